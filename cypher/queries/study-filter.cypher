@@ -1,0 +1,12 @@
+// Fragment: the studies matching the root-list filters, as `c`. Composed with a page or count tail.
+// params: $yearFrom, $yearTo: int|null; $phase, $kind, $therapy, $biomarker, $institution, $text: string|null
+MATCH (c:Study)
+WHERE ($yearFrom IS NULL OR c.year >= $yearFrom)
+  AND ($yearTo IS NULL OR c.year <= $yearTo)
+  AND ($phase IS NULL OR c.phase = $phase)
+  AND ($kind IS NULL OR c.kind = $kind)
+  AND ($therapy IS NULL OR EXISTS {
+        MATCH (c)-[:HAS_ARM]->(:Arm)-[:RECEIVED]->(:Therapy)-[:IS_A*0..]->(:Therapy {id: $therapy}) })
+  AND ($biomarker IS NULL OR EXISTS { MATCH (c)-[:HAS_FINDING]->(:Finding)-[:ABOUT]->(:Biomarker {id: $biomarker}) })
+  AND ($institution IS NULL OR EXISTS { MATCH (c)-[:CONDUCTED_AT]->(:Institution {id: $institution}) })
+  AND ($text IS NULL OR toLower(coalesce(c.title, '') + ' ' + c.shortName) CONTAINS toLower($text))

@@ -1,0 +1,71 @@
+/**
+ * Opens the database the config names: starts the local Neo4j when NEO4J_URI is unset, connects,
+ * applies the schema and seeds an empty graph. Shared by the server, the seed command and tests.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { Config, Neo4jTarget } from './config.js';
+import { createDriver } from './db/driver.js';
+import { applySchema } from './db/apply-schema.js';
+import { QueryBook } from './db/query-book.js';
+import { Db, type QueryObserver } from './db/run.js';
+import { readSeed } from './ingest/read-seed.js';
+import { writeSeed, type SeedReport } from './ingest/write-seed.js';
+import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import type { Logger } from './logger.js';
+
+export interface Opened {
+  db: Db;
+  driver: Driver;
+  local: LocalNeo4j | undefined;
+  close(): Promise<void>;
+}
+
+export async function connect(target: Pick<Neo4jTarget, 'uri' | 'user' | 'password' | 'database'>, observe?: QueryObserver): Promise<{ db: Db; driver: Driver }> {
+  const driver = createDriver(target);
+  try {
+    await driver.verifyConnectivity({ database: target.database });
+  } catch (err) {
+    await driver.close();
+    throw new Error(`cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(err as Error).message}`);
+  }
+  return { db: new Db(driver, target.database, QueryBook.fromDirectory(), observe), driver };
+}
+
+export async function openDatabase(config: Config, log: Logger, observe?: QueryObserver): Promise<Opened> {
+  let local: LocalNeo4j | undefined;
+  if (config.neo4j.kind === 'local') {
+    local = await startLocalNeo4j({ dataDir: config.local.dataDir, port: config.local.port, heap: config.local.heap, log });
+  }
+  try {
+    const { db, driver } = await connect(config.neo4j, observe);
+    return {
+      db,
+      driver,
+      local,
+      async close() {
+        await driver.close();
+        await local?.stop();
+      },
+    };
+  } catch (err) {
+    await local?.stop();
+    throw err;
+  }
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.read('entity-count');
+  return Number(rows[0]?.['total'] ?? 0) === 0;
+}
+
+/** Schema always (idempotent); the seed when asked, or when the graph is empty under `auto`. */
+export async function prepareGraph(db: Db, config: Pick<Config, 'seedOnStart' | 'seedDir'>, log: Logger): Promise<SeedReport | undefined> {
+  const statements = await applySchema(db);
+  log.info({ statements }, 'schema applied');
+  const seed = config.seedOnStart === 'always' || (config.seedOnStart === 'auto' && (await isEmpty(db)));
+  if (!seed) return undefined;
+  const bundle = await readSeed(config.seedDir);
+  const report = await writeSeed(db, bundle);
+  log.info({ studies: report.studies, ...report.stats }, 'seed loaded');
+  return report;
+}

@@ -1,0 +1,44 @@
+/** The Pothos builder and its plugins: set-up only, no domain types. */
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
+import type { Context } from './context.js';
+import { userError } from './errors.js';
+
+export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
+export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  // Every connection can count its items, but only does when totalCount is selected.
+  Connection: { totalCount: () => Promise<number> };
+}>({
+  plugins: [RelayPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    decodeGlobalID: (globalID) => {
+      try {
+        const decoded = pothosDecode(globalID);
+        if (!decoded.typename || !decoded.id) throw new Error('empty part');
+        return decoded;
+      } catch {
+        throw userError(`"${globalID}" is not a valid global ID (expected base64 of "Type:slug", as returned by an id field)`);
+      }
+    },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    // Relationship lists here are short (a study has a handful of arms); connections use `first`.
+    defaultListMultiplier: 2,
+    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
+  },
+});
+
+export type SchemaTypesOf = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+builder.queryType({ description: 'The RT+ICB evidence graph: studies, trials, people, therapies, biomarkers and findings, each with its sources.' });

@@ -1,0 +1,76 @@
+/**
+ * Environment parsed once into a typed, frozen config. A bad value stops start-up with a
+ * message that names the variable, instead of failing later somewhere deep in the driver.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: LogLevel.default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/, 'must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI such as bolt://localhost:7687')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_LOCAL_PORT: z.coerce.number().int().min(1024).max(65535).default(7690),
+  NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j-local/data'),
+  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),
+  SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+  SEED_DIR: z.string().min(1).default('seed'),
+});
+
+export interface Neo4jTarget {
+  /** Where the server connects. With `local`, a Neo4j is started from neo4j-local/ first. */
+  kind: 'remote' | 'local';
+  uri: string;
+  user: string;
+  password: string | undefined;
+  database: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  env: 'development' | 'production' | 'test';
+  logLevel: z.infer<typeof LogLevel>;
+  neo4j: Neo4jTarget;
+  local: { port: number; dataDir: string; heap: string };
+  seedOnStart: 'auto' | 'always' | 'never';
+  seedDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Readonly<Config> {
+  // Empty strings (as left by `.env` templates) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const local = { port: e.NEO4J_LOCAL_PORT, dataDir: path.resolve(cwd, e.NEO4J_LOCAL_DATA), heap: e.NEO4J_LOCAL_HEAP };
+  const neo4j: Neo4jTarget = e.NEO4J_URI
+    ? { kind: 'remote', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+    : { kind: 'local', uri: `bolt://127.0.0.1:${local.port}`, user: e.NEO4J_USER, password: undefined, database: 'neo4j' };
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    neo4j: Object.freeze(neo4j),
+    local: Object.freeze(local),
+    seedOnStart: e.SEED_ON_START,
+    seedDir: path.resolve(cwd, e.SEED_DIR),
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Batch-shaped reads over the knowledge graph. Every method takes many keys and makes one
+ * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
+ */
+import neo4j from 'neo4j-driver';
+import { EDGES, LABELS, edgeQuery, isLabel, type EdgeHit, type EdgeName, type Label, type NodeRecord } from './model.js';
+import type { Db, Row } from './run.js';
+
+export interface StudyFilter {
+  yearFrom: number | null;
+  yearTo: number | null;
+  phase: string | null;
+  kind: string | null;
+  therapy: string | null;
+  biomarker: string | null;
+  institution: string | null;
+  text: string | null;
+}
+
+export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
+
+export interface SearchHit {
+  node: NodeRecord;
+  score: number;
+}
+
+export interface ExpandRow {
+  from: string;
+  to: string;
+  type: string;
+  rel: Record<string, unknown>;
+  neighbour: NodeRecord;
+}
+
+export interface EvidenceArgs {
+  classes: string[];
+  schedules: string[] | null;
+  types: string[] | null;
+  measures: string[] | null;
+  disease: string | null;
+}
+
+export interface EvidenceRow {
+  biomarker: NodeRecord;
+  finding: NodeRecord;
+  study: NodeRecord;
+  trials: string[];
+}
+
+const STUDY_ORDER: Record<StudyOrder, string> = {
+  YEAR_DESC: 'c.year DESC, c.id',
+  YEAR_ASC: 'c.year ASC, c.id',
+  TITLE: 'toLower(coalesce(c.title, c.shortName)), c.id',
+};
+
+/** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
+const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));
+
+function toNode(label: unknown, props: unknown): NodeRecord {
+  const p = props as Record<string, unknown>;
+  if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
+  return { label, id: String(p['id']), props: p };
+}
+
+/** Registers the queries this module composes from model constants, once per query book. */
+function registerComposed(db: Db): void {
+  const book = db.queries;
+  if (book.has('edge:Study.arms')) return;
+  for (const [name, spec] of Object.entries(EDGES)) book.define(`edge:${name}`, edgeQuery(spec));
+  for (const label of LABELS) {
+    const match = `MATCH (c:${label}) WHERE $text IS NULL OR toLower(coalesce(c.name, c.title, c.shortName, c.statement, c.id)) CONTAINS toLower($text)`;
+    book.define(`list:${label}`, `${match}\nRETURN '${label}' AS label, properties(c) AS props\nORDER BY toLower(coalesce(c.name, c.title, c.shortName, c.id)), c.id\nSKIP $offset LIMIT $limit`);
+    book.define(`count:${label}`, `${match}\nRETURN count(c) AS total`);
+  }
+  const filter = book.text('study-filter');
+  for (const [order, expr] of Object.entries(STUDY_ORDER)) {
+    book.define(`studies-page:${order}`, `${filter}\nRETURN 'Study' AS label, properties(c) AS props\nORDER BY ${expr}\nSKIP $offset LIMIT $limit`);
+  }
+  book.define('studies-count', `${filter}\nRETURN count(c) AS total`);
+}
+
+export class GraphStore {
+  constructor(readonly db: Db) {
+    registerComposed(db);
+  }
+
+  /** The same store counting into a request's counter. */
+  withDb(db: Db): GraphStore {
+    return new GraphStore(db);
+  }
+
+  async nodesByIds(ids: readonly string[]): Promise<Map<string, NodeRecord>> {
+    const rows = await this.db.read('nodes-by-ids', { ids: [...ids] });
+    return new Map(rows.map((r) => [String(r['key']), toNode(r['label'], r['props'])]));
+  }
+
+  async edges(name: EdgeName, keys: readonly string[]): Promise<Map<string, EdgeHit[]>> {
+    const rows = await this.db.read(`edge:${name}`, { keys: [...keys] });
+    const byKey = new Map<string, EdgeHit[]>();
+    for (const r of rows) {
+      const key = String(r['key']);
+      const list = byKey.get(key) ?? [];
+      list.push({ node: toNode(r['label'], r['props']), rel: (r['rel'] ?? {}) as Record<string, unknown> });
+      byKey.set(key, list);
+    }
+    return byKey;
+  }
+
+  async list(label: Label, text: string | null, offset: number, limit: number): Promise<NodeRecord[]> {
+    const rows = await this.db.read(`list:${label}`, { text, offset: int(offset), limit: int(limit) });
+    return rows.map((r) => toNode(r['label'], r['props']));
+  }
+
+  async count(label: Label, text: string | null): Promise<number> {
+    const rows = await this.db.read(`count:${label}`, { text });
+    return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  async studies(filter: StudyFilter, order: StudyOrder, offset: number, limit: number): Promise<NodeRecord[]> {
+    const rows = await this.db.read(`studies-page:${order}`, { ...filter, offset: int(offset), limit: int(limit) });
+    return rows.map((r) => toNode(r['label'], r['props']));
+  }
+
+  async countStudies(filter: StudyFilter): Promise<number> {
+    const rows = await this.db.read('studies-count', { ...filter });
+    return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  async search(luceneQuery: string, labels: readonly Label[], limit: number): Promise<SearchHit[]> {
+    const rows = await this.db.read('search', { query: luceneQuery, labels: [...labels], limit: int(limit) });
+    return rows.map((r) => ({ node: toNode(r['label'], r['props']), score: Number(r['score']) }));
+  }
+
+  async expand(frontier: readonly string[], labels: readonly Label[], limit: number): Promise<ExpandRow[]> {
+    const rows = await this.db.read('expand', { frontier: [...frontier], labels: [...labels], limit: int(limit) });
+    return rows.map((r: Row) => ({
+      from: String(r['from']),
+      to: String(r['to']),
+      type: String(r['type']),
+      rel: (r['rel'] ?? {}) as Record<string, unknown>,
+      neighbour: toNode(r['label'], r['props']),
+    }));
+  }
+
+  async evidence(args: EvidenceArgs): Promise<EvidenceRow[]> {
+    const rows = await this.db.read('biomarker-evidence', { ...args });
+    return rows.map((r) => ({
+      biomarker: toNode('Biomarker', r['biomarker']),
+      finding: toNode('Finding', r['finding']),
+      study: toNode('Study', r['study']),
+      trials: (r['trials'] as string[] | null) ?? [],
+    }));
+  }
+
+  async stats(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {
+    const rows = await this.db.read('graph-stats');
+    const nodes: Record<string, number> = {};
+    const relationships: Record<string, number> = {};
+    for (const r of rows) {
+      (r['kind'] === 'node' ? nodes : relationships)[String(r['name'])] = Number(r['count']);
+    }
+    return { nodes, relationships };
+  }
+}

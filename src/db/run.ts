@@ -1,0 +1,124 @@
+/**
+ * The data-access chokepoint: the only code that runs Cypher. Every query is named, parameterised,
+ * counted (per request, for the round-trip tests and the response extension, and globally for
+ * /metrics) and timed. Nothing above db/ sees a driver type.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { QueryBook } from './query-book.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Per-request tally of the Cypher round trips a request caused. */
+export class QueryCounter {
+  count = 0;
+  readonly names: string[] = [];
+  record(name: string): void {
+    this.count += 1;
+    this.names.push(name);
+  }
+}
+
+export type QueryObserver = (name: string, seconds: number, ok: boolean) => void;
+
+export interface WriteStats {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export const emptyStats = (): WriteStats => ({
+  nodesCreated: 0,
+  nodesDeleted: 0,
+  relationshipsCreated: 0,
+  relationshipsDeleted: 0,
+  propertiesSet: 0,
+});
+
+export interface WriteTx {
+  run(name: string, params?: Params): Promise<Row[]>;
+  /** What the transaction's statements changed so far (Neo4j's own counters). */
+  readonly stats: WriteStats;
+}
+
+export class Db {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    readonly queries: QueryBook,
+    private readonly observe: QueryObserver = () => undefined,
+    private readonly counter?: QueryCounter,
+  ) {}
+
+  /** The same database, reporting every query to `observe` (metrics). */
+  observed(observe: QueryObserver): Db {
+    return new Db(this.driver, this.database, this.queries, observe, this.counter);
+  }
+
+  /** The same database, counting this request's queries into `counter`. */
+  withCounter(counter: QueryCounter): Db {
+    return new Db(this.driver, this.database, this.queries, this.observe, counter);
+  }
+
+  async read(name: string, params: Params = {}): Promise<Row[]> {
+    return this.timed(name, async () => {
+      const result = await this.driver.executeQuery(this.queries.text(name), params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+      });
+      return result.records.map((r) => r.toObject() as Row);
+    });
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it does. */
+  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((mtx: ManagedTransaction) => {
+        // Fresh stats per attempt: executeWrite retries transient failures from the start.
+        const stats = emptyStats();
+        return work({
+          stats,
+          run: (name, params = {}) =>
+            this.timed(name, async () => {
+              const result = await mtx.run(this.queries.text(name), params);
+              const u = result.summary.counters.updates();
+              stats.nodesCreated += u.nodesCreated;
+              stats.nodesDeleted += u.nodesDeleted;
+              stats.relationshipsCreated += u.relationshipsCreated;
+              stats.relationshipsDeleted += u.relationshipsDeleted;
+              stats.propertiesSet += u.propertiesSet;
+              return result.records.map((r) => r.toObject() as Row);
+            }),
+        });
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (constraints, indexes) cannot share a transaction with writes. */
+  async runSchemaStatement(statement: string): Promise<void> {
+    await this.driver.executeQuery(statement, {}, { database: this.database });
+  }
+
+  /** Throws unless the database answers a trivial query now. */
+  async ping(): Promise<void> {
+    await this.driver.executeQuery('RETURN 1 AS ok', {}, { database: this.database, routing: neo4j.routing.READ });
+  }
+
+  private async timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.counter?.record(name);
+    const started = process.hrtime.bigint();
+    let ok = false;
+    try {
+      const out = await fn();
+      ok = true;
+      return out;
+    } finally {
+      this.observe(name, Number(process.hrtime.bigint() - started) / 1e9, ok);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The bounded neighbourhood behind graph views: breadth-first from the given nodes, one batched
+ * query per depth level, stopping at `limit` nodes so a hub (a source cited by everything, a
+ * drug class) cannot pull the whole graph into a browser.
+ */
+import type { GraphStore } from './db/graph.js';
+import type { Label, NodeRecord } from './db/model.js';
+
+export interface ViewEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  rel: Record<string, unknown>;
+}
+
+export interface View {
+  nodes: NodeRecord[];
+  edges: ViewEdge[];
+  truncated: boolean;
+}
+
+export async function neighbourhood(
+  store: GraphStore,
+  start: readonly NodeRecord[],
+  depth: number,
+  limit: number,
+  labels: readonly Label[],
+): Promise<View> {
+  const nodes = new Map<string, NodeRecord>(start.map((n) => [n.id, n]));
+  const edges = new Map<string, ViewEdge>();
+  let frontier = start.map((n) => n.id);
+  let truncated = false;
+  for (let level = 0; level < depth && frontier.length > 0; level += 1) {
+    // Ask for one row more than can be kept so "there was more" is known without a count query.
+    const budget = Math.max(0, limit - nodes.size);
+    const rows = await store.expand(frontier, labels, budget * 8 + 200);
+    const next: string[] = [];
+    for (const row of rows) {
+      const isNew = !nodes.has(row.neighbour.id);
+      if (isNew) {
+        if (nodes.size >= limit) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(row.neighbour.id, row.neighbour);
+        next.push(row.neighbour.id);
+      }
+      const id = `${row.from}-${row.type}-${row.to}`;
+      if (!edges.has(id)) edges.set(id, { id, source: row.from, target: row.to, type: row.type, rel: row.rel });
+    }
+    if (rows.length >= budget * 8 + 200) truncated = true;
+    frontier = next;
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+}

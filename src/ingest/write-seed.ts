@@ -1,0 +1,220 @@
+/**
+ * Writes a validated seed bundle: the catalog in one transaction, then each study in its own.
+ * MERGE on ids makes a re-run change nothing; pruning makes the graph match an edited file.
+ * A failure inside a transaction rolls that unit back whole.
+ */
+import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
+import { emptyStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
+import type { SeedBundle, StudyFile } from './read-seed.js';
+import type { Catalog, StudySeed } from './seed-schema.js';
+
+type Props = Record<string, string | number | boolean | string[] | number[]>;
+interface NodeRow {
+  id: string;
+  props: Props;
+}
+interface LinkRow {
+  from: string;
+  to: string;
+  props: Props;
+}
+
+/** Neo4j properties are scalars or homogeneous lists: keep those, and index aliases as one string. */
+export function toProps(obj: object, skip: readonly string[] = []): Props {
+  const props: Props = {};
+  for (const [key, value] of Object.entries(obj)) {
+    if (skip.includes(key) || value === undefined || value === null) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') props[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) props[key] = value as string[];
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'number')) props[key] = value as number[];
+  }
+  const aliases = (obj as { aliases?: unknown }).aliases;
+  if (Array.isArray(aliases) && aliases.length > 0) props['aliasText'] = aliases.join(' | ');
+  return props;
+}
+
+function registerWriteQueries(db: Db): void {
+  if (db.queries.has('upsert:Study')) return;
+  for (const label of LABELS) {
+    // MERGE on both labels: an id already used by a node of another label fails the
+    // Entity.id constraint instead of silently gaining a second type.
+    db.queries.define(`upsert:${label}`, `UNWIND $rows AS row\nMERGE (n:Entity:${label} {id: row.id})\nSET n = row.props`);
+  }
+  for (const rel of REL_TYPES) {
+    db.queries.define(
+      `link:${rel}`,
+      `UNWIND $rows AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${rel}]->(b)\nSET r = row.props\nRETURN count(r) AS linked`,
+    );
+  }
+}
+
+class UnitWriter {
+  private readonly nodes = new Map<Label, NodeRow[]>();
+  private readonly links = new Map<RelType, LinkRow[]>();
+
+  node(label: Label, id: string, props: Props): void {
+    const rows = this.nodes.get(label) ?? [];
+    rows.push({ id, props: { ...props, id } });
+    this.nodes.set(label, rows);
+  }
+
+  link(rel: RelType, from: string, to: string, props: Props = {}): void {
+    const rows = this.links.get(rel) ?? [];
+    rows.push({ from, to, props });
+    this.links.set(rel, rows);
+  }
+
+  sources(from: string, ids: readonly string[]): void {
+    for (const s of ids) this.link('SOURCED_FROM', from, s);
+  }
+
+  /** "TYPE>target" keys of every link a node owns, for pruning what the file dropped. */
+  keepLists(ids: Iterable<string>): { id: string; keep: string[] }[] {
+    const keep = new Map<string, string[]>([...ids].map((id) => [id, []]));
+    for (const [rel, rows] of this.links) {
+      for (const row of rows) keep.get(row.from)?.push(`${rel}>${row.to}`);
+    }
+    return [...keep].map(([id, k]) => ({ id, keep: k }));
+  }
+
+  async flush(tx: WriteTx): Promise<void> {
+    for (const [label, rows] of this.nodes) await tx.run(`upsert:${label}`, { rows });
+    for (const [rel, rows] of this.links) {
+      const res = await tx.run(`link:${rel}`, { rows });
+      const linked = Number(res[0]?.['linked'] ?? 0);
+      // Validation resolved every reference; a shortfall means the database lacks a node it should have.
+      if (linked !== rows.length) throw new Error(`${rel}: linked ${linked} of ${rows.length} relationships; a referenced node is missing`);
+    }
+  }
+}
+
+export interface SeedReport {
+  studies: number;
+  stats: WriteStats;
+}
+
+export async function writeCatalog(db: Db, catalog: Catalog): Promise<WriteStats> {
+  registerWriteQueries(db);
+  const w = new UnitWriter();
+  const owners: string[] = [];
+  for (const s of catalog.sources) w.node('Source', s.id, toProps(s));
+  for (const d of catalog.diseases) {
+    w.node('Disease', d.id, toProps(d, ['isA']));
+    owners.push(d.id);
+    for (const p of d.isA ?? []) w.link('IS_A', d.id, p);
+  }
+  for (const t of catalog.therapies) {
+    w.node('Therapy', t.id, toProps(t, ['isA']));
+    owners.push(t.id);
+    for (const p of t.isA ?? []) w.link('IS_A', t.id, p);
+  }
+  for (const b of catalog.biomarkers) w.node('Biomarker', b.id, toProps(b));
+  for (const i of catalog.institutions) {
+    w.node('Institution', i.id, toProps(i, ['sources']));
+    owners.push(i.id);
+    w.sources(i.id, i.sources);
+  }
+  for (const i of catalog.investigators) {
+    w.node('Investigator', i.id, toProps(i, ['sources', 'affiliations']));
+    owners.push(i.id);
+    w.sources(i.id, i.sources);
+    for (const a of i.affiliations ?? []) w.link('AFFILIATED_WITH', i.id, a);
+  }
+  for (const t of catalog.trials) {
+    w.node('Trial', t.id, toProps(t, ['sources']));
+    owners.push(t.id);
+    w.sources(t.id, t.sources);
+  }
+  return db.write(async (tx) => {
+    await w.flush(tx);
+    await tx.run('prune-links', { rows: w.keepLists(owners), types: ['IS_A', 'AFFILIATED_WITH', 'SOURCED_FROM'] });
+    return { ...tx.stats };
+  });
+}
+
+const STUDY_OWNED_TYPES: RelType[] = [
+  'ANALYZES',
+  'CONDUCTED_AT',
+  'STUDIES',
+  'HAS_ARM',
+  'REPORTS',
+  'HAS_FINDING',
+  'SOURCED_FROM',
+  'RECEIVED',
+  'FOR_ARM',
+  'COMPARES',
+  'ABOUT',
+  'INVOLVES',
+  'BASED_ON',
+  'CONTRASTS',
+  'IN_DISEASE',
+];
+
+export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> {
+  registerWriteQueries(db);
+  const w = new UnitWriter();
+  const s = study;
+  w.node('Study', s.id, toProps(s, ['sources', 'institutions', 'diseases', 'authors', 'trials', 'arms', 'outcomes', 'findings']));
+  w.sources(s.id, s.sources);
+  for (const t of s.trials ?? []) w.link('ANALYZES', s.id, t.trial, toProps({ link: t.link, note: t.note, sources: t.sources }));
+  for (const i of s.institutions ?? []) w.link('CONDUCTED_AT', s.id, i);
+  for (const d of s.diseases) w.link('STUDIES', s.id, d);
+  const owned: string[] = [];
+  for (const arm of s.arms ?? []) {
+    owned.push(arm.id);
+    w.node('Arm', arm.id, toProps(arm, ['therapies', 'sources']));
+    w.link('HAS_ARM', s.id, arm.id);
+    w.sources(arm.id, arm.sources);
+    for (const use of arm.therapies) w.link('RECEIVED', arm.id, use.therapy, toProps(use, ['therapy']));
+  }
+  for (const o of s.outcomes ?? []) {
+    owned.push(o.id);
+    w.node('Outcome', o.id, toProps(o, ['arm', 'comparison', 'sources']));
+    w.link('REPORTS', s.id, o.id);
+    w.sources(o.id, o.sources);
+    if (o.arm) w.link('FOR_ARM', o.id, o.arm);
+    if (o.comparison) {
+      w.link('COMPARES', o.id, o.comparison.experimental, { role: 'EXPERIMENTAL' });
+      w.link('COMPARES', o.id, o.comparison.control, { role: 'CONTROL' });
+    }
+  }
+  for (const f of s.findings ?? []) {
+    owned.push(f.id);
+    w.node('Finding', f.id, toProps(f, ['biomarker', 'therapies', 'outcomes', 'arms', 'disease', 'sources']));
+    w.link('HAS_FINDING', s.id, f.id);
+    w.link('ABOUT', f.id, f.biomarker);
+    w.sources(f.id, f.sources);
+    for (const t of f.therapies) w.link('INVOLVES', f.id, t);
+    for (const o of f.outcomes ?? []) w.link('BASED_ON', f.id, o);
+    for (const a of f.arms ?? []) w.link('CONTRASTS', f.id, a);
+    if (f.disease) w.link('IN_DISEASE', f.id, f.disease);
+  }
+  (s.authors ?? []).forEach((a, position) => w.link('AUTHORED', a.investigator, s.id, { role: a.role, position }));
+  return db.write(async (tx) => {
+    await tx.run('prune-study', { study: s.id, owned });
+    await w.flush(tx);
+    await tx.run('prune-links', { rows: w.keepLists([s.id, ...owned]), types: STUDY_OWNED_TYPES });
+    await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
+    return { ...tx.stats };
+  });
+}
+
+function add(a: WriteStats, b: WriteStats): WriteStats {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    propertiesSet: a.propertiesSet + b.propertiesSet,
+  };
+}
+
+/** Writes a bundle that readSeed already validated. `onStudy` reports progress. */
+export async function writeSeed(db: Db, bundle: SeedBundle, onStudy: (file: StudyFile) => void = () => undefined): Promise<SeedReport> {
+  let stats = await writeCatalog(db, bundle.catalog);
+  for (const file of bundle.studies) {
+    stats = add(stats, await writeStudy(db, file.study));
+    onStudy(file);
+  }
+  return { studies: bundle.studies.length, stats: stats ?? emptyStats() };
+}

@@ -1,0 +1,98 @@
+import { builder } from '../builder.js';
+import type { NodeRecord } from '../db/model.js';
+import { userError } from '../errors.js';
+import { LEVEL_WEIGHT, VERDICTS, rankBiomarkers, type RankedBiomarker } from '../evidence/rank.js';
+import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
+import { NodeRefs, related } from './refs.js';
+
+const VerdictEnum = builder.enumType('EvidenceVerdict', {
+  values: VERDICTS,
+  description: 'PREDICTIVE: net-positive predictive evidence, none against. PREDICTIVE_CONTESTED: net-positive with findings against. NOT_PREDICTIVE: predictive evidence nets to zero or less. NO_PREDICTIVE_EVIDENCE: only prognostic, associated or pharmacodynamic findings.',
+});
+
+const RULE =
+  'Only PREDICTIVE findings (a contrast between arms) rank a biomarker. Each SUPPORTS finding adds, each DOES_NOT_SUPPORT finding subtracts, its CIViC level weight (A 5, B 4, C 3, D 2, E 1), halved when exploratory. Ties break on best level, then patients (counted once per trial), then name. Biomarkers with only prognostic, associated or pharmacodynamic findings follow with score 0.';
+
+const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEvidence').implement({
+  description: 'One biomarker’s place in the ranking, with the findings, studies, patients and sources behind it.',
+  fields: (t) => ({
+    rank: t.int({ resolve: (r) => r.rank }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, resolve: (r) => r.biomarker }),
+    verdict: t.field({ type: VerdictEnum, resolve: (r) => r.verdict }),
+    score: t.float({ description: 'Weighted predictive evidence for minus against (see rule).', resolve: (r) => r.score }),
+    supporting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that support an effect modification.', resolve: (r) => r.supporting }),
+    contradicting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that saw no interaction.', resolve: (r) => r.contradicting }),
+    otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank.', resolve: (r) => r.other }),
+    studies: t.field({ type: [NodeRefs.Study], resolve: (r) => r.studies }),
+    patients: t.int({ nullable: true, description: 'Patients behind the findings, once per trial (or study).', resolve: (r) => r.patients }),
+    bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, resolve: (r) => r.bestLevel as 'A' | null }),
+    effectSizes: t.field({
+      type: [NodeRefs.Outcome],
+      description: 'Recorded figures (HRs, medians, rates) that the predictive findings rest on.',
+      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting].map((f) => related(ctx, 'Finding.outcomes', f)))).flat()),
+    }),
+    sources: t.field({
+      type: [NodeRefs.Source],
+      description: 'Every source of every finding listed here.',
+      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting, ...r.other].map((f) => related(ctx, 'Finding.sources', f)))).flat()),
+    }),
+  }),
+});
+
+function dedupe(nodes: NodeRecord[]): NodeRecord[] {
+  return [...new Map(nodes.map((n) => [n.id, n])).values()];
+}
+
+interface Report {
+  classes: NodeRecord[];
+  ranking: RankedBiomarker[];
+}
+
+const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement({
+  fields: (t) => ({
+    therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The combination asked about.', resolve: (r) => r.classes }),
+    rule: t.string({ description: 'How the ranking is computed.', resolve: () => RULE }),
+    levelWeights: t.string({ resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
+    ranking: t.field({ type: [BiomarkerEvidenceRef], resolve: (r) => r.ranking }),
+  }),
+});
+
+builder.queryField('biomarkerEvidence', (t) =>
+  t.field({
+    type: ReportRef,
+    description: 'Which biomarkers predict benefit from a therapy combination (default: radiotherapy + immune checkpoint blockade)? Ranked, with findings, studies, patients and sources.',
+    args: {
+      therapyClasses: t.arg.stringList({
+        defaultValue: ['radiotherapy', 'immune-checkpoint-blockade'],
+        description: 'Therapy slugs that must all be involved; narrower therapies count (pembrolizumab IS_A immune checkpoint blockade).',
+      }),
+      schedules: t.arg({ type: [ScheduleEnum], description: 'Only findings about these schedules.' }),
+      disease: t.arg.string({ description: 'Disease slug; narrower diseases count.' }),
+      evidenceTypes: t.arg({ type: [FindingTypeEnum], description: 'Only these finding types (default: all, predictive ones rank).' }),
+      measures: t.arg({ type: [OutcomeMeasureEnum], description: 'Only findings about these outcome measures.' }),
+    },
+    resolve: async (_p, args, ctx) => {
+      const slugs = args.therapyClasses ?? [];
+      if (slugs.length === 0) throw userError('therapyClasses must name at least one therapy', 'BAD_USER_INPUT', { argument: 'therapyClasses' });
+      const found = await ctx.loaders.node.loadMany([...slugs, ...(args.disease ? [args.disease] : [])]);
+      const classes: NodeRecord[] = [];
+      slugs.forEach((slug, i) => {
+        const n = found[i];
+        if (!n || n instanceof Error || n.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
+        classes.push(n);
+      });
+      const disease = args.disease ? found[slugs.length] : undefined;
+      if (args.disease && (!disease || disease instanceof Error || disease.label !== 'Disease')) {
+        throw userError(`disease: no disease with slug "${args.disease}"`, 'NOT_FOUND', { argument: 'disease' });
+      }
+      const rows = await ctx.store.evidence({
+        classes: slugs,
+        schedules: args.schedules ?? null,
+        types: args.evidenceTypes ?? null,
+        measures: args.measures ?? null,
+        disease: args.disease ?? null,
+      });
+      return { classes, ranking: rankBiomarkers(rows) };
+    },
+  }),
+);

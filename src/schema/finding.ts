@@ -1,0 +1,37 @@
+import { builder } from '../builder.js';
+import {
+  EvidenceLevelEnum,
+  FindingDirectionEnum,
+  FindingTypeEnum,
+  OutcomeMeasureEnum,
+  ScheduleEnum,
+  SignificanceEnum,
+  TherapyInteractionEnum,
+} from './enums.js';
+import { NodeRefs, bool, nodeOptions, num, related, relatedOne, str, strs } from './refs.js';
+
+builder.node(NodeRefs.Finding, {
+  ...nodeOptions('Finding', 'An evidence statement (like a CIViC evidence item): a biomarker state, what it means for which therapies, how strong, and where it was read.'),
+  fields: (t) => ({
+    slug: t.string({ resolve: (n) => n.id }),
+    statement: t.string({ resolve: (n) => str(n, 'statement') ?? '' }),
+    biomarkerState: t.string({ resolve: (n) => str(n, 'biomarkerState') ?? '' }),
+    type: t.field({ type: FindingTypeEnum, resolve: (n) => (str(n, 'type') ?? 'ASSOCIATED') as 'PREDICTIVE' }),
+    direction: t.field({ type: FindingDirectionEnum, resolve: (n) => (str(n, 'direction') ?? 'SUPPORTS') as 'SUPPORTS' }),
+    significance: t.field({ type: SignificanceEnum, resolve: (n) => (str(n, 'significance') ?? 'BENEFIT') as 'BENEFIT' }),
+    therapyInteraction: t.field({ type: TherapyInteractionEnum, nullable: true, resolve: (n) => str(n, 'therapyInteraction') as 'COMBINATION' | null }),
+    schedule: t.field({ type: ScheduleEnum, nullable: true, resolve: (n) => str(n, 'schedule') as 'CONCURRENT' | null }),
+    contrast: t.string({ nullable: true, description: 'What was compared, for predictive findings.', resolve: (n) => str(n, 'contrast') }),
+    level: t.field({ type: EvidenceLevelEnum, resolve: (n) => (str(n, 'level') ?? 'E') as 'A' }),
+    exploratory: t.boolean({ resolve: (n) => bool(n, 'exploratory') ?? true }),
+    patients: t.int({ nullable: true, description: 'Patients the finding rests on, when a source gives it.', resolve: (n) => num(n, 'patients') }),
+    measures: t.field({ type: [OutcomeMeasureEnum], resolve: (n) => strs(n, 'measures') as 'OS'[] }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.biomarker', n) }),
+    study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.study', n) }),
+    therapies: t.field({ type: [NodeRefs.Therapy], resolve: (n, _a, ctx) => related(ctx, 'Finding.therapies', n) }),
+    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'The figures the finding rests on (effect sizes).', resolve: (n, _a, ctx) => related(ctx, 'Finding.outcomes', n) }),
+    arms: t.field({ type: [NodeRefs.Arm], description: 'The arms contrasted.', resolve: (n, _a, ctx) => related(ctx, 'Finding.arms', n) }),
+    disease: t.field({ type: NodeRefs.Disease, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.disease', n) }),
+    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Finding.sources', n) }),
+  }),
+});

@@ -1,0 +1,117 @@
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import type { Label, NodeRecord } from '../db/model.js';
+import { notFound, userError } from '../errors.js';
+import { neighbourhood, type View, type ViewEdge } from '../graph-view.js';
+import { displayName } from './display.js';
+import { EntityTypeEnum } from './enums.js';
+
+const globalId = (n: NodeRecord): string => encodeGlobalID(n.label, n.id);
+const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi'];
+
+interface KeyValue {
+  key: string;
+  value: string;
+}
+
+const KeyValueRef = builder.objectRef<KeyValue>('KeyValue').implement({
+  fields: (t) => ({ key: t.string({ resolve: (kv) => kv.key }), value: t.string({ resolve: (kv) => kv.value }) }),
+});
+
+const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
+  description: 'A node of a graph view, shaped for Cytoscape.js: { data: { id, type, label, ... } }.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global ID, usable with node(id).', resolve: globalId }),
+    slug: t.string({ resolve: (n) => n.id }),
+    type: t.field({ type: EntityTypeEnum, resolve: (n) => n.label }),
+    label: t.string({ resolve: displayName }),
+    properties: t.field({
+      type: [KeyValueRef],
+      description: 'A few display properties (kind, year, schedule, value …).',
+      resolve: (n) =>
+        DISPLAY_KEYS.filter((k) => n.props[k] !== undefined && n.props[k] !== null).map((k) => ({ key: k, value: String(n.props[k]) })),
+    }),
+  }),
+});
+
+interface EdgeShape {
+  edge: ViewEdge;
+  byId: Map<string, NodeRecord>;
+}
+
+const GraphEdgeRef = builder.objectRef<EdgeShape>('GraphEdge').implement({
+  description: 'A relationship of a graph view; id is stable ("from-TYPE-to" by slugs), source and target are GraphNode ids.',
+  fields: (t) => ({
+    id: t.id({ resolve: (e) => e.edge.id }),
+    source: t.id({ resolve: (e) => globalIdOf(e, e.edge.source) }),
+    target: t.id({ resolve: (e) => globalIdOf(e, e.edge.target) }),
+    type: t.string({ description: 'Relationship type, e.g. HAS_ARM.', resolve: (e) => e.edge.type }),
+    label: t.string({
+      description: 'Type plus a telling property, e.g. "AUTHORED (SENIOR)".',
+      resolve: (e) => {
+        const detail = e.edge.rel['role'] ?? e.edge.rel['link'] ?? e.edge.rel['dose'];
+        return typeof detail === 'string' ? `${e.edge.type} (${detail})` : e.edge.type;
+      },
+    }),
+  }),
+});
+
+function globalIdOf(e: EdgeShape, slug: string): string {
+  const n = e.byId.get(slug);
+  return n ? globalId(n) : slug;
+}
+
+const NeighbourhoodRef = builder.objectRef<View>('Neighborhood').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [GraphNodeRef], resolve: (v) => v.nodes }),
+    edges: t.field({
+      type: [GraphEdgeRef],
+      resolve: (v) => {
+        const byId = new Map(v.nodes.map((n) => [n.id, n]));
+        return v.edges.map((edge) => ({ edge, byId }));
+      },
+    }),
+    truncated: t.boolean({ description: 'True when `limit` cut the view short: expand fewer nodes or raise the limit.', resolve: (v) => v.truncated }),
+  }),
+});
+
+export const NEIGHBOURHOOD = { maxDepth: 3, maxLimit: 2000, maxIds: 50 } as const;
+
+/** Accepts global IDs (what the API hands out) and, for convenience in GraphiQL, plain slugs. */
+function toSlug(id: string): string {
+  try {
+    const { id: slug } = decodeGlobalID(id);
+    if (slug) return slug;
+  } catch {
+    // not base64 "Type:slug": treat it as a slug
+  }
+  return id;
+}
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: NeighbourhoodRef,
+    description: 'The nodes around the given ones, up to `depth` hops and `limit` nodes, with the relationships between them: ready for a graph view.',
+    args: {
+      ids: t.arg.idList({ required: true, description: 'Global IDs (or slugs) to start from.' }),
+      depth: t.arg.int({ defaultValue: 1, description: `1 to ${NEIGHBOURHOOD.maxDepth}.` }),
+      limit: t.arg.int({ defaultValue: 150, description: `Most nodes returned, 1 to ${NEIGHBOURHOOD.maxLimit}.` }),
+      types: t.arg({ type: [EntityTypeEnum], description: 'Only expand into these types (start nodes always stay).' }),
+    },
+    complexity: (args) => ({ field: Math.ceil((args.limit ?? 150) / 10), multiplier: 1 }),
+    resolve: async (_p, args, ctx) => {
+      const depth = args.depth ?? 1;
+      const limit = args.limit ?? 150;
+      if (depth < 1 || depth > NEIGHBOURHOOD.maxDepth) throw userError(`depth must be between 1 and ${NEIGHBOURHOOD.maxDepth}, got ${depth}`, 'BAD_USER_INPUT', { argument: 'depth' });
+      if (limit < 1 || limit > NEIGHBOURHOOD.maxLimit) throw userError(`limit must be between 1 and ${NEIGHBOURHOOD.maxLimit}, got ${limit}`, 'BAD_USER_INPUT', { argument: 'limit' });
+      if (args.ids.length === 0 || args.ids.length > NEIGHBOURHOOD.maxIds) throw userError(`ids must hold 1 to ${NEIGHBOURHOOD.maxIds} ids, got ${args.ids.length}`, 'BAD_USER_INPUT', { argument: 'ids' });
+      const slugs = args.ids.map((id) => toSlug(String(id)));
+      const found = await ctx.loaders.node.loadMany(slugs);
+      const start = found.map((n, i) => {
+        if (!n || n instanceof Error) throw notFound('node', String(args.ids[i]));
+        return n;
+      });
+      return neighbourhood(ctx.store, start, depth, limit, (args.types ?? []) as Label[]);
+    },
+  }),
+);

@@ -1,0 +1,240 @@
+/**
+ * The graph explorer page in a real browser: Debian's chromium, headless, driven by
+ * playwright-core against the server the global setup starts on the seeded test database
+ * (its URL comes in ABSCOPAL_TEST_URL). The page's automation hook is `window.__abscopal`
+ * ({ cy, explorer }); assertions read the page's DOM (details panel, evidence table, status).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env['ABSCOPAL_CHROMIUM'] ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve('test-artifacts');
+const SPURR = 'Spurr';
+
+/** What the page exposes on window.__abscopal, as far as these tests use it. */
+interface PageHook {
+  cy: {
+    nodes(): {
+      length: number;
+      some(fn: (n: { data(key: string): unknown }) => boolean): boolean;
+      filter(fn: (n: { data(key: string): unknown }) => boolean): HookNodes;
+    };
+    getElementById(id: string): { nonempty(): boolean; selected(): boolean; select(): void; emit(event: string): void };
+    elements(): { length: number };
+  };
+  explorer: {
+    addGraph(
+      view: { nodes: unknown[]; edges: unknown[] },
+      anchor?: string,
+    ): Promise<{ ms: number; layout: string; totalNodes: number; totalEdges: number; addedNodes: number }>;
+    expand(id: string, depth?: number): Promise<void>;
+    reset(): void;
+  };
+}
+type HookNodes = { length: number; [i: number]: { id(): string; data(key: string): unknown; select(): void; emit(event: string): void } };
+type HookWindow = Window & { __abscopal: PageHook };
+
+function baseUrl(): string {
+  const url = process.env['ABSCOPAL_TEST_URL'];
+  if (!url) throw new Error('ABSCOPAL_TEST_URL is not set: the vitest global setup (test/global-setup.ts) starts the server and sets it');
+  return url.replace(/\/$/, '');
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set ABSCOPAL_CHROMIUM to a Chromium binary.`);
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(`${baseUrl()}/`);
+  await page.waitForFunction(() => (window as unknown as Partial<HookWindow>).__abscopal !== undefined);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function searchAndPick(text: string, label: string): Promise<void> {
+  await page.fill('#search-input', text);
+  const suggestion = page.locator('[data-testid=suggestion]', { hasText: label }).first();
+  await suggestion.waitFor();
+  await suggestion.click();
+  await page.locator('#details-title', { hasText: label }).waitFor();
+}
+
+/** Selects the first node of `type` whose label contains `text` through the test hook; returns its id. */
+async function selectNode(type: string, text: string): Promise<string> {
+  return page.evaluate(
+    ([t, s]) => {
+      const nodes = (window as unknown as HookWindow).__abscopal.cy.nodes().filter((n) => n.data('type') === t && String(n.data('label')).includes(s));
+      const node = nodes[0];
+      if (!node) throw new Error(`no ${t} node with "${s}" on the canvas`);
+      node.select();
+      return node.id();
+    },
+    [type, text] as const,
+  );
+}
+
+async function waitForNode(type: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([t, s]) => (window as unknown as HookWindow).__abscopal.cy.nodes().some((n) => n.data('type') === t && String(n.data('label')).includes(s)),
+    [type, text] as const,
+  );
+}
+
+describe('the graph explorer page', () => {
+  it('serves the page with a search box, type legend and filters, canvas tools and an aria-live status area', async () => {
+    await expect(page.title()).resolves.toContain('Abscopal');
+    expect(await page.locator('label[for=search-input]').textContent()).toMatch(/search/i);
+    expect(await page.locator('[data-testid=type-filter]').count()).toBe(11);
+    for (const id of ['#fit-button', '#reset-button', '#export-png-button', '#export-json-button', '#evidence-tab']) {
+      expect(await page.locator(id).isVisible()).toBe(true);
+    }
+    expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
+    expect(await page.locator('#status').textContent()).toContain('Ready');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('places a picked suggestion on the canvas, expands it to the University of Chicago study and shows the study sources as links', async () => {
+    await searchAndPick('aneuploidy', 'Tumor aneuploidy');
+    const suggestionType = await page.evaluate(() => (window as unknown as HookWindow).__abscopal.cy.nodes().filter((n) => n.data('type') === 'Biomarker').length);
+    expect(suggestionType).toBe(1);
+
+    // Expand two hops: biomarker → findings → the study that reported them.
+    await page.selectOption('#expand-depth', '2');
+    await page.click('#expand-button');
+    await waitForNode('Study', SPURR);
+    await page.locator('#status', { hasText: /Added \d+ nodes?/ }).waitFor();
+
+    await selectNode('Study', SPURR);
+    await page.locator('#details-title', { hasText: SPURR }).waitFor();
+    const link = page.locator('#details [data-testid=source-link]').first();
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(await page.locator('#details').textContent()).toContain('University of Chicago');
+    // Secondary sources (news items about the study) are marked as such.
+    expect(await page.locator('#details [data-testid=source][data-secondary=true] [data-testid=secondary-badge]').count()).toBeGreaterThan(0);
+
+    // Double-clicking the study adds its neighbours, among them the institution.
+    await page.evaluate((s) => {
+      const study = (window as unknown as HookWindow).__abscopal.cy.nodes().filter((n) => n.data('type') === 'Study' && String(n.data('label')).includes(s))[0];
+      study?.emit('dbltap');
+    }, SPURR);
+    await waitForNode('Institution', 'Chicago');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the ranked biomarker evidence with tumor aneuploidy among the rows, its findings and sources, and its subgraph on the canvas', async () => {
+    await page.click('#evidence-tab');
+    const rows = page.locator('[data-testid=evidence-row]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(1);
+    expect(await page.locator('#evidence-table thead').textContent()).toMatch(/Biomarker.*Verdict.*Score.*Best level.*Patients.*Studies/s);
+
+    const aneuploidy = page.locator('[data-testid=evidence-row][data-biomarker=tumor-aneuploidy]');
+    expect(await aneuploidy.count()).toBe(1);
+    expect(await aneuploidy.textContent()).toContain('Tumor aneuploidy');
+    expect(Number(await aneuploidy.locator('td.rank').textContent())).toBeGreaterThan(0);
+
+    await aneuploidy.locator('[data-testid=evidence-toggle]').click();
+    const detail = page.locator('[data-testid=evidence-detail]:visible');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(SPURR);
+    expect(await detail.locator('[data-testid=source-link]').count()).toBeGreaterThan(0);
+
+    await aneuploidy.locator('[data-testid=evidence-graph]').click();
+    await waitForNode('Study', SPURR);
+    await waitForNode('Institution', 'Chicago');
+    await page.locator('#details-title', { hasText: 'Tumor aneuploidy' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says "No matches for …" when a search finds nothing', async () => {
+    await page.fill('#search-input', 'zzqxv nothing like this');
+    await page.locator('[data-testid=no-matches]', { hasText: 'No matches for' }).waitFor();
+    expect(await page.locator('#status').textContent()).toContain('No matches for');
+  });
+
+  it('shows API errors with their code in the visible error area', async () => {
+    await page.evaluate(() => (window as unknown as HookWindow).__abscopal.explorer.expand('no-such-node-anywhere'));
+    const error = page.locator('#error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/NOT_FOUND/);
+    await page.click('#error-dismiss');
+    expect(await error.isVisible()).toBe(false);
+  });
+
+  it('adds and lays out 3000 synthetic elements through the same code path the UI uses', async () => {
+    const timing = await page.evaluate(async () => {
+      const hook = (window as unknown as HookWindow).__abscopal;
+      const types = ['Study', 'Trial', 'Institution', 'Investigator', 'Disease', 'Therapy', 'Arm', 'Outcome', 'Biomarker', 'Finding', 'Source'];
+      const nodes = Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}`, slug: `n${i}`, type: types[i % types.length], label: `Synthetic node ${i}`, properties: [] }));
+      const edges: { id: string; source: string; target: string; type: string; label: string }[] = [];
+      // A tree (connected) plus random cross links: 2000 edges.
+      for (let i = 1; i < 1000; i += 1) edges.push({ id: `t${i}`, source: `n${Math.floor((i - 1) / 3)}`, target: `n${i}`, type: 'RELATES', label: 'RELATES' });
+      let seed = 7;
+      const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      while (edges.length < 2000) {
+        const a = Math.floor(rand() * 1000);
+        const b = Math.floor(rand() * 1000);
+        if (a !== b) edges.push({ id: `x${edges.length}`, source: `n${a}`, target: `n${b}`, type: 'CITES', label: 'CITES' });
+      }
+      const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const t0 = performance.now();
+      const first = await hook.explorer.addGraph({ nodes, edges });
+      await frame();
+      const fresh = performance.now() - t0;
+      const more = Array.from({ length: 100 }, (_, i) => ({ id: `m${i}`, slug: `m${i}`, type: 'Finding', label: `More ${i}`, properties: [] }));
+      const moreEdges = more.map((m) => ({ id: `e-${m.id}`, source: 'n5', target: m.id, type: 'RELATES', label: 'RELATES' }));
+      const t1 = performance.now();
+      const second = await hook.explorer.addGraph({ nodes: more, edges: moreEdges }, 'n5');
+      await frame();
+      const incremental = performance.now() - t1;
+      return { fresh, incremental, first, second, elements: hook.cy.elements().length };
+    });
+    console.log(
+      `explorer: ${timing.first.totalNodes + timing.first.totalEdges} elements added + laid out (${timing.first.layout}) + painted in ${Math.round(timing.fresh)} ms; ` +
+        `+${timing.second.addedNodes} nodes onto it (${timing.second.layout}) in ${Math.round(timing.incremental)} ms`,
+    );
+    expect(timing.first.totalNodes + timing.first.totalEdges).toBe(3000);
+    expect(timing.elements).toBe(3200);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a screenshot of the explorer to test-artifacts/explorer.png', async () => {
+    await searchAndPick('aneuploidy', 'Tumor aneuploidy');
+    await page.selectOption('#expand-depth', '2');
+    await page.click('#expand-button');
+    await waitForNode('Study', SPURR);
+    await selectNode('Study', SPURR);
+    await page.locator('#details [data-testid=source-link]').first().waitFor();
+    await page.waitForTimeout(600); // let the layout animation settle
+    const file = path.join(ARTIFACTS, 'explorer.png');
+    await page.screenshot({ path: file });
+    expect(existsSync(file)).toBe(true);
+  });
+});

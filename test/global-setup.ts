@@ -1,0 +1,49 @@
+/**
+ * Starts a throwaway Neo4j on a free port with a temporary data directory (never the
+ * `npm start` data), applies the schema, loads the seed, and serves the app on a free port for
+ * the browser tests. Everything is removed afterwards.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createApp } from '../src/app.js';
+import { connect, prepareGraph } from '../src/bootstrap.js';
+import { freePort, startLocalNeo4j } from '../src/local-neo4j.js';
+import { createLogger } from '../src/logger.js';
+import { createMetrics } from '../src/metrics.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'test-setup');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-test-neo4j-'));
+  const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '768m', log });
+  const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
+  await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
+
+  const metrics = createMetrics(false);
+  const app = createApp({ db, logger: createLogger('warn', 'test-app'), metrics, exposeQueryCount: true });
+  const server = createServer(app);
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  project.provide('neo4jUri', neo4j.uri);
+  project.provide('baseUrl', baseUrl);
+  process.env['ABSCOPAL_TEST_URL'] = baseUrl;
+  process.env['ABSCOPAL_TEST_NEO4J_URI'] = neo4j.uri;
+
+  return async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,49 @@
+/** Shared test plumbing: a counting app over the seeded test database, and a GraphQL caller. */
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createApp } from '../src/app.js';
+import { connect } from '../src/bootstrap.js';
+import type { Db } from '../src/db/run.js';
+import { createLogger } from '../src/logger.js';
+import { createMetrics } from '../src/metrics.js';
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+  extensions?: { cypherQueries?: number };
+}
+
+export async function testDb(): Promise<{ db: Db; close: () => Promise<void> }> {
+  const { db, driver } = await connect({ uri: inject('neo4jUri'), user: 'neo4j', password: undefined, database: 'neo4j' });
+  return { db, close: () => driver.close() };
+}
+
+export function testApp(db: Db) {
+  const metrics = createMetrics(false);
+  const app = createApp({ db, logger: createLogger('silent'), metrics, exposeQueryCount: true });
+  async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResult<T>;
+  }
+  return { app, gql, metrics };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that connect to the seeded test database and build an app
+ * over it; the returned object is filled in before the first test runs.
+ */
+export function useSeededApp(): { db: Db; gql: ReturnType<typeof testApp>['gql']; app: ReturnType<typeof testApp>['app'] } {
+  const ctx = {} as { db: Db; gql: ReturnType<typeof testApp>['gql']; app: ReturnType<typeof testApp>['app'] };
+  let close: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    const opened = await testDb();
+    close = opened.close;
+    ctx.db = opened.db;
+    Object.assign(ctx, testApp(opened.db));
+  });
+  afterAll(() => close());
+  return ctx;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeRecord } from '../../src/db/model.js';
+import { rankBiomarkers, type EvidenceInput } from '../../src/evidence/rank.js';
+
+const node = (label: NodeRecord['label'], id: string, props: Record<string, unknown> = {}): NodeRecord => ({ label, id, props: { id, ...props } });
+const finding = (id: string, props: Record<string, unknown>) => node('Finding', id, { level: 'B', exploratory: true, direction: 'SUPPORTS', ...props });
+const row = (biomarker: string, f: NodeRecord, study = 's1', trials: string[] = [], enrolled?: number): EvidenceInput => ({
+  biomarker: node('Biomarker', biomarker, { name: biomarker }),
+  finding: f,
+  study: node('Study', study, enrolled === undefined ? {} : { enrolled }),
+  trials,
+});
+
+describe('the biomarker evidence ranking', () => {
+  it('ranks a biomarker with predictive support above one with only prognostic findings', () => {
+    const ranked = rankBiomarkers([
+      row('prognostic-only', finding('f1', { type: 'PROGNOSTIC', level: 'A', exploratory: false })),
+      row('predictive', finding('f2', { type: 'PREDICTIVE' })),
+    ]);
+    expect(ranked.map((r) => [r.biomarker.id, r.verdict, r.rank])).toEqual([
+      ['predictive', 'PREDICTIVE', 1],
+      ['prognostic-only', 'NO_PREDICTIVE_EVIDENCE', 2],
+    ]);
+    expect(ranked[1]?.other.map((f) => f.id)).toEqual(['f1']);
+  });
+
+  it('subtracts findings that saw no interaction and calls the result contested', () => {
+    const [r] = rankBiomarkers([
+      row('pd-l1', finding('a', { type: 'PREDICTIVE', level: 'B', exploratory: false })),
+      row('pd-l1', finding('b', { type: 'PREDICTIVE', direction: 'DOES_NOT_SUPPORT', level: 'B', exploratory: true })),
+    ]);
+    expect(r?.score).toBe(4 - 2);
+    expect(r?.verdict).toBe('PREDICTIVE_CONTESTED');
+    expect(r?.contradicting.map((f) => f.id)).toEqual(['b']);
+  });
+
+  it('halves exploratory findings and weighs levels A to E as 5 to 1', () => {
+    const ranked = rankBiomarkers([
+      row('x', finding('x1', { type: 'PREDICTIVE', level: 'A', exploratory: true })),
+      row('y', finding('y1', { type: 'PREDICTIVE', level: 'C', exploratory: false })),
+    ]);
+    expect(ranked.map((r) => [r.biomarker.id, r.score])).toEqual([
+      ['y', 3],
+      ['x', 2.5],
+    ]);
+  });
+
+  it('counts the patients of two analyses of one trial once', () => {
+    const [r] = rankBiomarkers([
+      row('tmb', finding('f1', { type: 'PREDICTIVE', patients: 72 }), 'huang', ['pembro-rt']),
+      row('tmb', finding('f2', { type: 'PREDICTIVE' }), 'theelen', ['pembro-rt'], 76),
+      row('tmb', finding('f3', { type: 'PREDICTIVE' }), 'other', [], 20),
+    ]);
+    expect(r?.patients).toBe(76 + 20);
+    expect(r?.studies.map((s) => s.id)).toEqual(['huang', 'theelen', 'other']);
+  });
+
+  it('leaves patients empty when no source gives a number', () => {
+    const [r] = rankBiomarkers([row('m', finding('f', { type: 'PREDICTIVE' }))]);
+    expect(r?.patients).toBeNull();
+  });
+});

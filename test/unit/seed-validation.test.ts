@@ -1,0 +1,71 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSeed, SeedValidationError } from '../../src/ingest/read-seed.js';
+
+const FIXTURE = path.resolve('test/fixtures/seed-valid');
+
+/** A copy of the valid fixture with one file edited. */
+async function brokenCopy(file: string, edit: (json: any) => void): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-seed-'));
+  await cp(FIXTURE, dir, { recursive: true });
+  const target = path.join(dir, file);
+  const json = JSON.parse(await readFile(target, 'utf8'));
+  edit(json);
+  await writeFile(target, JSON.stringify(json));
+  return dir;
+}
+
+async function problems(dir: string): Promise<string> {
+  try {
+    await readSeed(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedValidationError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the seed to be rejected');
+}
+
+describe('seed validation', () => {
+  it('accepts the valid fixture', async () => {
+    const bundle = await readSeed(FIXTURE);
+    expect(bundle.studies.map((s) => s.study.id)).toEqual(['fixture-study']);
+  });
+
+  it('rejects a finding without a source, naming file and path', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.findings[0].sources = []));
+    expect(await problems(dir)).toContain('studies/fixture-study.json at findings[0].sources: every fact needs at least one source id');
+  });
+
+  it('rejects a reference to an unknown therapy', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.arms[0].therapies[0].therapy = 'no-such-drug'));
+    expect(await problems(dir)).toContain('studies/fixture-study.json at arms[0].therapies[0].therapy: unknown therapy "no-such-drug"');
+  });
+
+  it('rejects a value of the wrong type', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.arms[0].n = 'five'));
+    expect(await problems(dir)).toMatch(/studies\/fixture-study\.json at arms\[0\]\.n: .*number/);
+  });
+
+  it('rejects an id used twice', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.outcomes[1].id = s.outcomes[0].id));
+    expect(await problems(dir)).toContain('at outcomes[1].id: duplicate id "fixture-pfs-combo"');
+  });
+
+  it('rejects a source id that no catalog entry defines', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.outcomes[0].sources = ['made-up-source']));
+    expect(await problems(dir)).toContain('at outcomes[0].sources[0]: unknown source "made-up-source"');
+  });
+
+  it('rejects an IS_A cycle in the therapy hierarchy', async () => {
+    const dir = await brokenCopy('catalog/therapies.json', (t) => (t[0].isA = ['fixture-sbrt']));
+    expect(await problems(dir)).toMatch(/IS_A cycle: .*fixture-rt -> fixture-sbrt -> fixture-rt|IS_A cycle: .*fixture-sbrt -> fixture-rt -> fixture-sbrt/);
+  });
+
+  it('reports a file that is not JSON', async () => {
+    const dir = await brokenCopy('catalog/diseases.json', () => undefined);
+    await writeFile(path.join(dir, 'catalog/diseases.json'), '[{ "id": ');
+    expect(await problems(dir)).toMatch(/catalog\/diseases\.json: is not valid JSON/);
+  });
+});

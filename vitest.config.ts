@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  // graphql ships ESM and CJS builds; yoga loads one, our code the other under vite's resolver, and
+  // graphql-js refuses objects from "another realm". One path for everyone.
+  resolve: { alias: [{ find: /^graphql$/, replacement: path.join(path.dirname(require.resolve('graphql/package.json')), 'index.mjs') }] },
+  test: {
+    // Inlined so they resolve graphql through the alias above too.
+    server: { deps: { inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /@envelop\//, /@graphql-tools\//] } },
+    // One throwaway Neo4j (and one server for the browser tests) for the whole run.
+    globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});

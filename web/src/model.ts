@@ -1,0 +1,105 @@
+/** Shapes of the GraphQL API's answers, as the explorer asks for them (see /schema.graphql). */
+
+// The node types are the graph model's labels: one list for server and page (a pure constant,
+// so bundling it pulls in nothing else).
+import { LABELS } from '../../src/db/model.js';
+
+export const ENTITY_TYPES = LABELS;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export function isEntityType(value: unknown): value is EntityType {
+  return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+export interface SearchHit {
+  score: number;
+  type: EntityType;
+  id: string;
+  slug: string;
+  label: string;
+}
+
+export interface GraphNode {
+  id: string;
+  slug: string;
+  type: EntityType;
+  label: string;
+  properties: KeyValue[];
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+}
+
+export interface Neighborhood {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface SourceRef {
+  id: string;
+  slug?: string;
+  kind: string;
+  secondary: boolean;
+  title: string | null;
+  publisher?: string | null;
+  published?: string | null;
+  url?: string | null;
+  links: string[];
+}
+
+/** node(id) answers: __typename, id, the type's own scalars, and sometimes links / sources. */
+export type NodeDetails = {
+  __typename: EntityType;
+  id: string;
+  slug: string;
+  links?: string[];
+  sources?: SourceRef[];
+} & Record<string, unknown>;
+
+export interface EvidenceFinding {
+  id: string;
+  type?: string;
+  statement: string;
+  biomarkerState?: string;
+  schedule?: string | null;
+  level?: string;
+  study: { id?: string; shortName: string } | null;
+  sources?: SourceRef[];
+}
+
+export interface EvidenceStudy {
+  id: string;
+  shortName: string;
+  year: number | null;
+  institutions: { name: string }[];
+}
+
+export interface BiomarkerEvidence {
+  rank: number;
+  verdict: string;
+  score: number;
+  patients: number | null;
+  bestLevel: string | null;
+  biomarker: { id: string; name: string; slug: string };
+  supporting: EvidenceFinding[];
+  contradicting: EvidenceFinding[];
+  otherFindings: EvidenceFinding[];
+  studies: EvidenceStudy[];
+  sources: SourceRef[];
+}
+
+export interface EvidenceReport {
+  rule: string;
+  ranking: BiomarkerEvidence[];
+}
