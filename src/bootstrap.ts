@@ -10,7 +10,7 @@ import { QueryBook } from './db/query-book.js';
 import { Db, type QueryObserver } from './db/run.js';
 import { readSeed } from './ingest/read-seed.js';
 import { writeSeed, type SeedReport } from './ingest/write-seed.js';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { superviseLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import type { Logger } from './logger.js';
 
 export interface Opened {
@@ -34,7 +34,7 @@ export async function connect(target: Pick<Neo4jTarget, 'uri' | 'user' | 'passwo
 export async function openDatabase(config: Config, log: Logger, observe?: QueryObserver): Promise<Opened> {
   let local: LocalNeo4j | undefined;
   if (config.neo4j.kind === 'local') {
-    local = await startLocalNeo4j({ dataDir: config.local.dataDir, port: config.local.port, heap: config.local.heap, log });
+    local = await superviseLocalNeo4j({ dataDir: config.local.dataDir, port: config.local.port, heap: config.local.heap, log });
   }
   try {
     const { db, driver } = await connect(config.neo4j, observe);

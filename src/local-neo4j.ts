@@ -69,6 +69,8 @@ export interface LocalNeo4j {
   pid: number;
   /** Sends SIGTERM and waits for a clean shutdown (SIGKILL after the grace period). */
   stop(): Promise<void>;
+  /** Called once if the process exits without stop() having been called. */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
 
 export interface StartOptions {
@@ -98,7 +100,66 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   const uri = `bolt://127.0.0.1:${opts.port}`;
   await waitForReady(child, opts.timeoutMs ?? 120_000);
   opts.log.info({ uri, pid: child.pid, dataDir: opts.dataDir }, 'local neo4j ready');
-  return { uri, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  let stopping = false;
+  return {
+    uri,
+    pid: child.pid ?? -1,
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
+    onUnexpectedExit(listener) {
+      child.once('exit', (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
+  };
+}
+
+/**
+ * Keeps the local Neo4j running for `npm start`: if it dies (killed, crashed), it is started
+ * again on the same port and data, with a growing pause, while the server keeps serving and
+ * readiness reports 503 until it is back. The driver reconnects by itself.
+ */
+export async function superviseLocalNeo4j(opts: StartOptions, maxRestarts = 5): Promise<LocalNeo4j> {
+  let current = await startLocalNeo4j(opts);
+  let restarts = 0;
+  let stopped = false;
+  const watch = (db: LocalNeo4j): void =>
+    db.onUnexpectedExit((code, signal) => {
+      if (stopped) return;
+      if (restarts >= maxRestarts) {
+        opts.log.error({ code, signal, restarts }, 'local neo4j keeps dying; not restarting it again');
+        return;
+      }
+      restarts += 1;
+      const pause = 1000 * 2 ** (restarts - 1);
+      opts.log.warn({ code, signal, restart: restarts, inMs: pause }, 'local neo4j exited unexpectedly; restarting it');
+      setTimeout(() => {
+        if (stopped) return;
+        startLocalNeo4j(opts).then(
+          (next) => {
+            current = next;
+            watch(next);
+          },
+          (err: unknown) => opts.log.error({ err: (err as Error).message }, 'restarting local neo4j failed'),
+        );
+      }, pause).unref();
+    });
+  watch(current);
+  return {
+    get uri() {
+      return current.uri;
+    },
+    get pid() {
+      return current.pid;
+    },
+    stop: () => {
+      stopped = true;
+      return current.stop();
+    },
+    onUnexpectedExit: () => undefined,
+  };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
