@@ -72,8 +72,7 @@ function queryCountExtension(deps: AppDeps): Plugin<Context> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Context;
-      const op = args.operationName ?? 'anonymous';
-      deps.metrics.requests.inc({ operation: op.slice(0, 64) });
+      deps.metrics.requests.inc();
       return {
         onExecuteDone({ result, setResult }) {
           if (!deps.exposeQueryCount || Symbol.asyncIterator in result) return;

@@ -36,6 +36,16 @@ export const builder = new SchemaBuilder<{
     // Relationship lists here are short (a study has a handful of arms); connections use `first`.
     defaultListMultiplier: 2,
     limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
+    // Checked before any resolver runs; a stable code lets clients tell "ask for less" apart.
+    complexityError: (kind, result) => {
+      const key = kind === 'Depth' ? 'depth' : kind === 'Breadth' ? 'breadth' : 'complexity';
+      const max = { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity }[key];
+      return userError(`query ${key} ${result[key]} exceeds the maximum of ${max}; ask for fewer nested fields or smaller pages`, 'QUERY_TOO_COMPLEX', {
+        limit: key,
+        max,
+        actual: result[key],
+      });
+    },
   },
 });
 

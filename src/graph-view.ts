@@ -32,9 +32,11 @@ export async function neighbourhood(
   let frontier = start.map((n) => n.id);
   let truncated = false;
   for (let level = 0; level < depth && frontier.length > 0; level += 1) {
-    // Ask for one row more than can be kept so "there was more" is known without a count query.
+    // Rows are relationships, several per new node; the cap bounds what one hub can return. A
+    // full page of rows, or a neighbour left out for lack of room, marks the view truncated.
     const budget = Math.max(0, limit - nodes.size);
-    const rows = await store.expand(frontier, labels, budget * 8 + 200);
+    const cap = budget * 8 + 200;
+    const rows = await store.expand(frontier, labels, cap);
     const next: string[] = [];
     for (const row of rows) {
       const isNew = !nodes.has(row.neighbour.id);
@@ -49,7 +51,7 @@ export async function neighbourhood(
       const id = `${row.from}-${row.type}-${row.to}`;
       if (!edges.has(id)) edges.set(id, { id, source: row.from, target: row.to, type: row.type, rel: row.rel });
     }
-    if (rows.length >= budget * 8 + 200) truncated = true;
+    if (rows.length >= cap) truncated = true;
     frontier = next;
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };

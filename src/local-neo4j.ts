@@ -35,7 +35,7 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
-function requireTool(cmd: string, args: string[], what: string): void {
+export function requireTool(cmd: string, args: string[], what: string): void {
   const res = spawnSync(cmd, args, { stdio: 'ignore' });
   if (res.error || res.status !== 0) {
     throw new LocalNeo4jError(

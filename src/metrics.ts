@@ -5,7 +5,7 @@ import type { QueryObserver } from './db/run.js';
 export interface Metrics {
   registry: Registry;
   observeQuery: QueryObserver;
-  requests: Counter<'operation'>;
+  requests: Counter;
 }
 
 export function createMetrics(withDefaults = true): Metrics {
@@ -25,9 +25,10 @@ export function createMetrics(withDefaults = true): Metrics {
     registers: [registry],
   });
   const requests = new Counter({
+    // No operation-name label: clients choose names freely, and every distinct label value
+    // would be a new time series held in memory for ever.
     name: 'abscopal_graphql_operations_total',
-    help: 'GraphQL operations executed, by operation name.',
-    labelNames: ['operation'] as const,
+    help: 'GraphQL operations executed.',
     registers: [registry],
   });
   // Composed queries carry their parameters in the name after ':' only as model constants,

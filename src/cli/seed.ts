@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   if (opts.check) return;
 
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
-  const opened = joinRunning ? { ...(await connect(config.neo4j)), close: async () => undefined } : await openDatabase(config, log);
+  // A running `npm start` holds the local store: talk to it over Bolt instead of starting another.
+  const opened = joinRunning ? await joinLocal(config) : await openDatabase(config, log);
   try {
     await applySchema(opened.db);
     const report = await writeSeed(opened.db, bundle, (f) => console.log(`  wrote ${f.file}`));
@@ -42,8 +43,12 @@ async function main(): Promise<void> {
     );
   } finally {
     await opened.close();
-    if ('driver' in opened && joinRunning) await opened.driver.close();
   }
+}
+
+async function joinLocal(config: ReturnType<typeof loadConfig>): Promise<{ db: Awaited<ReturnType<typeof connect>>['db']; close: () => Promise<void> }> {
+  const { db, driver } = await connect(config.neo4j);
+  return { db, close: () => driver.close() };
 }
 
 main().catch((err: unknown) => {

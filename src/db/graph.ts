@@ -84,11 +84,6 @@ export class GraphStore {
     registerComposed(db);
   }
 
-  /** The same store counting into a request's counter. */
-  withDb(db: Db): GraphStore {
-    return new GraphStore(db);
-  }
-
   async nodesByIds(ids: readonly string[]): Promise<Map<string, NodeRecord>> {
     const rows = await this.db.read('nodes-by-ids', { ids: [...ids] });
     return new Map(rows.map((r) => [String(r['key']), toNode(r['label'], r['props'])]));

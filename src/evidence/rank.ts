@@ -4,14 +4,18 @@
  *
  * 1. Only PREDICTIVE findings (a contrast between arms) make a biomarker predictive. A predictive
  *    finding that SUPPORTS its statement counts for the biomarker (both "high → benefit" and
- *    "low → no benefit" establish that the biomarker modifies the effect); one that
- *    DOES_NOT_SUPPORT (no interaction seen) counts against it.
- * 2. Each counts with the weight of its CIViC level (A 5, B 4, C 3, D 2, E 1), halved when
- *    exploratory (subgroup, post hoc, secondary analysis). score = for − against.
- * 3. Biomarkers sort by score, then best level, then patients, then name. Biomarkers with only
- *    prognostic, associated or pharmacodynamic findings follow with score 0 and are labelled so.
- * Patients are counted once per trial (two analyses of PEMBRO-RT are one population): per trial,
- * or per study where no trial is confirmed, the largest figure given (finding, else enrolled).
+ *    "low → no benefit" show that the biomarker modifies the effect); one that DOES_NOT_SUPPORT
+ *    it (no interaction seen) counts against it.
+ * 2. Evidence counts once per patient population: a confirmed trial (two analyses of PEMBRO-RT
+ *    are one population), else the study. Within a population the strongest finding for, and the
+ *    strongest against, count — weighted by CIViC level (A 5, B 4, C 3, D 2, E 1), halved when
+ *    exploratory. score = Σ for − Σ against.
+ * 3. Order: score, then uncontested before contested, then best level. Biomarkers equal on all
+ *    three share a rank (listed by name): an unknown patient count must not push one down.
+ *    Biomarkers with only prognostic, associated or pharmacodynamic findings follow, score 0.
+ * Patients: per population the largest figure a source gives (finding, else the study's
+ * enrolled), summed over the populations of the predictive findings (of the other findings when
+ * there are none). Unknown stays empty.
  */
 import type { NodeRecord } from '../db/model.js';
 
@@ -32,6 +36,8 @@ export interface RankedBiomarker {
   biomarker: NodeRecord;
   verdict: Verdict;
   score: number;
+  /** Independent populations (trials, or studies without a confirmed trial) with predictive findings. */
+  populations: number;
   supporting: NodeRecord[];
   contradicting: NodeRecord[];
   other: NodeRecord[];
@@ -41,60 +47,78 @@ export interface RankedBiomarker {
 }
 
 const prop = (n: NodeRecord, k: string): unknown => n.props[k];
+const levelOrder = (level: string | null): number => (level === null ? 99 : 'ABCDE'.indexOf(level));
+const name = (r: RankedBiomarker): string => String(r.biomarker.props['name'] ?? r.biomarker.id);
 
 export function findingWeight(f: NodeRecord): number {
   const w = LEVEL_WEIGHT[String(prop(f, 'level'))] ?? 0;
   return prop(f, 'exploratory') === false ? w : w / 2;
 }
 
-export function rankBiomarkers(rows: readonly EvidenceInput[]): RankedBiomarker[] {
-  const groups = new Map<string, EvidenceInput[]>();
-  for (const row of rows) {
-    const list = groups.get(row.biomarker.id) ?? [];
-    list.push(row);
-    groups.set(row.biomarker.id, list);
-  }
-  const ranked = [...groups.values()].map((list) => summarise(list));
-  ranked.sort(
-    (a, b) =>
-      b.score - a.score ||
-      levelOrder(a.bestLevel) - levelOrder(b.bestLevel) ||
-      (b.patients ?? 0) - (a.patients ?? 0) ||
-      String(a.biomarker.props['name']).localeCompare(String(b.biomarker.props['name'])),
-  );
-  return ranked.map((r, i) => ({ ...r, rank: i + 1 }));
+export function populationOf(row: Pick<EvidenceInput, 'study' | 'trials'>): string {
+  return row.trials.length > 0 ? `trial:${[...row.trials].sort().join('+')}` : `study:${row.study.id}`;
 }
 
-const levelOrder = (level: string | null): number => (level === null ? 99 : 'ABCDE'.indexOf(level));
+export function rankBiomarkers(rows: readonly EvidenceInput[]): RankedBiomarker[] {
+  const groups = new Map<string, EvidenceInput[]>();
+  for (const row of rows) groups.set(row.biomarker.id, [...(groups.get(row.biomarker.id) ?? []), row]);
+  const sorted = [...groups.values()].map(summarise).sort((a, b) => compare(a, b) || name(a).localeCompare(name(b)));
+  // Competition ranking ("1, 1, 3"): ties on the rule share a rank.
+  return sorted.map((r, i) => ({ ...r, rank: i > 0 && compare(sorted[i - 1]!, r) === 0 ? -1 : i + 1 })).map((r, i, all) => {
+    if (r.rank !== -1) return r;
+    let j = i;
+    while (all[j]!.rank === -1) j -= 1;
+    return { ...r, rank: all[j]!.rank };
+  });
+}
+
+function compare(a: RankedBiomarker, b: RankedBiomarker): number {
+  return b.score - a.score || VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || levelOrder(a.bestLevel) - levelOrder(b.bestLevel);
+}
 
 function summarise(list: EvidenceInput[]): RankedBiomarker {
   const first = list[0];
   if (!first) throw new Error('summarise needs at least one row');
-  const supporting: NodeRecord[] = [];
-  const contradicting: NodeRecord[] = [];
-  const other: NodeRecord[] = [];
-  const studies = new Map<string, NodeRecord>();
-  const patientsByPopulation = new Map<string, number>();
-  for (const { finding, study, trials } of list) {
-    studies.set(study.id, study);
-    if (prop(finding, 'type') === 'PREDICTIVE') {
-      (prop(finding, 'direction') === 'DOES_NOT_SUPPORT' ? contradicting : supporting).push(finding);
-    } else {
-      other.push(finding);
-    }
-    const n = typeof prop(finding, 'patients') === 'number' ? (prop(finding, 'patients') as number) : (prop(study, 'enrolled') as number | undefined);
-    if (typeof n === 'number') {
-      const population = trials.length > 0 ? `trial:${[...trials].sort().join('+')}` : `study:${study.id}`;
-      patientsByPopulation.set(population, Math.max(patientsByPopulation.get(population) ?? 0, n));
-    }
+  const supporting: EvidenceInput[] = [];
+  const contradicting: EvidenceInput[] = [];
+  const other: EvidenceInput[] = [];
+  for (const row of list) {
+    if (prop(row.finding, 'type') !== 'PREDICTIVE') other.push(row);
+    else (prop(row.finding, 'direction') === 'DOES_NOT_SUPPORT' ? contradicting : supporting).push(row);
   }
-  const weigh = (fs: NodeRecord[]): number => fs.reduce((sum, f) => sum + findingWeight(f), 0);
-  const score = weigh(supporting) - weigh(contradicting);
+  const strongestPerPopulation = (rs: EvidenceInput[]): number => {
+    const best = new Map<string, number>();
+    for (const r of rs) best.set(populationOf(r), Math.max(best.get(populationOf(r)) ?? 0, findingWeight(r.finding)));
+    return [...best.values()].reduce((a, b) => a + b, 0);
+  };
   const predictive = [...supporting, ...contradicting];
-  const levels = predictive.length > 0 ? predictive : other;
-  const bestLevel = levels.map((f) => String(prop(f, 'level'))).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null;
+  const score = strongestPerPopulation(supporting) - strongestPerPopulation(contradicting);
+  const basis = predictive.length > 0 ? predictive : other;
+  const bestLevel = basis.map((r) => String(prop(r.finding, 'level'))).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null;
   const verdict: Verdict =
     predictive.length === 0 ? 'NO_PREDICTIVE_EVIDENCE' : score > 0 ? (contradicting.length > 0 ? 'PREDICTIVE_CONTESTED' : 'PREDICTIVE') : 'NOT_PREDICTIVE';
-  const patients = patientsByPopulation.size > 0 ? [...patientsByPopulation.values()].reduce((a, b) => a + b, 0) : null;
-  return { rank: 0, biomarker: first.biomarker, verdict, score, supporting, contradicting, other, studies: [...studies.values()], patients, bestLevel };
+  return {
+    rank: 0,
+    biomarker: first.biomarker,
+    verdict,
+    score,
+    populations: new Set(predictive.map(populationOf)).size,
+    supporting: supporting.map((r) => r.finding),
+    contradicting: contradicting.map((r) => r.finding),
+    other: other.map((r) => r.finding),
+    studies: [...new Map(list.map((r) => [r.study.id, r.study])).values()],
+    patients: patientsOf(basis),
+    bestLevel,
+  };
+}
+
+function patientsOf(rows: EvidenceInput[]): number | null {
+  const byPopulation = new Map<string, number>();
+  for (const { finding, study, trials } of rows) {
+    const given = prop(finding, 'patients') ?? prop(study, 'enrolled');
+    if (typeof given !== 'number') continue;
+    const key = populationOf({ study, trials });
+    byPopulation.set(key, Math.max(byPopulation.get(key) ?? 0, given));
+  }
+  return byPopulation.size > 0 ? [...byPopulation.values()].reduce((a, b) => a + b, 0) : null;
 }

@@ -11,20 +11,25 @@ const VerdictEnum = builder.enumType('EvidenceVerdict', {
 });
 
 const RULE =
-  'Only PREDICTIVE findings (a contrast between arms) rank a biomarker. Each SUPPORTS finding adds, each DOES_NOT_SUPPORT finding subtracts, its CIViC level weight (A 5, B 4, C 3, D 2, E 1), halved when exploratory. Ties break on best level, then patients (counted once per trial), then name. Biomarkers with only prognostic, associated or pharmacodynamic findings follow with score 0.';
+  'Only PREDICTIVE findings (a contrast between arms) rank a biomarker. Per patient population (a confirmed trial, else the study) the strongest SUPPORTS finding adds and the strongest DOES_NOT_SUPPORT finding subtracts its CIViC level weight (A 5, B 4, C 3, D 2, E 1), halved when exploratory. Order: score, then uncontested before contested, then best level; biomarkers equal on all three share a rank. Biomarkers with only prognostic, associated or pharmacodynamic findings follow with score 0.';
 
 const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEvidence').implement({
   description: 'One biomarker’s place in the ranking, with the findings, studies, patients and sources behind it.',
   fields: (t) => ({
-    rank: t.int({ resolve: (r) => r.rank }),
+    rank: t.int({ description: 'Competition rank: biomarkers equal under the rule share one.', resolve: (r) => r.rank }),
     biomarker: t.field({ type: NodeRefs.Biomarker, resolve: (r) => r.biomarker }),
     verdict: t.field({ type: VerdictEnum, resolve: (r) => r.verdict }),
     score: t.float({ description: 'Weighted predictive evidence for minus against (see rule).', resolve: (r) => r.score }),
+    populations: t.int({ description: 'Independent patient populations (trials, or studies without a confirmed trial) behind the predictive findings.', resolve: (r) => r.populations }),
     supporting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that support an effect modification.', resolve: (r) => r.supporting }),
     contradicting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that saw no interaction.', resolve: (r) => r.contradicting }),
     otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank.', resolve: (r) => r.other }),
     studies: t.field({ type: [NodeRefs.Study], resolve: (r) => r.studies }),
-    patients: t.int({ nullable: true, description: 'Patients behind the findings, once per trial (or study).', resolve: (r) => r.patients }),
+    patients: t.int({
+      nullable: true,
+      description: 'Patients behind the predictive findings (the other findings when there are none), counted once per trial or study; empty when no source gives a number.',
+      resolve: (r) => r.patients,
+    }),
     bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, resolve: (r) => r.bestLevel as 'A' | null }),
     effectSizes: t.field({
       type: [NodeRefs.Outcome],

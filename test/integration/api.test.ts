@@ -116,7 +116,8 @@ describe('errors', () => {
     let nested = 'shortName';
     for (let i = 0; i < 8; i++) nested = `arms { study { ${nested} } }`;
     const res = await t.gql(`{ studies(first: 1) { edges { node { ${nested} } } } }`);
-    expect(res.errors?.[0]?.message).toMatch(/depth/i);
+    expect(res.errors?.[0]?.message).toMatch(/query depth \d+ exceeds the maximum of 12/);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.extensions?.cypherQueries ?? 0).toBe(0);
   });
 

@@ -59,4 +59,40 @@ describe('the biomarker evidence ranking', () => {
     const [r] = rankBiomarkers([row('m', finding('f', { type: 'PREDICTIVE' }))]);
     expect(r?.patients).toBeNull();
   });
+
+  it('counts two findings of one population once, so one study cannot outvote two', () => {
+    const ranked = rankBiomarkers([
+      row('one-study', finding('h', { type: 'PREDICTIVE', biomarkerState: 'high' }), 'spurr'),
+      row('one-study', finding('l', { type: 'PREDICTIVE', biomarkerState: 'low', significance: 'NO_BENEFIT' }), 'spurr'),
+      row('two-trials', finding('a', { type: 'PREDICTIVE' }), 'huang', ['pembro-rt']),
+      row('two-trials', finding('b', { type: 'PREDICTIVE' }), 'pacific', ['pacific']),
+    ]);
+    expect(ranked.map((r) => [r.biomarker.id, r.score, r.populations, r.rank])).toEqual([
+      ['two-trials', 4, 2, 1],
+      ['one-study', 2, 1, 2],
+    ]);
+  });
+
+  it('lets biomarkers equal under the rule share a rank, and puts uncontested before contested', () => {
+    const ranked = rankBiomarkers([
+      row('zeta', finding('z', { type: 'PREDICTIVE' }), 'a'),
+      row('alpha', finding('x', { type: 'PREDICTIVE' }), 'b', [], 500),
+      row('contested', finding('c1', { type: 'PREDICTIVE' }), 'c'),
+      row('contested', finding('c2', { type: 'PREDICTIVE' }), 'd'),
+      row('contested', finding('c3', { type: 'PREDICTIVE', direction: 'DOES_NOT_SUPPORT' }), 'e'),
+    ]);
+    expect(ranked.map((r) => [r.biomarker.id, r.score, r.verdict, r.rank])).toEqual([
+      ['alpha', 2, 'PREDICTIVE', 1],
+      ['zeta', 2, 'PREDICTIVE', 1],
+      ['contested', 2, 'PREDICTIVE_CONTESTED', 3],
+    ]);
+  });
+
+  it('counts patients of the predictive findings only, not of prognostic cohorts', () => {
+    const [r] = rankBiomarkers([
+      row('pd-l1', finding('p', { type: 'PREDICTIVE' }), 'pembro', ['pembro-rt'], 76),
+      row('pd-l1', finding('q', { type: 'PROGNOSTIC' }), 'real-world', [], 1399),
+    ]);
+    expect(r?.patients).toBe(76);
+  });
 });
