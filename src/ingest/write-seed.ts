@@ -4,7 +4,7 @@
  * A failure inside a transaction rolls that unit back whole.
  */
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
-import { emptyStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
+import type { Db, WriteStats, WriteTx } from '../db/run.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
 import type { Catalog, StudySeed } from './seed-schema.js';
 
@@ -216,5 +216,5 @@ export async function writeSeed(db: Db, bundle: SeedBundle, onStudy: (file: Stud
     stats = add(stats, await writeStudy(db, file.study));
     onStudy(file);
   }
-  return { studies: bundle.studies.length, stats: stats ?? emptyStats() };
+  return { studies: bundle.studies.length, stats };
 }
