@@ -39,7 +39,7 @@ export const builder = new SchemaBuilder<{
     // Checked before any resolver runs; a stable code lets clients tell "ask for less" apart.
     complexityError: (kind, result) => {
       const key = kind === 'Depth' ? 'depth' : kind === 'Breadth' ? 'breadth' : 'complexity';
-      const max = { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity }[key];
+      const max = LIMITS[key];
       return userError(`query ${key} ${result[key]} exceeds the maximum of ${max}; ask for fewer nested fields or smaller pages`, 'QUERY_TOO_COMPLEX', {
         limit: key,
         max,

@@ -69,7 +69,10 @@ export interface LocalNeo4j {
   pid: number;
   /** Sends SIGTERM and waits for a clean shutdown (SIGKILL after the grace period). */
   stop(): Promise<void>;
-  /** Called once if the process exits without stop() having been called. */
+}
+
+/** One Neo4j process: it can also report that it died without stop() having been called. */
+export interface LocalNeo4jProcess extends LocalNeo4j {
   onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
 
@@ -81,7 +84,7 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
+export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4jProcess> {
   ensureLocalNeo4jBuilt(opts.log);
   mkdirSync(opts.dataDir, { recursive: true });
   if (!(await portIsFree(opts.port))) {
@@ -119,33 +122,38 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
 /**
  * Keeps the local Neo4j running for `npm start`: if it dies (killed, crashed), it is started
  * again on the same port and data, with a growing pause, while the server keeps serving and
- * readiness reports 503 until it is back. The driver reconnects by itself.
+ * readiness reports 503 until it is back. The driver reconnects by itself. A restart that fails
+ * (the port still held, say) counts as an attempt and is tried again, up to `maxRestarts`.
  */
 export async function superviseLocalNeo4j(opts: StartOptions, maxRestarts = 5): Promise<LocalNeo4j> {
   let current = await startLocalNeo4j(opts);
-  let restarts = 0;
+  let attempts = 0;
   let stopped = false;
-  const watch = (db: LocalNeo4j): void =>
-    db.onUnexpectedExit((code, signal) => {
+
+  const restart = (why: Record<string, unknown>): void => {
+    if (stopped) return;
+    if (attempts >= maxRestarts) {
+      opts.log.error({ ...why, attempts }, 'local neo4j keeps dying; not restarting it again');
+      return;
+    }
+    attempts += 1;
+    const pause = 1000 * 2 ** (attempts - 1);
+    opts.log.warn({ ...why, attempt: attempts, inMs: pause }, 'local neo4j is down; restarting it');
+    setTimeout(() => {
       if (stopped) return;
-      if (restarts >= maxRestarts) {
-        opts.log.error({ code, signal, restarts }, 'local neo4j keeps dying; not restarting it again');
-        return;
-      }
-      restarts += 1;
-      const pause = 1000 * 2 ** (restarts - 1);
-      opts.log.warn({ code, signal, restart: restarts, inMs: pause }, 'local neo4j exited unexpectedly; restarting it');
-      setTimeout(() => {
-        if (stopped) return;
-        startLocalNeo4j(opts).then(
-          (next) => {
-            current = next;
-            watch(next);
-          },
-          (err: unknown) => opts.log.error({ err: (err as Error).message }, 'restarting local neo4j failed'),
-        );
-      }, pause).unref();
-    });
+      startLocalNeo4j(opts).then(
+        (next) => {
+          // stop() may have been called while this one was starting: it must not outlive us.
+          if (stopped) return void next.stop();
+          current = next;
+          watch(next);
+        },
+        (err: unknown) => restart({ err: (err as Error).message }),
+      );
+    }, pause).unref();
+  };
+  const watch = (p: LocalNeo4jProcess): void => p.onUnexpectedExit((code, signal) => restart({ code, signal }));
+
   watch(current);
   return {
     get uri() {
@@ -158,7 +166,6 @@ export async function superviseLocalNeo4j(opts: StartOptions, maxRestarts = 5): 
       stopped = true;
       return current.stop();
     },
-    onUnexpectedExit: () => undefined,
   };
 }
 

@@ -63,12 +63,12 @@ export function rankBiomarkers(rows: readonly EvidenceInput[]): RankedBiomarker[
   const groups = new Map<string, EvidenceInput[]>();
   for (const row of rows) groups.set(row.biomarker.id, [...(groups.get(row.biomarker.id) ?? []), row]);
   const sorted = [...groups.values()].map(summarise).sort((a, b) => compare(a, b) || name(a).localeCompare(name(b)));
-  // Competition ranking ("1, 1, 3"): ties on the rule share a rank.
-  return sorted.map((r, i) => ({ ...r, rank: i > 0 && compare(sorted[i - 1]!, r) === 0 ? -1 : i + 1 })).map((r, i, all) => {
-    if (r.rank !== -1) return r;
-    let j = i;
-    while (all[j]!.rank === -1) j -= 1;
-    return { ...r, rank: all[j]!.rank };
+  // Competition ranking ("1, 1, 3"): biomarkers equal under the rule share a rank.
+  let rank = 0;
+  return sorted.map((r, i) => {
+    const prev = sorted[i - 1];
+    if (!prev || compare(prev, r) !== 0) rank = i + 1;
+    return { ...r, rank };
   });
 }
 
