@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
   const db = deps.db.observed(deps.metrics.observeQuery);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
-    context: () => createContext(db, deps.loaderOptions),
+    context: ({ request }) => createContext(db, deps.loaderOptions, request),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Abscopal — RT + ICB evidence graph', defaultQuery: GRAPHIQL_EXAMPLE },
