@@ -11,18 +11,19 @@ export default defineConfig({
   test: {
     // Inlined so they resolve graphql through the alias above too.
     server: { deps: { inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /@envelop\//, /@graphql-tools\//] } },
-    // One throwaway Neo4j (and one server for the browser tests) for the whole run.
-    globalSetup: ['test/global-setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
     projects: [
+      // Unit tests do no I/O: no database is started for them.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // One throwaway Neo4j (and one server for the browser tests), shared by the projects that
+      // need it: the setup starts it for the first of them and stops it after the last.
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
     ],
   },

@@ -4,9 +4,10 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { userError } from './errors.js';
+import { LIMITS } from './schema/limits.js';
 
-export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
-export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
+// Kept here too for modules that imported them from the builder before limits had a module.
+export { LIMITS, PAGE } from './schema/limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -4,30 +4,31 @@
  * drug class) cannot pull the whole graph into a browser.
  */
 import type { GraphStore } from './db/graph.js';
-import type { Label, NodeRecord } from './db/model.js';
+import type { Entity } from './db/entities.js';
+import type { Label } from './db/model.js';
 
 export interface ViewEdge {
   id: string;
   source: string;
   target: string;
   type: string;
-  rel: Record<string, unknown>;
+  detail: string | null;
 }
 
 export interface View {
-  nodes: NodeRecord[];
+  nodes: Entity[];
   edges: ViewEdge[];
   truncated: boolean;
 }
 
 export async function neighbourhood(
   store: GraphStore,
-  start: readonly NodeRecord[],
+  start: readonly Entity[],
   depth: number,
   limit: number,
   labels: readonly Label[],
 ): Promise<View> {
-  const nodes = new Map<string, NodeRecord>(start.map((n) => [n.id, n]));
+  const nodes = new Map<string, Entity>(start.map((n) => [n.id, n]));
   const edges = new Map<string, ViewEdge>();
   let frontier = start.map((n) => n.id);
   let truncated = false;
@@ -49,7 +50,7 @@ export async function neighbourhood(
         next.push(row.neighbour.id);
       }
       const id = `${row.from}-${row.type}-${row.to}`;
-      if (!edges.has(id)) edges.set(id, { id, source: row.from, target: row.to, type: row.type, rel: row.rel });
+      if (!edges.has(id)) edges.set(id, { id, source: row.from, target: row.to, type: row.type, detail: row.detail });
     }
     if (rows.length >= cap) truncated = true;
     frontier = next;

@@ -21,7 +21,34 @@ declare module 'vitest' {
   }
 }
 
+interface TestEnv {
+  neo4jUri: string;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Each project that lists this file runs it, in one process but in its own module graph, so the
+ * shared environment hangs off globalThis with a count of the projects using it.
+ */
+const shared = globalThis as typeof globalThis & { abscopalTestEnv?: { env: Promise<TestEnv>; users: number } };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.abscopalTestEnv ??= { env: start(), users: 0 };
+  const holder = shared.abscopalTestEnv;
+  holder.users += 1;
+  const env = await holder.env;
+  project.provide('neo4jUri', env.neo4jUri);
+  project.provide('baseUrl', env.baseUrl);
+  return async () => {
+    holder.users -= 1;
+    if (holder.users > 0) return;
+    delete shared.abscopalTestEnv;
+    await env.stop();
+  };
+}
+
+async function start(): Promise<TestEnv> {
   const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'test-setup');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-test-neo4j-'));
   const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '768m', log });
@@ -35,15 +62,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  project.provide('neo4jUri', neo4j.uri);
-  project.provide('baseUrl', baseUrl);
   process.env['ABSCOPAL_TEST_URL'] = baseUrl;
   process.env['ABSCOPAL_TEST_NEO4J_URI'] = neo4j.uri;
 
-  return async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await driver.close();
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  return {
+    neo4jUri: neo4j.uri,
+    baseUrl,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await driver.close();
+      await neo4j.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -3,7 +3,8 @@
  * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
  */
 import neo4j from 'neo4j-driver';
-import { EDGES, LABELS, edgeQuery, isLabel, type EdgeHit, type EdgeName, type Label, type NodeRecord } from './model.js';
+import { parseEntity, parseRel, type Biomarker, type Entity, type Finding, type Study } from './entities.js';
+import { EDGES, LABELS, edgeQuery, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label } from './model.js';
 import type { Db, Row } from './run.js';
 
 export interface StudyFilter {
@@ -20,7 +21,7 @@ export interface StudyFilter {
 export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
 
 export interface SearchHit {
-  node: NodeRecord;
+  node: Entity;
   score: number;
 }
 
@@ -28,8 +29,9 @@ export interface ExpandRow {
   from: string;
   to: string;
   type: string;
-  rel: Record<string, unknown>;
-  neighbour: NodeRecord;
+  /** The relationship's telling property for a graph view (author role, trial link, dose), if any. */
+  detail: string | null;
+  neighbour: Entity;
 }
 
 export interface EvidenceArgs {
@@ -41,9 +43,9 @@ export interface EvidenceArgs {
 }
 
 export interface EvidenceRow {
-  biomarker: NodeRecord;
-  finding: NodeRecord;
-  study: NodeRecord;
+  biomarker: Biomarker;
+  finding: Finding;
+  study: Study;
   trials: string[];
 }
 
@@ -56,10 +58,9 @@ const STUDY_ORDER: Record<StudyOrder, string> = {
 /** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
 const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));
 
-function toNode(label: unknown, props: unknown): NodeRecord {
-  const p = props as Record<string, unknown>;
+function toNode(label: unknown, props: unknown): Entity {
   if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
-  return { label, id: String(p['id']), props: p };
+  return parseEntity(label, props);
 }
 
 /** Registers the queries this module composes from model constants, once per query book. */
@@ -79,31 +80,41 @@ function registerComposed(db: Db): void {
   book.define('studies-count', `${filter}\nRETURN count(c) AS total`);
 }
 
+/** The one relationship property a graph view shows next to the type: a role, a trial link or a dose. */
+function relDetail(rel: unknown): string | null {
+  const r = (rel ?? {}) as { role?: unknown; link?: unknown; dose?: unknown };
+  const detail = r.role ?? r.link ?? r.dose;
+  return typeof detail === 'string' ? detail : null;
+}
+
 export class GraphStore {
   constructor(readonly db: Db) {
     registerComposed(db);
   }
 
-  async nodesByIds(ids: readonly string[]): Promise<Map<string, NodeRecord>> {
+  async nodesByIds(ids: readonly string[]): Promise<Map<string, Entity>> {
     const rows = await this.db.read('nodes-by-ids', { ids: [...ids] });
     return new Map(rows.map((r) => [String(r['key']), toNode(r['label'], r['props'])]));
   }
 
-  async edges(name: EdgeName, keys: readonly string[]): Promise<Map<string, EdgeHit[]>> {
+  async edges<E extends EdgeName>(name: E, keys: readonly string[]): Promise<Map<string, EdgeHit<E>[]>> {
+    const spec = EDGES[name];
     const rows = await this.db.read(`edge:${name}`, { keys: [...keys] });
-    const byKey = new Map<string, EdgeHit[]>();
+    const byKey = new Map<string, EdgeHit<E>[]>();
     for (const r of rows) {
       const key = String(r['key']);
+      const node = toNode(r['label'], r['props']);
+      const rel = relHasProps(spec.rel) ? parseRel(spec.rel, key, node.id, r['rel']) : undefined;
       const list = byKey.get(key) ?? [];
-      list.push({ node: toNode(r['label'], r['props']), rel: (r['rel'] ?? {}) as Record<string, unknown> });
+      list.push({ node, rel } as EdgeHit<E>);
       byKey.set(key, list);
     }
     return byKey;
   }
 
-  async list(label: Label, text: string | null, offset: number, limit: number): Promise<NodeRecord[]> {
+  async list<L extends Label>(label: L, text: string | null, offset: number, limit: number): Promise<Entity<L>[]> {
     const rows = await this.db.read(`list:${label}`, { text, offset: int(offset), limit: int(limit) });
-    return rows.map((r) => toNode(r['label'], r['props']));
+    return rows.map((r) => parseEntity(label, r['props']));
   }
 
   async count(label: Label, text: string | null): Promise<number> {
@@ -111,9 +122,9 @@ export class GraphStore {
     return Number(rows[0]?.['total'] ?? 0);
   }
 
-  async studies(filter: StudyFilter, order: StudyOrder, offset: number, limit: number): Promise<NodeRecord[]> {
+  async studies(filter: StudyFilter, order: StudyOrder, offset: number, limit: number): Promise<Study[]> {
     const rows = await this.db.read(`studies-page:${order}`, { ...filter, offset: int(offset), limit: int(limit) });
-    return rows.map((r) => toNode(r['label'], r['props']));
+    return rows.map((r) => parseEntity('Study', r['props']));
   }
 
   async countStudies(filter: StudyFilter): Promise<number> {
@@ -132,7 +143,7 @@ export class GraphStore {
       from: String(r['from']),
       to: String(r['to']),
       type: String(r['type']),
-      rel: (r['rel'] ?? {}) as Record<string, unknown>,
+      detail: relDetail(r['rel']),
       neighbour: toNode(r['label'], r['props']),
     }));
   }
@@ -140,9 +151,9 @@ export class GraphStore {
   async evidence(args: EvidenceArgs): Promise<EvidenceRow[]> {
     const rows = await this.db.read('biomarker-evidence', { ...args });
     return rows.map((r) => ({
-      biomarker: toNode('Biomarker', r['biomarker']),
-      finding: toNode('Finding', r['finding']),
-      study: toNode('Study', r['study']),
+      biomarker: parseEntity('Biomarker', r['biomarker']),
+      finding: parseEntity('Finding', r['finding']),
+      study: parseEntity('Study', r['study']),
       trials: (r['trials'] as string[] | null) ?? [],
     }));
   }

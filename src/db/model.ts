@@ -2,6 +2,8 @@
  * The graph model as constants: node labels, relationship types and the relationship fields the
  * API exposes. Queries composed from these are built from this code only, never from input.
  */
+import { REL_SCHEMAS, type Entity, type RelProps, type RelWithProps } from './entities.js';
+
 export const LABELS = [
   'Study',
   'Trial',
@@ -43,41 +45,38 @@ export function isLabel(value: string): value is Label {
   return (LABELS as readonly string[]).includes(value);
 }
 
-/** A node as the database layer hands it up: its label, id and plain properties. */
-export interface NodeRecord {
-  label: Label;
-  id: string;
-  props: Record<string, unknown>;
-}
-
-/** A neighbour reached over a relationship field, with the relationship's own properties. */
-export interface EdgeHit {
-  node: NodeRecord;
-  rel: Record<string, unknown>;
-}
+/** @deprecated Read nodes as typed entities (`Entity` from db/entities.ts); kept as an alias for callers outside the read path. */
+export type NodeRecord = Entity;
 
 /**
  * One relationship field. `pattern` is Cypher in which `p` is the parent (bound by id), `c` the
  * child and `r` the relationship (absent on multi-hop patterns, which return DISTINCT children).
+ * `to` is the child's label ('Entity' when any), `rel` the relationship type whose properties
+ * the field hands up (none on multi-hop patterns).
  */
 export interface EdgeSpec {
   from: Label;
+  to: Label | 'Entity';
+  rel: RelType | null;
   pattern: string;
   orderBy: string;
-  multiHop?: boolean;
 }
 
-const out = (from: Label, rel: RelType, to: Label | 'Entity', orderBy = 'c.id'): EdgeSpec => ({
+const out = <F extends Label, R extends RelType, T extends Label | 'Entity'>(from: F, rel: R, to: T, orderBy = 'c.id') => ({
   from,
+  to,
+  rel,
   pattern: `(p:${from} {id: key})-[r:${rel}]->(c:${to})`,
   orderBy,
 });
-const inn = (from: Label, rel: RelType, to: Label | 'Entity', orderBy = 'c.id'): EdgeSpec => ({
+const inn = <F extends Label, R extends RelType, T extends Label | 'Entity'>(from: F, rel: R, to: T, orderBy = 'c.id') => ({
   from,
+  to,
+  rel,
   pattern: `(p:${from} {id: key})<-[r:${rel}]-(c:${to})`,
   orderBy,
 });
-const hops = (from: Label, pattern: string, orderBy: string): EdgeSpec => ({ from, pattern, orderBy, multiHop: true });
+const hops = <F extends Label, T extends Label>(from: F, to: T, pattern: string, orderBy: string) => ({ from, to, rel: null, pattern, orderBy });
 
 const AUTHOR_ORDER = "CASE r.role WHEN 'FIRST' THEN 0 WHEN 'AUTHOR' THEN 1 ELSE 2 END, r.position, c.name";
 
@@ -106,10 +105,10 @@ export const EDGES = {
   'Therapy.narrower': inn('Therapy', 'IS_A', 'Therapy', 'c.name'),
   'Therapy.arms': inn('Therapy', 'RECEIVED', 'Arm'),
   'Therapy.findings': inn('Therapy', 'INVOLVES', 'Finding'),
-  'Therapy.studies': hops('Therapy', '(p:Therapy {id: key})<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(c:Study)', 'c.year, c.id'),
+  'Therapy.studies': hops('Therapy', 'Study', '(p:Therapy {id: key})<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(c:Study)', 'c.year, c.id'),
   'Arm.study': inn('Arm', 'HAS_ARM', 'Study'),
   'Arm.therapies': out('Arm', 'RECEIVED', 'Therapy', 'r.order, c.name'),
-  'Arm.outcomes': hops('Arm', '(p:Arm {id: key})<-[:FOR_ARM|COMPARES]-(c:Outcome)', 'c.measure, c.id'),
+  'Arm.outcomes': hops('Arm', 'Outcome', '(p:Arm {id: key})<-[:FOR_ARM|COMPARES]-(c:Outcome)', 'c.measure, c.id'),
   'Arm.sources': out('Arm', 'SOURCED_FROM', 'Source'),
   'Outcome.study': inn('Outcome', 'REPORTS', 'Study'),
   'Outcome.arm': out('Outcome', 'FOR_ARM', 'Arm'),
@@ -117,7 +116,7 @@ export const EDGES = {
   'Outcome.findings': inn('Outcome', 'BASED_ON', 'Finding'),
   'Outcome.sources': out('Outcome', 'SOURCED_FROM', 'Source'),
   'Biomarker.findings': inn('Biomarker', 'ABOUT', 'Finding', 'c.type, c.id'),
-  'Biomarker.studies': hops('Biomarker', '(p:Biomarker {id: key})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(c:Study)', 'c.year, c.id'),
+  'Biomarker.studies': hops('Biomarker', 'Study', '(p:Biomarker {id: key})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(c:Study)', 'c.year, c.id'),
   'Finding.study': inn('Finding', 'HAS_FINDING', 'Study'),
   'Finding.biomarker': out('Finding', 'ABOUT', 'Biomarker'),
   'Finding.therapies': out('Finding', 'INVOLVES', 'Therapy', 'c.name'),
@@ -130,15 +129,29 @@ export const EDGES = {
 
 export type EdgeName = keyof typeof EDGES;
 
+type EdgeTarget<E extends EdgeName> = (typeof EDGES)[E]['to'];
+type EdgeRel<E extends EdgeName> = (typeof EDGES)[E]['rel'];
+
+/** A neighbour reached over relationship field E: the typed child, and the relationship's typed properties when it has any. */
+export interface EdgeHit<E extends EdgeName = EdgeName> {
+  node: EdgeTarget<E> extends Label ? Entity<EdgeTarget<E>> : Entity;
+  rel: EdgeRel<E> extends RelWithProps ? RelProps<EdgeRel<E>> : undefined;
+}
+
+export function relHasProps(rel: RelType | null): rel is RelWithProps {
+  return rel !== null && rel in REL_SCHEMAS;
+}
+
 export const LABEL_OF = "[l IN labels(c) WHERE l <> 'Entity'][0]";
 
 /** The batched query behind one relationship field: all parents in, rows tagged by parent key. */
 export function edgeQuery(spec: EdgeSpec): string {
-  const rel = spec.multiHop ? '{}' : 'properties(r)';
+  const multiHop = spec.rel === null;
+  const rel = relHasProps(spec.rel) ? 'properties(r)' : '{}';
   return [
     'UNWIND $keys AS key',
     `MATCH ${spec.pattern}`,
-    spec.multiHop ? `WITH DISTINCT key, c` : '',
+    multiHop ? `WITH DISTINCT key, c` : '',
     `RETURN key, ${LABEL_OF} AS label, properties(c) AS props, ${rel} AS rel`,
     `ORDER BY key, ${spec.orderBy}`,
   ]

@@ -17,7 +17,7 @@
  * enrolled), summed over the populations of the predictive findings (of the other findings when
  * there are none). Unknown stays empty.
  */
-import type { NodeRecord } from '../db/model.js';
+import type { Biomarker, Finding, Study } from '../db/entities.js';
 
 export const LEVEL_WEIGHT: Record<string, number> = { A: 5, B: 4, C: 3, D: 2, E: 1 };
 
@@ -25,34 +25,33 @@ export const VERDICTS = ['PREDICTIVE', 'PREDICTIVE_CONTESTED', 'NOT_PREDICTIVE',
 export type Verdict = (typeof VERDICTS)[number];
 
 export interface EvidenceInput {
-  biomarker: NodeRecord;
-  finding: NodeRecord;
-  study: NodeRecord;
+  biomarker: Biomarker;
+  finding: Finding;
+  study: Study;
   trials: string[];
 }
 
 export interface RankedBiomarker {
   rank: number;
-  biomarker: NodeRecord;
+  biomarker: Biomarker;
   verdict: Verdict;
   score: number;
   /** Independent populations (trials, or studies without a confirmed trial) with predictive findings. */
   populations: number;
-  supporting: NodeRecord[];
-  contradicting: NodeRecord[];
-  other: NodeRecord[];
-  studies: NodeRecord[];
+  supporting: Finding[];
+  contradicting: Finding[];
+  other: Finding[];
+  studies: Study[];
   patients: number | null;
   bestLevel: string | null;
 }
 
-const prop = (n: NodeRecord, k: string): unknown => n.props[k];
 const levelOrder = (level: string | null): number => (level === null ? 99 : 'ABCDE'.indexOf(level));
-const name = (r: RankedBiomarker): string => String(r.biomarker.props['name'] ?? r.biomarker.id);
+const name = (r: RankedBiomarker): string => r.biomarker.name;
 
-export function findingWeight(f: NodeRecord): number {
-  const w = LEVEL_WEIGHT[String(prop(f, 'level'))] ?? 0;
-  return prop(f, 'exploratory') === false ? w : w / 2;
+export function findingWeight(f: Finding): number {
+  const w = LEVEL_WEIGHT[f.level] ?? 0;
+  return f.exploratory ? w / 2 : w;
 }
 
 export function populationOf(row: Pick<EvidenceInput, 'study' | 'trials'>): string {
@@ -83,8 +82,8 @@ function summarise(list: EvidenceInput[]): RankedBiomarker {
   const contradicting: EvidenceInput[] = [];
   const other: EvidenceInput[] = [];
   for (const row of list) {
-    if (prop(row.finding, 'type') !== 'PREDICTIVE') other.push(row);
-    else (prop(row.finding, 'direction') === 'DOES_NOT_SUPPORT' ? contradicting : supporting).push(row);
+    if (row.finding.type !== 'PREDICTIVE') other.push(row);
+    else (row.finding.direction === 'DOES_NOT_SUPPORT' ? contradicting : supporting).push(row);
   }
   const strongestPerPopulation = (rs: EvidenceInput[]): number => {
     const best = new Map<string, number>();
@@ -94,7 +93,7 @@ function summarise(list: EvidenceInput[]): RankedBiomarker {
   const predictive = [...supporting, ...contradicting];
   const score = strongestPerPopulation(supporting) - strongestPerPopulation(contradicting);
   const basis = predictive.length > 0 ? predictive : other;
-  const bestLevel = basis.map((r) => String(prop(r.finding, 'level'))).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null;
+  const bestLevel = basis.map((r) => r.finding.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null;
   const verdict: Verdict =
     predictive.length === 0 ? 'NO_PREDICTIVE_EVIDENCE' : score > 0 ? (contradicting.length > 0 ? 'PREDICTIVE_CONTESTED' : 'PREDICTIVE') : 'NOT_PREDICTIVE';
   return {
@@ -115,8 +114,8 @@ function summarise(list: EvidenceInput[]): RankedBiomarker {
 function patientsOf(rows: EvidenceInput[]): number | null {
   const byPopulation = new Map<string, number>();
   for (const { finding, study, trials } of rows) {
-    const given = prop(finding, 'patients') ?? prop(study, 'enrolled');
-    if (typeof given !== 'number') continue;
+    const given = finding.patients ?? study.enrolled;
+    if (given === undefined) continue;
     const key = populationOf({ study, trials });
     byPopulation.set(key, Math.max(byPopulation.get(key) ?? 0, given));
   }

@@ -18,52 +18,39 @@ const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY,
 /** p-values keep the source's own notation, e.g. "0.07", "<0.001", ".0009". */
 const PValue = z.string().regex(/^[<>=≤]?\s*0?\.\d+$/, 'must look like "0.04", ".07" or "<0.001"');
 
-export const SourceKind = z.enum(['PUBLICATION', 'REGISTRY', 'NEWS', 'DATASET', 'REVIEW', 'CONFERENCE_ABSTRACT', 'PRESS_RELEASE']);
-export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY']);
-export const ArmRole = z.enum(['EXPERIMENTAL', 'CONTROL', 'SINGLE_ARM', 'SUBGROUP']);
-export const AuthorRole = z.enum(['FIRST', 'SENIOR', 'AUTHOR']);
-export const StudyKind = z.enum([
-  'TRIAL_REPORT',
-  'SECONDARY_ANALYSIS',
-  'POOLED_ANALYSIS',
-  'SUBGROUP_ANALYSIS',
-  'LONG_TERM_UPDATE',
-  'COHORT',
-  'TRANSLATIONAL',
-]);
-export const TherapyKind = z.enum(['DRUG', 'DRUG_CLASS', 'RADIOTHERAPY', 'MODALITY', 'REGIMEN']);
-export const BiomarkerKind = z.enum(['GENOMIC', 'TRANSCRIPTOMIC', 'PROTEIN_EXPRESSION', 'CIRCULATING', 'IMMUNE', 'CLINICAL', 'COMPOSITE']);
-export const OutcomeMeasure = z.enum([
-  'OS',
-  'PFS',
-  'RW_PFS',
-  'ORR',
-  'DCR',
-  'EFS',
-  'LOCAL_FAILURE',
-  'LOCOREGIONAL_FAILURE',
-  'OUT_OF_FIELD_ORR',
-  'ABSCOPAL_RESPONSE',
-  'ABSCOPAL_DCR',
-  'LOCAL_RESPONSE',
-  'DISTANT_RESPONSE',
-  'TOXICITY',
-]);
-export const FindingType = z.enum(['PREDICTIVE', 'PROGNOSTIC', 'ASSOCIATED', 'PHARMACODYNAMIC']);
-export const FindingDirection = z.enum(['SUPPORTS', 'DOES_NOT_SUPPORT']);
-export const Significance = z.enum([
-  'BENEFIT',
-  'NO_BENEFIT',
-  'BETTER_OUTCOME',
-  'POOR_OUTCOME',
-  'RESPONSE',
-  'RESISTANCE',
-  'IMMUNE_ACTIVATION',
-  'IMMUNE_SUPPRESSION',
-]);
-export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
-export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
-export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);
+// The controlled vocabularies live in a neutral module that the API schema imports too.
+export {
+  SourceKind,
+  Schedule,
+  ArmRole,
+  AuthorRole,
+  StudyKind,
+  TherapyKind,
+  BiomarkerKind,
+  OutcomeMeasure,
+  FindingType,
+  FindingDirection,
+  Significance,
+  TherapyInteraction,
+  EvidenceLevel,
+  TrialLink,
+} from '../model/vocabulary.js';
+import {
+  SourceKind,
+  Schedule,
+  ArmRole,
+  AuthorRole,
+  StudyKind,
+  TherapyKind,
+  BiomarkerKind,
+  OutcomeMeasure,
+  FindingType,
+  FindingDirection,
+  Significance,
+  TherapyInteraction,
+  EvidenceLevel,
+  TrialLink,
+} from '../model/vocabulary.js';
 
 // ---------------------------------------------------------------- catalog (shared entities)
 

@@ -5,7 +5,8 @@
  */
 import DataLoader from 'dataloader';
 import type { GraphStore } from '../db/graph.js';
-import type { EdgeHit, EdgeName, NodeRecord } from '../db/model.js';
+import type { Entity } from '../db/entities.js';
+import type { EdgeHit, EdgeName } from '../db/model.js';
 
 /**
  * The DataLoader contract: the i-th result belongs to the i-th key, and there are exactly as
@@ -17,8 +18,9 @@ export function orderByKeys<V>(keys: readonly string[], found: ReadonlyMap<strin
 }
 
 export interface Loaders {
-  node: DataLoader<string, NodeRecord | null>;
-  edge(name: EdgeName): DataLoader<string, EdgeHit[]>;
+  /** Any node by slug, as the typed entity backing its GraphQL type (null when there is none). */
+  node: DataLoader<string, Entity | null>;
+  edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]>;
 }
 
 export interface LoaderOptions {
@@ -28,24 +30,24 @@ export interface LoaderOptions {
 
 export function createLoaders(store: GraphStore, options: LoaderOptions = {}): Loaders {
   const dl = { batch: options.batch ?? true };
-  const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
+  const node = new DataLoader<string, Entity | null>(async (ids) => {
     const found = await store.nodesByIds(ids);
     return orderByKeys(ids, found, null);
   }, dl);
   const edges = new Map<EdgeName, DataLoader<string, EdgeHit[]>>();
   return {
     node,
-    edge(name) {
-      let loader = edges.get(name);
+    edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]> {
+      let loader = edges.get(name) as DataLoader<string, EdgeHit<E>[]> | undefined;
       if (!loader) {
-        loader = new DataLoader<string, EdgeHit[]>(async (keys) => {
+        loader = new DataLoader<string, EdgeHit<E>[]>(async (keys) => {
           const found = await store.edges(name, keys);
           const hits = orderByKeys(keys, found, []);
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.
-          for (const list of hits) for (const h of list) node.prime(h.node.id, h.node);
+          for (const list of hits) for (const h of list) node.prime(h.node.id, h.node as Entity);
           return hits;
         }, dl);
-        edges.set(name, loader);
+        edges.set(name, loader as unknown as DataLoader<string, EdgeHit[]>);
       }
       return loader;
     },

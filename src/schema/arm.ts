@@ -1,26 +1,27 @@
 import { builder } from '../builder.js';
-import { TherapyUseRef, relNum, relStr } from './common.js';
+import { TherapyUseRef } from './common.js';
 import { ArmRoleEnum, ScheduleEnum } from './enums.js';
-import { NodeRefs, nodeOptions, num, related, relatedOne, required, str } from './refs.js';
+import { hits, related, relatedOne } from './loading.js';
+import { NodeRefs, nodeOptions } from './refs.js';
 
 builder.node(NodeRefs.Arm, {
   ...nodeOptions('Arm', 'A treatment arm: its patients, schedule and the therapies it received in order.'),
   fields: (t) => ({
     slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => required(n, 'name') }),
-    role: t.field({ type: ArmRoleEnum, resolve: (n) => (str(n, 'role') ?? 'SINGLE_ARM') as 'CONTROL' }),
-    schedule: t.field({ type: ScheduleEnum, resolve: (n) => (str(n, 'schedule') ?? 'MONOTHERAPY') as 'CONCURRENT' }),
-    n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => num(n, 'n') }),
-    description: t.string({ nullable: true, resolve: (n) => str(n, 'description') }),
+    name: t.string({ resolve: (n) => n.name }),
+    role: t.field({ type: ArmRoleEnum, resolve: (n) => n.role }),
+    schedule: t.field({ type: ScheduleEnum, resolve: (n) => n.schedule }),
+    n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
+    description: t.string({ nullable: true, resolve: (n) => n.description ?? null }),
     study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
     therapies: t.field({
       type: [TherapyUseRef],
       resolve: async (n, _a, ctx) =>
-        (await ctx.loaders.edge('Arm.therapies').load(n.id)).map((h) => ({
-          order: relNum(h.rel, 'order') ?? 1,
-          dose: relStr(h.rel, 'dose'),
-          fractions: relStr(h.rel, 'fractions'),
-          note: relStr(h.rel, 'note'),
+        (await hits(ctx, 'Arm.therapies', n)).map((h) => ({
+          order: h.rel.order,
+          dose: h.rel.dose ?? null,
+          fractions: h.rel.fractions ?? null,
+          note: h.rel.note ?? null,
           therapy: h.node,
           arm: n,
         })),

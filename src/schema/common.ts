@@ -1,20 +1,22 @@
 /** Small shared object types: key/value display properties and relationship wrappers. */
 import { builder } from '../builder.js';
-import type { NodeRecord } from '../db/model.js';
+import type { Arm, Investigator, Source, Study, Therapy, Trial } from '../db/entities.js';
+import type { AuthorRole, TrialLink } from '../model/vocabulary.js';
+import type { z } from 'zod';
 import { AuthorRoleEnum, TrialLinkEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
 export interface Authorship {
-  role: string;
+  role: z.output<typeof AuthorRole>;
   position: number | null;
-  investigator: NodeRecord;
-  study: NodeRecord;
+  investigator: Investigator;
+  study: Study;
 }
 
 export const AuthorshipRef = builder.objectRef<Authorship>('Authorship').implement({
   description: 'An investigator’s authorship of a study, with the role that matters for credit.',
   fields: (t) => ({
-    role: t.field({ type: AuthorRoleEnum, resolve: (a) => a.role as 'FIRST' }),
+    role: t.field({ type: AuthorRoleEnum, resolve: (a) => a.role }),
     position: t.int({ nullable: true, description: '0-based position in the author list as curated.', resolve: (a) => a.position }),
     investigator: t.field({ type: NodeRefs.Investigator, resolve: (a) => a.investigator }),
     study: t.field({ type: NodeRefs.Study, resolve: (a) => a.study }),
@@ -22,24 +24,24 @@ export const AuthorshipRef = builder.objectRef<Authorship>('Authorship').impleme
 });
 
 export interface TrialLinkShape {
-  status: string;
+  status: z.output<typeof TrialLink>;
   note: string | null;
   sourceIds: string[];
-  trial: NodeRecord;
-  study: NodeRecord;
+  trial: Trial;
+  study: Study;
 }
 
 export const TrialLinkRef = builder.objectRef<TrialLinkShape>('StudyTrialLink').implement({
   description: 'A study analysing a registered trial. CANDIDATE links are plausible but unconfirmed by any source read.',
   fields: (t) => ({
-    status: t.field({ type: TrialLinkEnum, resolve: (l) => l.status as 'CONFIRMED' }),
+    status: t.field({ type: TrialLinkEnum, resolve: (l) => l.status }),
     note: t.string({ nullable: true, resolve: (l) => l.note }),
     trial: t.field({ type: NodeRefs.Trial, resolve: (l) => l.trial }),
     study: t.field({ type: NodeRefs.Study, resolve: (l) => l.study }),
     sources: t.field({
       type: [NodeRefs.Source],
       description: 'Where the link between study and trial was read.',
-      resolve: async (l, _a, ctx) => (await ctx.loaders.node.loadMany(l.sourceIds)).filter((s): s is NodeRecord => !!s && !(s instanceof Error)),
+      resolve: async (l, _a, ctx) => (await ctx.loaders.node.loadMany(l.sourceIds)).filter((s): s is Source => !!s && !(s instanceof Error) && s.label === 'Source'),
     }),
   }),
 });
@@ -49,8 +51,8 @@ export interface TherapyUse {
   dose: string | null;
   fractions: string | null;
   note: string | null;
-  therapy: NodeRecord;
-  arm: NodeRecord;
+  therapy: Therapy;
+  arm: Arm;
 }
 
 export const TherapyUseRef = builder.objectRef<TherapyUse>('TherapyUse').implement({
@@ -64,6 +66,3 @@ export const TherapyUseRef = builder.objectRef<TherapyUse>('TherapyUse').impleme
     arm: t.field({ type: NodeRefs.Arm, resolve: (u) => u.arm }),
   }),
 });
-
-export const relStr = (rel: Record<string, unknown>, key: string): string | null => (typeof rel[key] === 'string' ? (rel[key] as string) : null);
-export const relNum = (rel: Record<string, unknown>, key: string): number | null => (typeof rel[key] === 'number' ? (rel[key] as number) : null);

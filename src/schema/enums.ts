@@ -1,7 +1,7 @@
 /** GraphQL enums, generated from the seed format's controlled vocabularies so the two never drift. */
 import { builder } from '../builder.js';
 import { LABELS } from '../db/model.js';
-import * as V from '../ingest/seed-schema.js';
+import * as V from '../model/vocabulary.js';
 
 const fromZod = <T extends string>(name: string, values: readonly T[], description: string) =>
   builder.enumType(name, { values: values as readonly T[], description });

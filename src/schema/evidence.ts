@@ -1,9 +1,10 @@
 import { builder } from '../builder.js';
-import type { NodeRecord } from '../db/model.js';
+import type { Entity, Therapy } from '../db/entities.js';
 import { userError } from '../errors.js';
 import { LEVEL_WEIGHT, VERDICTS, rankBiomarkers, type RankedBiomarker } from '../evidence/rank.js';
 import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
-import { NodeRefs, related } from './refs.js';
+import { related } from './loading.js';
+import { NodeRefs } from './refs.js';
 
 const VerdictEnum = builder.enumType('EvidenceVerdict', {
   values: VERDICTS,
@@ -44,12 +45,12 @@ const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEviden
   }),
 });
 
-function dedupe(nodes: NodeRecord[]): NodeRecord[] {
+function dedupe<T extends Entity>(nodes: T[]): T[] {
   return [...new Map(nodes.map((n) => [n.id, n])).values()];
 }
 
 interface Report {
-  classes: NodeRecord[];
+  classes: Therapy[];
   ranking: RankedBiomarker[];
 }
 
@@ -80,7 +81,7 @@ builder.queryField('biomarkerEvidence', (t) =>
       const slugs = args.therapyClasses ?? [];
       if (slugs.length === 0) throw userError('therapyClasses must name at least one therapy', 'BAD_USER_INPUT', { argument: 'therapyClasses' });
       const found = await ctx.loaders.node.loadMany([...slugs, ...(args.disease ? [args.disease] : [])]);
-      const classes: NodeRecord[] = [];
+      const classes: Therapy[] = [];
       slugs.forEach((slug, i) => {
         const n = found[i];
         if (!n || n instanceof Error || n.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });

@@ -8,24 +8,25 @@ import {
   SignificanceEnum,
   TherapyInteractionEnum,
 } from './enums.js';
-import { NodeRefs, bool, nodeOptions, num, related, relatedOne, str, strs } from './refs.js';
+import { related, relatedOne } from './loading.js';
+import { NodeRefs, nodeOptions } from './refs.js';
 
 builder.node(NodeRefs.Finding, {
   ...nodeOptions('Finding', 'An evidence statement (like a CIViC evidence item): a biomarker state, what it means for which therapies, how strong, and where it was read.'),
   fields: (t) => ({
     slug: t.string({ resolve: (n) => n.id }),
-    statement: t.string({ resolve: (n) => str(n, 'statement') ?? '' }),
-    biomarkerState: t.string({ resolve: (n) => str(n, 'biomarkerState') ?? '' }),
-    type: t.field({ type: FindingTypeEnum, resolve: (n) => (str(n, 'type') ?? 'ASSOCIATED') as 'PREDICTIVE' }),
-    direction: t.field({ type: FindingDirectionEnum, resolve: (n) => (str(n, 'direction') ?? 'SUPPORTS') as 'SUPPORTS' }),
-    significance: t.field({ type: SignificanceEnum, resolve: (n) => (str(n, 'significance') ?? 'BENEFIT') as 'BENEFIT' }),
-    therapyInteraction: t.field({ type: TherapyInteractionEnum, nullable: true, resolve: (n) => str(n, 'therapyInteraction') as 'COMBINATION' | null }),
-    schedule: t.field({ type: ScheduleEnum, nullable: true, resolve: (n) => str(n, 'schedule') as 'CONCURRENT' | null }),
-    contrast: t.string({ nullable: true, description: 'What was compared, for predictive findings.', resolve: (n) => str(n, 'contrast') }),
-    level: t.field({ type: EvidenceLevelEnum, resolve: (n) => (str(n, 'level') ?? 'E') as 'A' }),
-    exploratory: t.boolean({ resolve: (n) => bool(n, 'exploratory') ?? true }),
-    patients: t.int({ nullable: true, description: 'Patients the finding rests on, when a source gives it.', resolve: (n) => num(n, 'patients') }),
-    measures: t.field({ type: [OutcomeMeasureEnum], resolve: (n) => strs(n, 'measures') as 'OS'[] }),
+    statement: t.string({ resolve: (n) => n.statement }),
+    biomarkerState: t.string({ resolve: (n) => n.biomarkerState }),
+    type: t.field({ type: FindingTypeEnum, resolve: (n) => n.type }),
+    direction: t.field({ type: FindingDirectionEnum, resolve: (n) => n.direction }),
+    significance: t.field({ type: SignificanceEnum, resolve: (n) => n.significance }),
+    therapyInteraction: t.field({ type: TherapyInteractionEnum, nullable: true, resolve: (n) => n.therapyInteraction ?? null }),
+    schedule: t.field({ type: ScheduleEnum, nullable: true, resolve: (n) => n.schedule ?? null }),
+    contrast: t.string({ nullable: true, description: 'What was compared, for predictive findings.', resolve: (n) => n.contrast ?? null }),
+    level: t.field({ type: EvidenceLevelEnum, resolve: (n) => n.level }),
+    exploratory: t.boolean({ resolve: (n) => n.exploratory }),
+    patients: t.int({ nullable: true, description: 'Patients the finding rests on, when a source gives it.', resolve: (n) => n.patients ?? null }),
+    measures: t.field({ type: [OutcomeMeasureEnum], resolve: (n) => n.measures }),
     biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.biomarker', n) }),
     study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.study', n) }),
     therapies: t.field({ type: [NodeRefs.Therapy], resolve: (n, _a, ctx) => related(ctx, 'Finding.therapies', n) }),

@@ -1,11 +1,12 @@
 /** Root lookups and paginated root lists (Relay connections; totalCount is counted only when asked). */
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { PAGE, builder, type SchemaTypesOf } from '../builder.js';
+import { builder, type SchemaTypesOf } from '../builder.js';
 import type { StudyFilter } from '../db/graph.js';
 import type { Label } from '../db/model.js';
 import { notFound } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
-import { NodeRefs, checkFirst } from './refs.js';
+import { PAGE, checkFirst } from './limits.js';
+import { NodeRefs } from './refs.js';
 
 const StudyFilterInput = builder.inputType('StudyFilter', {
   description: 'All given conditions must hold.',

@@ -1,13 +1,27 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import type { Label, NodeRecord } from '../db/model.js';
+import type { Entity } from '../db/entities.js';
+import type { Label } from '../db/model.js';
 import { notFound, userError } from '../errors.js';
 import { neighbourhood, type View, type ViewEdge } from '../graph-view.js';
 import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
+import { NEIGHBOURHOOD } from './limits.js';
 
-const globalId = (n: NodeRecord): string => encodeGlobalID(n.label, n.id);
-const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi'];
+const globalId = (n: Entity): string => encodeGlobalID(n.label, n.id);
+const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi'] as const;
+type DisplayKey = (typeof DISPLAY_KEYS)[number];
+
+/** The display properties a node of any type has, in a fixed order (a graph view's tooltip). */
+function displayProperties(n: Entity): KeyValue[] {
+  const known = n as Partial<Record<DisplayKey, string | number | boolean>>;
+  const out: KeyValue[] = [];
+  for (const key of DISPLAY_KEYS) {
+    const value = known[key];
+    if (value !== undefined && value !== null) out.push({ key, value: String(value) });
+  }
+  return out;
+}
 
 interface KeyValue {
   key: string;
@@ -18,7 +32,7 @@ const KeyValueRef = builder.objectRef<KeyValue>('KeyValue').implement({
   fields: (t) => ({ key: t.string({ resolve: (kv) => kv.key }), value: t.string({ resolve: (kv) => kv.value }) }),
 });
 
-const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
+const GraphNodeRef = builder.objectRef<Entity>('GraphNode').implement({
   description: 'A node of a graph view, shaped for Cytoscape.js: { data: { id, type, label, ... } }.',
   fields: (t) => ({
     id: t.id({ description: 'Global ID, usable with node(id).', resolve: globalId }),
@@ -28,15 +42,14 @@ const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
     properties: t.field({
       type: [KeyValueRef],
       description: 'A few display properties (kind, year, schedule, value …).',
-      resolve: (n) =>
-        DISPLAY_KEYS.filter((k) => n.props[k] !== undefined && n.props[k] !== null).map((k) => ({ key: k, value: String(n.props[k]) })),
+      resolve: displayProperties,
     }),
   }),
 });
 
 interface EdgeShape {
   edge: ViewEdge;
-  byId: Map<string, NodeRecord>;
+  byId: Map<string, Entity>;
 }
 
 const GraphEdgeRef = builder.objectRef<EdgeShape>('GraphEdge').implement({
@@ -48,10 +61,7 @@ const GraphEdgeRef = builder.objectRef<EdgeShape>('GraphEdge').implement({
     type: t.string({ description: 'Relationship type, e.g. HAS_ARM.', resolve: (e) => e.edge.type }),
     label: t.string({
       description: 'Type plus a telling property, e.g. "AUTHORED (SENIOR)".',
-      resolve: (e) => {
-        const detail = e.edge.rel['role'] ?? e.edge.rel['link'] ?? e.edge.rel['dose'];
-        return typeof detail === 'string' ? `${e.edge.type} (${detail})` : e.edge.type;
-      },
+      resolve: (e) => (e.edge.detail === null ? e.edge.type : `${e.edge.type} (${e.edge.detail})`),
     }),
   }),
 });
@@ -75,7 +85,6 @@ const NeighbourhoodRef = builder.objectRef<View>('Neighborhood').implement({
   }),
 });
 
-export const NEIGHBOURHOOD = { maxDepth: 3, maxLimit: 2000, maxIds: 50 } as const;
 
 /** Accepts global IDs (what the API hands out) and, for convenience in GraphiQL, plain slugs. */
 function toSlug(id: string): string {
@@ -95,13 +104,13 @@ builder.queryField('neighborhood', (t) =>
     args: {
       ids: t.arg.idList({ required: true, description: 'Global IDs (or slugs) to start from.' }),
       depth: t.arg.int({ defaultValue: 1, description: `1 to ${NEIGHBOURHOOD.maxDepth}.` }),
-      limit: t.arg.int({ defaultValue: 150, description: `Most nodes returned, 1 to ${NEIGHBOURHOOD.maxLimit}.` }),
+      limit: t.arg.int({ defaultValue: NEIGHBOURHOOD.defaultLimit, description: `Most nodes returned, 1 to ${NEIGHBOURHOOD.maxLimit}.` }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only expand into these types (start nodes always stay).' }),
     },
-    complexity: (args) => ({ field: Math.ceil((args.limit ?? 150) / 10), multiplier: 1 }),
+    complexity: (args) => ({ field: Math.ceil((args.limit ?? NEIGHBOURHOOD.defaultLimit) / 10), multiplier: 1 }),
     resolve: async (_p, args, ctx) => {
       const depth = args.depth ?? 1;
-      const limit = args.limit ?? 150;
+      const limit = args.limit ?? NEIGHBOURHOOD.defaultLimit;
       if (depth < 1 || depth > NEIGHBOURHOOD.maxDepth) throw userError(`depth must be between 1 and ${NEIGHBOURHOOD.maxDepth}, got ${depth}`, 'BAD_USER_INPUT', { argument: 'depth' });
       if (limit < 1 || limit > NEIGHBOURHOOD.maxLimit) throw userError(`limit must be between 1 and ${NEIGHBOURHOOD.maxLimit}, got ${limit}`, 'BAD_USER_INPUT', { argument: 'limit' });
       if (args.ids.length === 0 || args.ids.length > NEIGHBOURHOOD.maxIds) throw userError(`ids must hold 1 to ${NEIGHBOURHOOD.maxIds} ids, got ${args.ids.length}`, 'BAD_USER_INPUT', { argument: 'ids' });

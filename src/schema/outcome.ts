@@ -1,42 +1,43 @@
 import { builder } from '../builder.js';
 import { OutcomeMeasureEnum } from './enums.js';
-import { NodeRefs, nodeOptions, num, related, relatedOne, str } from './refs.js';
+import { hits, related, relatedOne } from './loading.js';
+import { NodeRefs, nodeOptions } from './refs.js';
 
 builder.node(NodeRefs.Outcome, {
   ...nodeOptions('Outcome', 'A measured result, exactly as the source prints it: per arm (value, CI) or a comparison of two arms (HR, CI, p).'),
   fields: (t) => ({
     slug: t.string({ resolve: (n) => n.id }),
-    measure: t.field({ type: OutcomeMeasureEnum, resolve: (n) => (str(n, 'measure') ?? 'OS') as 'OS' }),
-    population: t.string({ nullable: true, description: 'Subgroup or population the figure is for, in the source’s terms.', resolve: (n) => str(n, 'population') }),
-    value: t.float({ nullable: true, resolve: (n) => num(n, 'value') }),
-    unit: t.string({ nullable: true, description: 'months, percent, patients or ratio.', resolve: (n) => str(n, 'unit') }),
-    ciLow: t.float({ nullable: true, description: '95% confidence interval, lower bound.', resolve: (n) => num(n, 'ciLow') }),
-    ciHigh: t.float({ nullable: true, resolve: (n) => num(n, 'ciHigh') }),
-    ciNote: t.string({ nullable: true, description: 'E.g. "upper bound not reached".', resolve: (n) => str(n, 'ciNote') }),
-    timepoint: t.string({ nullable: true, resolve: (n) => str(n, 'timepoint') }),
-    hr: t.float({ nullable: true, description: 'Hazard ratio, experimental vs control.', resolve: (n) => num(n, 'hr') }),
-    hrCiLow: t.float({ nullable: true, resolve: (n) => num(n, 'hrCiLow') }),
-    hrCiHigh: t.float({ nullable: true, resolve: (n) => num(n, 'hrCiHigh') }),
-    p: t.string({ nullable: true, description: 'p-value in the source’s own notation.', resolve: (n) => str(n, 'p') }),
-    note: t.string({ nullable: true, resolve: (n) => str(n, 'note') }),
+    measure: t.field({ type: OutcomeMeasureEnum, resolve: (n) => n.measure }),
+    population: t.string({ nullable: true, description: 'Subgroup or population the figure is for, in the source’s terms.', resolve: (n) => n.population ?? null }),
+    value: t.float({ nullable: true, resolve: (n) => n.value ?? null }),
+    unit: t.string({ nullable: true, description: 'months, percent, patients or ratio.', resolve: (n) => n.unit ?? null }),
+    ciLow: t.float({ nullable: true, description: '95% confidence interval, lower bound.', resolve: (n) => n.ciLow ?? null }),
+    ciHigh: t.float({ nullable: true, resolve: (n) => n.ciHigh ?? null }),
+    ciNote: t.string({ nullable: true, description: 'E.g. "upper bound not reached".', resolve: (n) => n.ciNote ?? null }),
+    timepoint: t.string({ nullable: true, resolve: (n) => n.timepoint ?? null }),
+    hr: t.float({ nullable: true, description: 'Hazard ratio, experimental vs control.', resolve: (n) => n.hr ?? null }),
+    hrCiLow: t.float({ nullable: true, resolve: (n) => n.hrCiLow ?? null }),
+    hrCiHigh: t.float({ nullable: true, resolve: (n) => n.hrCiHigh ?? null }),
+    p: t.string({ nullable: true, description: 'p-value in the source’s own notation.', resolve: (n) => n.p ?? null }),
+    note: t.string({ nullable: true, resolve: (n) => n.note ?? null }),
     study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Outcome.study', n) }),
     arm: t.field({ type: NodeRefs.Arm, nullable: true, description: 'Set for per-arm results.', resolve: (n, _a, ctx) => relatedOne(ctx, 'Outcome.arm', n) }),
     experimentalArm: t.field({
       type: NodeRefs.Arm,
       nullable: true,
       description: 'Set for comparisons.',
-      resolve: async (n, _a, ctx) => (await ctx.loaders.edge('Outcome.comparedArms').load(n.id)).find((h) => h.rel['role'] === 'EXPERIMENTAL')?.node ?? null,
+      resolve: async (n, _a, ctx) => (await hits(ctx, 'Outcome.comparedArms', n)).find((h) => h.rel.role === 'EXPERIMENTAL')?.node ?? null,
     }),
     controlArm: t.field({
       type: NodeRefs.Arm,
       nullable: true,
-      resolve: async (n, _a, ctx) => (await ctx.loaders.edge('Outcome.comparedArms').load(n.id)).find((h) => h.rel['role'] === 'CONTROL')?.node ?? null,
+      resolve: async (n, _a, ctx) => (await hits(ctx, 'Outcome.comparedArms', n)).find((h) => h.rel.role === 'CONTROL')?.node ?? null,
     }),
     findings: t.field({ type: [NodeRefs.Finding], resolve: (n, _a, ctx) => related(ctx, 'Outcome.findings', n) }),
     sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Outcome.sources', n) }),
     secondaryOnly: t.boolean({
       description: 'True when every source of this figure is secondary (news, review, aggregator): treat with care.',
-      resolve: async (n, _a, ctx) => (await related(ctx, 'Outcome.sources', n)).every((s) => s.props['primary'] === false),
+      resolve: async (n, _a, ctx) => (await related(ctx, 'Outcome.sources', n)).every((s) => !s.primary),
     }),
   }),
 });

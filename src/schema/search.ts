@@ -1,13 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import type { Label, NodeRecord } from '../db/model.js';
+import type { Entity } from '../db/entities.js';
+import type { Label } from '../db/model.js';
 import { userError } from '../errors.js';
 import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
-import { checkFirst } from './refs.js';
+import { SEARCH, checkFirst } from './limits.js';
 
 interface Hit {
-  node: NodeRecord;
+  node: Entity;
   score: number;
 }
 
@@ -46,14 +47,14 @@ builder.queryField('search', (t) =>
     args: {
       text: t.arg.string({ required: true }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
-      first: t.arg.int({ defaultValue: 10, description: 'At most 50.' }),
+      first: t.arg.int({ defaultValue: SEARCH.defaultSize, description: `At most ${SEARCH.maxSize}.` }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 10 }),
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? SEARCH.defaultSize }),
     resolve: async (_p, args, ctx) => {
-      checkFirst(args.first, 50);
+      checkFirst(args.first, SEARCH.maxSize);
       const query = luceneQuery(args.text);
       if (query === '') throw userError('text must contain at least one word', 'BAD_USER_INPUT', { argument: 'text' });
-      return ctx.store.search(query, (args.types ?? []) as Label[], args.first ?? 10);
+      return ctx.store.search(query, (args.types ?? []) as Label[], args.first ?? SEARCH.defaultSize);
     },
   }),
 );

@@ -1,26 +1,27 @@
 import { builder } from '../builder.js';
 import { externalLinks } from './display.js';
 import { SourceKindEnum } from './enums.js';
-import { NodeRefs, bool, nodeOptions, related, str, strs } from './refs.js';
+import { related } from './loading.js';
+import { NodeRefs, nodeOptions } from './refs.js';
 
 builder.node(NodeRefs.Source, {
   ...nodeOptions('Source', 'Where a fact was read: a publication, registry record, dataset, news item or review. Secondary sources (news, reviews, aggregators) are marked.'),
   fields: (t) => ({
     slug: t.string({ resolve: (n) => n.id }),
-    kind: t.field({ type: SourceKindEnum, resolve: (n) => (str(n, 'kind') ?? 'PUBLICATION') as 'NEWS' }),
-    primary: t.boolean({ resolve: (n) => bool(n, 'primary') ?? false }),
-    secondary: t.boolean({ description: 'The opposite of primary: news, press, reviews, aggregator summaries.', resolve: (n) => bool(n, 'primary') === false }),
-    register: t.string({ nullable: true, description: 'Key in the curators’ fact sheet (S01 …).', resolve: (n) => str(n, 'register') }),
-    title: t.string({ nullable: true, resolve: (n) => str(n, 'title') }),
-    publisher: t.string({ nullable: true, resolve: (n) => str(n, 'publisher') }),
-    url: t.string({ nullable: true, resolve: (n) => str(n, 'url') }),
-    alsoAt: t.stringList({ resolve: (n) => strs(n, 'alsoAt') }),
-    doi: t.string({ nullable: true, resolve: (n) => str(n, 'doi') }),
-    pmid: t.string({ nullable: true, resolve: (n) => str(n, 'pmid') }),
-    nctId: t.string({ nullable: true, resolve: (n) => str(n, 'nctId') }),
-    published: t.string({ nullable: true, resolve: (n) => str(n, 'published') }),
-    note: t.string({ nullable: true, resolve: (n) => str(n, 'note') }),
-    links: t.stringList({ description: 'Resolvable links: doi.org, PubMed, ClinicalTrials.gov, then the URLs read.', resolve: (n) => externalLinks(n.props) }),
+    kind: t.field({ type: SourceKindEnum, resolve: (n) => n.kind }),
+    primary: t.boolean({ resolve: (n) => n.primary }),
+    secondary: t.boolean({ description: 'The opposite of primary: news, press, reviews, aggregator summaries.', resolve: (n) => !n.primary }),
+    register: t.string({ nullable: true, description: 'Key in the curators’ fact sheet (S01 …).', resolve: (n) => n.register ?? null }),
+    title: t.string({ nullable: true, resolve: (n) => n.title ?? null }),
+    publisher: t.string({ nullable: true, resolve: (n) => n.publisher ?? null }),
+    url: t.string({ nullable: true, resolve: (n) => n.url ?? null }),
+    alsoAt: t.stringList({ resolve: (n) => n.alsoAt }),
+    doi: t.string({ nullable: true, resolve: (n) => n.doi ?? null }),
+    pmid: t.string({ nullable: true, resolve: (n) => n.pmid ?? null }),
+    nctId: t.string({ nullable: true, resolve: (n) => n.nctId ?? null }),
+    published: t.string({ nullable: true, resolve: (n) => n.published ?? null }),
+    note: t.string({ nullable: true, resolve: (n) => n.note ?? null }),
+    links: t.stringList({ description: 'Resolvable links: doi.org, PubMed, ClinicalTrials.gov, then the URLs read.', resolve: (n) => externalLinks(n) }),
     supports: t.field({
       type: [builder.nodeInterfaceRef()],
       description: 'The studies, trials, arms, outcomes, findings and people this source is cited for.',

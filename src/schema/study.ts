@@ -1,51 +1,41 @@
 import { builder } from '../builder.js';
-import { AuthorshipRef, TrialLinkRef, relNum, relStr } from './common.js';
+import { AuthorshipRef, TrialLinkRef } from './common.js';
 import { externalLinks } from './display.js';
 import { FindingTypeEnum, StudyKindEnum } from './enums.js';
-import { NodeRefs, nodeOptions, num, related, str, strs } from './refs.js';
+import { hits, related } from './loading.js';
+import { NodeRefs, nodeOptions } from './refs.js';
 
 builder.node(NodeRefs.Study, {
   ...nodeOptions('Study', 'One analysis that reports results: a trial report, a secondary, pooled or subgroup analysis, a cohort.'),
   fields: (t) => ({
     slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    shortName: t.string({ resolve: (n) => str(n, 'shortName') ?? n.id }),
-    title: t.string({ nullable: true, resolve: (n) => str(n, 'title') }),
-    kind: t.field({ type: StudyKindEnum, nullable: true, resolve: (n) => str(n, 'kind') as 'COHORT' | null }),
-    design: t.string({ nullable: true, resolve: (n) => str(n, 'design') }),
-    phase: t.string({ nullable: true, resolve: (n) => str(n, 'phase') }),
-    enrolled: t.int({ nullable: true, resolve: (n) => num(n, 'enrolled') }),
-    year: t.int({ nullable: true, resolve: (n) => num(n, 'year') }),
-    published: t.string({ nullable: true, description: 'ISO date, possibly partial (YYYY or YYYY-MM).', resolve: (n) => str(n, 'published') }),
-    journal: t.string({ nullable: true, resolve: (n) => str(n, 'journal') }),
-    citation: t.string({ nullable: true, resolve: (n) => str(n, 'citation') }),
-    doi: t.string({ nullable: true, resolve: (n) => str(n, 'doi') }),
-    pmid: t.string({ nullable: true, resolve: (n) => str(n, 'pmid') }),
-    pmcid: t.string({ nullable: true, resolve: (n) => str(n, 'pmcid') }),
-    links: t.stringList({ description: 'DOI and PubMed links of the study itself.', resolve: (n) => externalLinks({ doi: n.props['doi'], pmid: n.props['pmid'] }) }),
-    summary: t.string({ resolve: (n) => str(n, 'summary') ?? '' }),
-    omittedFacts: t.stringList({ description: 'Facts curators deliberately left out, and why (disputed, unverified, not found).', resolve: (n) => strs(n, 'omitted') }),
+    shortName: t.string({ resolve: (n) => n.shortName }),
+    title: t.string({ nullable: true, resolve: (n) => n.title ?? null }),
+    kind: t.field({ type: StudyKindEnum, nullable: true, resolve: (n) => n.kind }),
+    design: t.string({ nullable: true, resolve: (n) => n.design ?? null }),
+    phase: t.string({ nullable: true, resolve: (n) => n.phase ?? null }),
+    enrolled: t.int({ nullable: true, resolve: (n) => n.enrolled ?? null }),
+    year: t.int({ nullable: true, resolve: (n) => n.year ?? null }),
+    published: t.string({ nullable: true, description: 'ISO date, possibly partial (YYYY or YYYY-MM).', resolve: (n) => n.published ?? null }),
+    journal: t.string({ nullable: true, resolve: (n) => n.journal ?? null }),
+    citation: t.string({ nullable: true, resolve: (n) => n.citation ?? null }),
+    doi: t.string({ nullable: true, resolve: (n) => n.doi ?? null }),
+    pmid: t.string({ nullable: true, resolve: (n) => n.pmid ?? null }),
+    pmcid: t.string({ nullable: true, resolve: (n) => n.pmcid ?? null }),
+    links: t.stringList({ description: 'DOI and PubMed links of the study itself.', resolve: (n) => externalLinks({ doi: n.doi, pmid: n.pmid }) }),
+    summary: t.string({ resolve: (n) => n.summary }),
+    omittedFacts: t.stringList({ description: 'Facts curators deliberately left out, and why (disputed, unverified, not found).', resolve: (n) => n.omitted }),
     trials: t.field({
       type: [TrialLinkRef],
       resolve: async (n, _a, ctx) =>
-        (await ctx.loaders.edge('Study.trials').load(n.id)).map((h) => ({
-          status: relStr(h.rel, 'link') ?? 'CANDIDATE',
-          note: relStr(h.rel, 'note'),
-          sourceIds: Array.isArray(h.rel['sources']) ? (h.rel['sources'] as string[]) : [],
-          trial: h.node,
-          study: n,
-        })),
+        (await hits(ctx, 'Study.trials', n)).map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n })),
     }),
     institutions: t.field({ type: [NodeRefs.Institution], resolve: (n, _a, ctx) => related(ctx, 'Study.institutions', n) }),
     investigators: t.field({ type: [NodeRefs.Investigator], resolve: (n, _a, ctx) => related(ctx, 'Study.authors', n) }),
     authors: t.field({
       type: [AuthorshipRef],
       resolve: async (n, _a, ctx) =>
-        (await ctx.loaders.edge('Study.authors').load(n.id)).map((h) => ({
-          role: relStr(h.rel, 'role') ?? 'AUTHOR',
-          position: relNum(h.rel, 'position'),
-          investigator: h.node,
-          study: n,
-        })),
+        (await hits(ctx, 'Study.authors', n)).map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n })),
     }),
     diseases: t.field({ type: [NodeRefs.Disease], resolve: (n, _a, ctx) => related(ctx, 'Study.diseases', n) }),
     arms: t.field({ type: [NodeRefs.Arm], resolve: (n, _a, ctx) => related(ctx, 'Study.arms', n) }),
@@ -53,7 +43,7 @@ builder.node(NodeRefs.Study, {
     findings: t.field({
       type: [NodeRefs.Finding],
       args: { type: t.arg({ type: FindingTypeEnum, required: false }) },
-      resolve: async (n, args, ctx) => (await related(ctx, 'Study.findings', n)).filter((f) => !args.type || f.props['type'] === args.type),
+      resolve: async (n, args, ctx) => (await related(ctx, 'Study.findings', n)).filter((f) => !args.type || f.type === args.type),
     }),
     sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Study.sources', n) }),
   }),

@@ -30,18 +30,28 @@ describe('biomarkerEvidence', () => {
     }
     expect(by('tumor-aneuploidy')!.supporting.some((f) => f.schedule === 'CONCURRENT')).toBe(true);
     expect(by('tmb')!.supporting.some((f) => /low/i.test(f.biomarkerState))).toBe(true);
-    // Predictive biomarkers rank above those with only prognostic or associated evidence.
-    const firstNonPredictive = ranking.findIndex((r) => r.verdict === 'NO_PREDICTIVE_EVIDENCE');
-    expect(firstNonPredictive === -1 || by('tumor-aneuploidy')!.rank < ranking[firstNonPredictive]!.rank).toBe(true);
+    // Predictive biomarkers rank above those with only prognostic or associated evidence, which
+    // the seed has (serum IFN-β, T-cell clonal expansion): the comparison is never vacuous.
+    const nonPredictive = ranking.filter((r) => r.verdict === 'NO_PREDICTIVE_EVIDENCE');
+    expect(nonPredictive.map((r) => r.biomarker.slug)).toEqual(expect.arrayContaining(['serum-ifn-beta', 't-cell-clonal-expansion']));
+    for (const r of nonPredictive) expect(by('tumor-aneuploidy')!.rank).toBeLessThan(r.rank);
   });
 
   it('narrows to one schedule: concurrent keeps aneuploidy and drops the sequential PEMBRO-RT evidence', async () => {
+    const all = await t.gql<{ biomarkerEvidence: { ranking: Ranked[] } }>('{ biomarkerEvidence { ranking { biomarker { slug } supporting { schedule study { shortName } } } } }');
+    const tmb = all.data!.biomarkerEvidence.ranking.find((r) => r.biomarker.slug === 'tmb');
+    expect(tmb?.supporting.map((f) => [f.schedule, f.study.shortName])).toContainEqual(['SEQUENTIAL', expect.stringMatching(/PEMBRO-RT/)]);
     const res = await t.gql<{ biomarkerEvidence: { ranking: Ranked[] } }>(`{
-      biomarkerEvidence(schedules: [CONCURRENT]) { ranking { biomarker { slug } supporting { schedule } } }
+      biomarkerEvidence(schedules: [CONCURRENT]) { ranking { biomarker { slug } supporting { schedule study { shortName } } } }
     }`);
     const ranking = res.data!.biomarkerEvidence.ranking;
     expect(ranking.map((r) => r.biomarker.slug)).toContain('tumor-aneuploidy');
-    for (const r of ranking) for (const f of r.supporting) expect(f.schedule).toBe('CONCURRENT');
+    const supporting = ranking.flatMap((r) => r.supporting);
+    expect(supporting.length).toBeGreaterThan(0);
+    for (const f of supporting) expect(f.schedule).toBe('CONCURRENT');
+    // Unfiltered, TMB ranks on the sequential PEMBRO-RT analysis; the concurrent view drops it.
+    expect(ranking.map((r) => r.biomarker.slug)).not.toContain('tmb');
+    expect(supporting.map((f) => f.study.shortName).join(' ')).not.toMatch(/PEMBRO-RT/);
   });
 
   it('rejects an unknown therapy class with NOT_FOUND naming it', async () => {

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeRecord } from '../../src/db/model.js';
+import { parseEntity, type Finding } from '../../src/db/entities.js';
 import { rankBiomarkers, type EvidenceInput } from '../../src/evidence/rank.js';
 
-const node = (label: NodeRecord['label'], id: string, props: Record<string, unknown> = {}): NodeRecord => ({ label, id, props: { id, ...props } });
-const finding = (id: string, props: Record<string, unknown>) => node('Finding', id, { level: 'B', exploratory: true, direction: 'SUPPORTS', ...props });
-const row = (biomarker: string, f: NodeRecord, study = 's1', trials: string[] = [], enrolled?: number): EvidenceInput => ({
-  biomarker: node('Biomarker', biomarker, { name: biomarker }),
+// Entities as the database layer parses them; only the properties a test varies are spelled out there.
+const finding = (id: string, props: Record<string, unknown>): Finding =>
+  parseEntity('Finding', {
+    id,
+    statement: id,
+    biomarkerState: 'high',
+    significance: 'BENEFIT',
+    level: 'B',
+    exploratory: true,
+    direction: 'SUPPORTS',
+    ...props,
+  });
+const row = (biomarker: string, f: Finding, study = 's1', trials: string[] = [], enrolled?: number): EvidenceInput => ({
+  biomarker: parseEntity('Biomarker', { id: biomarker, name: biomarker, kind: 'GENOMIC' }),
   finding: f,
-  study: node('Study', study, enrolled === undefined ? {} : { enrolled }),
+  study: parseEntity('Study', { id: study, shortName: study, kind: 'COHORT', summary: study, ...(enrolled === undefined ? {} : { enrolled }) }),
   trials,
 });
 

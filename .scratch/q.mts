@@ -1,0 +1,10 @@
+import { createApp } from '../src/app.js';
+import { connect } from '../src/bootstrap.js';
+import { createLogger } from '../src/logger.js';
+import { createMetrics } from '../src/metrics.js';
+const { db, driver } = await connect({ uri: 'bolt://127.0.0.1:7631', user: 'neo4j', password: undefined, database: 'neo4j' });
+const app = createApp({ db, logger: createLogger('error'), metrics: createMetrics(false), exposeQueryCount: true });
+const q = process.argv[2]!;
+const res = await app.fetch('http://t/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+console.log(JSON.stringify(await res.json()));
+await driver.close();

@@ -1,0 +1,169 @@
+/**
+ * Typed entities at the database boundary. Each label's stored properties are parsed once, here,
+ * through the same vocabulary the seed format uses, so the layers above read `finding.direction`
+ * (typed) instead of `props['direction']`. A required property that is missing or out of the
+ * vocabulary is an error naming the node and the property, never a silent default.
+ *
+ * Unknown properties are dropped (not rejected): a newer writer may add fields before this
+ * reader knows them. Lists absent from the node (no aliases, nothing omitted) read as empty.
+ */
+import { z } from 'zod';
+import {
+  ArmRole,
+  AuthorRole,
+  BiomarkerKind,
+  EvidenceLevel,
+  FindingDirection,
+  FindingType,
+  OutcomeMeasure,
+  OutcomeUnit,
+  Schedule,
+  Significance,
+  SourceKind,
+  StudyKind,
+  TherapyInteraction,
+  TherapyKind,
+  TrialLink,
+} from '../model/vocabulary.js';
+import type { Label } from './model.js';
+
+const text = z.string();
+const list = z.array(z.string()).default([]);
+const int = z.number().int();
+
+export const ENTITY_SCHEMAS = {
+  Study: z.object({
+    shortName: text,
+    title: text.optional(),
+    kind: StudyKind,
+    design: text.optional(),
+    phase: text.optional(),
+    enrolled: int.optional(),
+    year: int.optional(),
+    published: text.optional(),
+    journal: text.optional(),
+    citation: text.optional(),
+    doi: text.optional(),
+    pmid: text.optional(),
+    pmcid: text.optional(),
+    summary: text,
+    omitted: list,
+  }),
+  Trial: z.object({
+    name: text,
+    title: text.optional(),
+    nctId: text.optional(),
+    otherIds: list,
+    phase: text.optional(),
+    sponsor: text.optional(),
+  }),
+  Institution: z.object({ name: text, aliases: list, city: text.optional(), country: text.optional() }),
+  Investigator: z.object({ name: text, aliases: list, title: text.optional() }),
+  Disease: z.object({ name: text, stage: text.optional(), setting: text.optional(), aliases: list }),
+  Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
+  Arm: z.object({ name: text, role: ArmRole, schedule: Schedule, n: int.optional(), description: text.optional() }),
+  Outcome: z.object({
+    measure: OutcomeMeasure,
+    population: text.optional(),
+    value: z.number().optional(),
+    unit: OutcomeUnit.optional(),
+    ciLow: z.number().optional(),
+    ciHigh: z.number().optional(),
+    ciNote: text.optional(),
+    timepoint: text.optional(),
+    hr: z.number().optional(),
+    hrCiLow: z.number().optional(),
+    hrCiHigh: z.number().optional(),
+    p: text.optional(),
+    note: text.optional(),
+  }),
+  Biomarker: z.object({ name: text, kind: BiomarkerKind, aliases: list, description: text.optional() }),
+  Finding: z.object({
+    statement: text,
+    biomarkerState: text,
+    type: FindingType,
+    direction: FindingDirection,
+    significance: Significance,
+    therapyInteraction: TherapyInteraction.optional(),
+    schedule: Schedule.optional(),
+    contrast: text.optional(),
+    level: EvidenceLevel,
+    exploratory: z.boolean(),
+    patients: int.optional(),
+    measures: z.array(OutcomeMeasure).default([]),
+  }),
+  Source: z.object({
+    kind: SourceKind,
+    primary: z.boolean(),
+    register: text.optional(),
+    title: text.optional(),
+    publisher: text.optional(),
+    url: text.optional(),
+    alsoAt: list,
+    doi: text.optional(),
+    pmid: text.optional(),
+    nctId: text.optional(),
+    published: text.optional(),
+    note: text.optional(),
+  }),
+} as const satisfies Record<Label, z.ZodObject>;
+
+type Schemas = typeof ENTITY_SCHEMAS;
+/** A node of label L as the API sees it: its label, its slug and its typed properties. */
+export type Entity<L extends Label = Label> = { [K in L]: { label: K; id: string } & z.output<Schemas[K]> }[L];
+
+export type Study = Entity<'Study'>;
+export type Trial = Entity<'Trial'>;
+export type Institution = Entity<'Institution'>;
+export type Investigator = Entity<'Investigator'>;
+export type Disease = Entity<'Disease'>;
+export type Therapy = Entity<'Therapy'>;
+export type Arm = Entity<'Arm'>;
+export type Outcome = Entity<'Outcome'>;
+export type Biomarker = Entity<'Biomarker'>;
+export type Finding = Entity<'Finding'>;
+export type Source = Entity<'Source'>;
+
+/** The graph holds a node the model cannot read: a writer skipped validation. Not the client's fault. */
+export class EntityError extends Error {
+  constructor(label: string, id: string, issues: string) {
+    super(`${label} "${id}" in the graph does not match the model: ${issues}`);
+    this.name = 'EntityError';
+  }
+}
+
+function describe(error: z.ZodError, input: unknown): string {
+  return error.issues
+    .map((i) => {
+      const at = i.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+      return `${i.path.join('.') || '(node)'}: ${at === undefined || at === null ? 'missing' : i.message}`;
+    })
+    .join('; ');
+}
+
+export function parseEntity<L extends Label>(label: L, props: unknown): Entity<L> {
+  const p = props as { id?: unknown } | null;
+  const id = typeof p?.id === 'string' ? p.id : null;
+  if (id === null) throw new EntityError(label, String(p?.id), 'id: missing');
+  const parsed = ENTITY_SCHEMAS[label].safeParse(props);
+  if (!parsed.success) throw new EntityError(label, id, describe(parsed.error, props));
+  return { label, id, ...parsed.data } as unknown as Entity<L>;
+}
+
+// ---- relationship properties
+
+export const REL_SCHEMAS = {
+  ANALYZES: z.object({ link: TrialLink, note: text.optional(), sources: list }),
+  AUTHORED: z.object({ role: AuthorRole, position: int.optional() }),
+  RECEIVED: z.object({ order: int, dose: text.optional(), fractions: text.optional(), note: text.optional() }),
+  COMPARES: z.object({ role: z.enum(['EXPERIMENTAL', 'CONTROL']) }),
+} as const;
+
+export type RelWithProps = keyof typeof REL_SCHEMAS;
+export type RelProps<R extends RelWithProps> = z.output<(typeof REL_SCHEMAS)[R]>;
+
+export function parseRel<R extends RelWithProps>(type: R, from: string, to: string, props: unknown): RelProps<R> {
+  const parsed = REL_SCHEMAS[type].safeParse(props ?? {});
+  if (!parsed.success) throw new EntityError(type, `${from}->${to}`, describe(parsed.error, props ?? {}));
+  return parsed.data as RelProps<R>;
+}

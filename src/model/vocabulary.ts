@@ -1,0 +1,55 @@
+/**
+ * The graph's controlled vocabularies, shared by the seed format (src/ingest), the typed entities
+ * read from Neo4j (src/db/entities.ts) and the GraphQL enums (src/schema/enums.ts), so a value
+ * the seed accepts is a value the API can return, and the other way round.
+ */
+import { z } from 'zod';
+
+export const SourceKind = z.enum(['PUBLICATION', 'REGISTRY', 'NEWS', 'DATASET', 'REVIEW', 'CONFERENCE_ABSTRACT', 'PRESS_RELEASE']);
+export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY']);
+export const ArmRole = z.enum(['EXPERIMENTAL', 'CONTROL', 'SINGLE_ARM', 'SUBGROUP']);
+export const AuthorRole = z.enum(['FIRST', 'SENIOR', 'AUTHOR']);
+export const StudyKind = z.enum([
+  'TRIAL_REPORT',
+  'SECONDARY_ANALYSIS',
+  'POOLED_ANALYSIS',
+  'SUBGROUP_ANALYSIS',
+  'LONG_TERM_UPDATE',
+  'COHORT',
+  'TRANSLATIONAL',
+]);
+export const TherapyKind = z.enum(['DRUG', 'DRUG_CLASS', 'RADIOTHERAPY', 'MODALITY', 'REGIMEN']);
+export const BiomarkerKind = z.enum(['GENOMIC', 'TRANSCRIPTOMIC', 'PROTEIN_EXPRESSION', 'CIRCULATING', 'IMMUNE', 'CLINICAL', 'COMPOSITE']);
+export const OutcomeMeasure = z.enum([
+  'OS',
+  'PFS',
+  'RW_PFS',
+  'ORR',
+  'DCR',
+  'EFS',
+  'LOCAL_FAILURE',
+  'LOCOREGIONAL_FAILURE',
+  'OUT_OF_FIELD_ORR',
+  'ABSCOPAL_RESPONSE',
+  'ABSCOPAL_DCR',
+  'LOCAL_RESPONSE',
+  'DISTANT_RESPONSE',
+  'TOXICITY',
+]);
+export const FindingType = z.enum(['PREDICTIVE', 'PROGNOSTIC', 'ASSOCIATED', 'PHARMACODYNAMIC']);
+export const FindingDirection = z.enum(['SUPPORTS', 'DOES_NOT_SUPPORT']);
+export const Significance = z.enum([
+  'BENEFIT',
+  'NO_BENEFIT',
+  'BETTER_OUTCOME',
+  'POOR_OUTCOME',
+  'RESPONSE',
+  'RESISTANCE',
+  'IMMUNE_ACTIVATION',
+  'IMMUNE_SUPPRESSION',
+]);
+export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
+export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
+export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);
+/** Units an outcome value is printed in. */
+export const OutcomeUnit = z.enum(['months', 'percent', 'patients', 'ratio']);

@@ -1,0 +1,29 @@
+/**
+ * Every paging and size limit of the API, in one place: what a client may ask for (page sizes,
+ * depth, breadth, cost) and what one request may cost at run time. Errors quote these numbers.
+ */
+import { userError } from '../errors.js';
+
+/** Root connections: default and largest page. */
+export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
+
+/** Checked by the complexity plugin before any resolver runs. */
+export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
+
+/** Full-text search results per call. */
+export const SEARCH = { defaultSize: 10, maxSize: 50 } as const;
+
+/** The graph view: hops, nodes and start ids. */
+export const NEIGHBOURHOOD = { maxDepth: 3, defaultLimit: 150, maxLimit: 2000, maxIds: 50 } as const;
+
+/** Page-size arguments get a clear error instead of a silent clamp. */
+export function checkFirst(first: number | null | undefined, max: number, arg = 'first'): void {
+  if (first === null || first === undefined) return;
+  checkRange(first, 0, max, arg);
+}
+
+export function checkRange(value: number, min: number, max: number, arg: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw userError(`${arg} must be between ${min} and ${max}, got ${value}`, 'BAD_USER_INPUT', { argument: arg });
+  }
+}
