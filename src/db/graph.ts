@@ -4,8 +4,11 @@
  */
 import neo4j from 'neo4j-driver';
 import { parseEntity, parseRel, type Biomarker, type Entity, type Finding, type Study } from './entities.js';
-import { EDGES, LABELS, edgeQuery, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label } from './model.js';
+import { EDGES, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label } from './model.js';
+import type { StudyOrder } from './queries.js';
 import type { Db, Row } from './run.js';
+
+export type { StudyOrder };
 
 export interface StudyFilter {
   yearFrom: number | null;
@@ -18,7 +21,6 @@ export interface StudyFilter {
   text: string | null;
 }
 
-export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
 
 export interface SearchHit {
   node: Entity;
@@ -49,35 +51,12 @@ export interface EvidenceRow {
   trials: string[];
 }
 
-const STUDY_ORDER: Record<StudyOrder, string> = {
-  YEAR_DESC: 'c.year DESC, c.id',
-  YEAR_ASC: 'c.year ASC, c.id',
-  TITLE: 'toLower(coalesce(c.title, c.shortName)), c.id',
-};
-
 /** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
 const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));
 
 function toNode(label: unknown, props: unknown): Entity {
   if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
   return parseEntity(label, props);
-}
-
-/** Registers the queries this module composes from model constants, once per query book. */
-function registerComposed(db: Db): void {
-  const book = db.queries;
-  if (book.has('edge:Study.arms')) return;
-  for (const [name, spec] of Object.entries(EDGES)) book.define(`edge:${name}`, edgeQuery(spec));
-  for (const label of LABELS) {
-    const match = `MATCH (c:${label}) WHERE $text IS NULL OR toLower(coalesce(c.name, c.title, c.shortName, c.statement, c.id)) CONTAINS toLower($text)`;
-    book.define(`list:${label}`, `${match}\nRETURN '${label}' AS label, properties(c) AS props\nORDER BY toLower(coalesce(c.name, c.title, c.shortName, c.id)), c.id\nSKIP $offset LIMIT $limit`);
-    book.define(`count:${label}`, `${match}\nRETURN count(c) AS total`);
-  }
-  const filter = book.text('study-filter');
-  for (const [order, expr] of Object.entries(STUDY_ORDER)) {
-    book.define(`studies-page:${order}`, `${filter}\nRETURN 'Study' AS label, properties(c) AS props\nORDER BY ${expr}\nSKIP $offset LIMIT $limit`);
-  }
-  book.define('studies-count', `${filter}\nRETURN count(c) AS total`);
 }
 
 /** The one relationship property a graph view shows next to the type: a role, a trial link or a dose. */
@@ -88,9 +67,7 @@ function relDetail(rel: unknown): string | null {
 }
 
 export class GraphStore {
-  constructor(readonly db: Db) {
-    registerComposed(db);
-  }
+  constructor(readonly db: Db) {}
 
   async nodesByIds(ids: readonly string[]): Promise<Map<string, Entity>> {
     const rows = await this.db.read('nodes-by-ids', { ids: [...ids] });

@@ -1,23 +1,31 @@
 /**
- * Named Cypher. Hand-written queries live in cypher/queries/<name>.cypher; queries composed in
- * db/ from constant parts (labels and relationship types from the model, never user input) are
- * registered here too, so every query the server runs has a name that logs and counters use.
+ * Named Cypher, complete at start-up. Hand-written queries live in cypher/queries/<name>.cypher;
+ * queries composed from the model's constants (never user input) come from db/queries.ts. Every
+ * query the server can run is listed by `names()` (a test EXPLAINs each one) and has the name
+ * that logs and counters use.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CYPHER_DIR } from './cypher-dir.js';
+import { COMPOSED_QUERIES } from './queries.js';
 
-export const CYPHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cypher');
+export { CYPHER_DIR };
 
 export class QueryBook {
   private readonly texts = new Map<string, string>();
 
+  /** The whole book: every file in `dir` plus the composed queries. */
   static fromDirectory(dir: string = path.join(CYPHER_DIR, 'queries')): QueryBook {
     const book = new QueryBook();
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
       book.define(file.replace(/\.cypher$/, ''), readFileSync(path.join(dir, file), 'utf8'));
     }
+    for (const [name, text] of COMPOSED_QUERIES) book.define(name, text);
     return book;
+  }
+
+  names(): string[] {
+    return [...this.texts.keys()];
   }
 
   define(name: string, text: string): void {

@@ -104,6 +104,11 @@ export class Db {
     await this.driver.executeQuery(statement, {}, { database: this.database });
   }
 
+  /** Plans a named query without running it (EXPLAIN), so a test can check the whole book. */
+  async explain(name: string): Promise<void> {
+    await this.driver.executeQuery(`EXPLAIN ${this.queries.text(name)}`, {}, { database: this.database });
+  }
+
   /** Throws unless the database answers a trivial query now. */
   async ping(): Promise<void> {
     await this.driver.executeQuery('RETURN 1 AS ok', {}, { database: this.database, routing: neo4j.routing.READ });
