@@ -13,6 +13,7 @@ import type { LoaderOptions } from './loaders/index.js';
 import { mapDatabaseError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { DegreeStats, costPlugin } from './schema/cost.js';
 import { buildSchema } from './schema/index.js';
 import { staticResponse } from './static.js';
 
@@ -83,12 +84,28 @@ function queryCountExtension(deps: AppDeps): Plugin<Context> {
   };
 }
 
+/** Names the relationship lists cut at their cap, so a client knows an answer is partial. */
+function cappedExtension(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue as Context;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || ctx.loaders.capped.size === 0) return;
+          setResult({ ...result, extensions: { ...(result.extensions ?? {}), capped: [...ctx.loaders.capped].sort() } });
+        },
+      };
+    },
+  };
+}
+
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
   const timeout = deps.readinessTimeoutMs ?? 2000;
   const db = deps.db.observed(deps.metrics.observeQuery);
+  const degrees = new DegreeStats(deps.db);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
-    context: ({ request }) => createContext(db, deps.loaderOptions, request),
+    context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout()),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Abscopal — RT + ICB evidence graph', defaultQuery: GRAPHIQL_EXAMPLE },
@@ -126,7 +143,9 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
         },
       }),
       metricsAndStatic(deps.metrics),
+      costPlugin(),
       queryCountExtension(deps),
+      cappedExtension(),
     ],
   });
 }

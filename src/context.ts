@@ -1,11 +1,17 @@
 /** Per-request context: a counting view of the database and fresh loaders, nothing shared. */
+import { RequestBudget, type BudgetLimits } from './db/budget.js';
 import { GraphStore } from './db/graph.js';
 import { QueryCounter, type Db } from './db/run.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
+import { Fanout } from './schema/cost.js';
+import { BUDGET } from './schema/limits.js';
 
 export interface Context {
-  /** The database as this request sees it: every query it runs is counted for this request. */
+  /** The database as this request sees it: every query it runs is counted and charged to this request's budget. */
   db: Db;
+  budget: RequestBudget;
+  /** The graph's fan-out per relationship field, for the cost estimate (and what it found widest). */
+  fanout: Fanout;
   store: GraphStore;
   loaders: Loaders;
   queries: QueryCounter;
@@ -13,9 +19,16 @@ export interface Context {
   request: Request | undefined;
 }
 
-export function createContext(db: Db, loaderOptions: LoaderOptions = {}, request?: Request): Context {
+export function createContext(
+  db: Db,
+  loaderOptions: LoaderOptions = {},
+  request?: Request,
+  limits: BudgetLimits = BUDGET,
+  fanout: Fanout = new Fanout(new Map()),
+): Context {
   const queries = new QueryCounter();
-  const counted = db.withCounter(queries);
+  const budget = new RequestBudget(limits);
+  const counted = db.withCounter(queries).withBudget(budget);
   const store = new GraphStore(counted);
-  return { db: counted, store, loaders: createLoaders(store, loaderOptions), queries, request };
+  return { db: counted, budget, fanout, store, loaders: createLoaders(store, loaderOptions), queries, request };
 }

@@ -4,7 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { parseEntity, parseRel, type Biomarker, type Entity, type Finding, type Study } from './entities.js';
-import { EDGES, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label } from './model.js';
+import { EDGES, LIST_CAP, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label, type PagedEdge } from './model.js';
 import type { StudyOrder } from './queries.js';
 import type { Db, Row } from './run.js';
 
@@ -74,19 +74,70 @@ export class GraphStore {
     return new Map(rows.map((r) => [String(r['key']), toNode(r['label'], r['props'])]));
   }
 
-  async edges<E extends EdgeName>(name: E, keys: readonly string[]): Promise<Map<string, EdgeHit<E>[]>> {
-    const spec = EDGES[name];
-    const rows = await this.db.read(`edge:${name}`, { keys: [...keys] });
+  /**
+   * A small relationship field for many parents, at most LIST_CAP children each. `capped` holds
+   * the parents whose list was cut at the cap.
+   */
+  async edges<E extends EdgeName>(name: E, keys: readonly string[]): Promise<{ hits: Map<string, EdgeHit<E>[]>; capped: Set<string> }> {
+    const rows = await this.db.read(`edge:${name}`, { keys: [...keys], cap: int(LIST_CAP + 1) });
+    const hits = this.toHits(name, rows);
+    const capped = new Set<string>();
+    for (const [key, list] of hits) {
+      if (list.length > LIST_CAP) {
+        list.length = LIST_CAP;
+        capped.add(key);
+      }
+    }
+    return { hits, capped };
+  }
+
+  /** One page of a growing relationship field for many parents: up to `limit` children each after the keyset `after`. */
+  async page<E extends PagedEdge>(
+    name: E,
+    keys: readonly string[],
+    limit: number,
+    after: readonly (string | number)[] | null,
+    type: string | null,
+  ): Promise<Map<string, { hit: EdgeHit<E>; sortKey: (string | number)[] }[]>> {
+    const rows = await this.db.read(`page:${name}`, { keys: [...keys], limit: int(limit), after, type });
+    const out = new Map<string, { hit: EdgeHit<E>; sortKey: (string | number)[] }[]>();
+    for (const r of rows) {
+      const key = String(r['key']);
+      const list = out.get(key) ?? [];
+      list.push({ hit: this.toHit(name, key, r), sortKey: r['sortKey'] as (string | number)[] });
+      out.set(key, list);
+    }
+    return out;
+  }
+
+  /** How many children a growing field has, per parent. */
+  async countEdges(name: PagedEdge, keys: readonly string[], type: string | null): Promise<Map<string, number>> {
+    const rows = await this.db.read(`count:${name}`, { keys: [...keys], type });
+    return new Map(rows.map((r) => [String(r['key']), Number(r['total'])]));
+  }
+
+  /** Per relationship field, the 95th percentile and the maximum of children per parent. */
+  async degreeStats(): Promise<Map<EdgeName, { p95: number; max: number }>> {
+    const rows = await this.db.read('degree-stats');
+    return new Map(rows.map((r) => [r['field'] as EdgeName, { p95: Number(r['p95'] ?? 0), max: Number(r['max'] ?? 0) }]));
+  }
+
+  private toHits<E extends EdgeName>(name: E, rows: Row[]): Map<string, EdgeHit<E>[]> {
     const byKey = new Map<string, EdgeHit<E>[]>();
     for (const r of rows) {
       const key = String(r['key']);
-      const node = toNode(r['label'], r['props']);
-      const rel = relHasProps(spec.rel) ? parseRel(spec.rel, key, node.id, r['rel']) : undefined;
       const list = byKey.get(key) ?? [];
-      list.push({ node, rel } as EdgeHit<E>);
+      list.push(this.toHit(name, key, r));
       byKey.set(key, list);
     }
     return byKey;
+  }
+
+  private toHit<E extends EdgeName>(name: E, key: string, r: Row): EdgeHit<E> {
+    const spec = EDGES[name];
+    const node = toNode(r['label'], r['props']);
+    const rel = relHasProps(spec.rel) ? parseRel(spec.rel, key, node.id, r['rel']) : undefined;
+    return { node, rel } as EdgeHit<E>;
   }
 
   async list<L extends Label>(label: L, text: string | null, offset: number, limit: number): Promise<Entity<L>[]> {

@@ -144,17 +144,109 @@ export function relHasProps(rel: RelType | null): rel is RelWithProps {
 
 export const LABEL_OF = "[l IN labels(c) WHERE l <> 'Entity'][0]";
 
-/** The batched query behind one relationship field: all parents in, rows tagged by parent key. */
+/**
+ * Relationship fields that grow with the graph (a biomarker gathers findings, an institution
+ * studies): served a page at a time per parent, in the order of `keys` (non-null sort
+ * expressions ending with the unique id, so a keyset cursor is exact). `typeFilter`: the field
+ * takes a finding-type argument applied in the query, before paging.
+ */
+export interface PageSpec {
+  keys: readonly string[];
+  typeFilter?: boolean;
+}
+
+const BY_YEAR = ['coalesce(c.year, 9999)', 'c.id'] as const;
+const BY_ID = ['c.id'] as const;
+
+export const PAGED = {
+  'Biomarker.findings': { keys: ['c.type', 'c.id'], typeFilter: true },
+  'Biomarker.studies': { keys: BY_YEAR },
+  'Therapy.arms': { keys: BY_ID },
+  'Therapy.findings': { keys: BY_ID },
+  'Therapy.studies': { keys: BY_YEAR },
+  'Institution.studies': { keys: BY_YEAR },
+  'Institution.investigators': { keys: ['c.name', 'c.id'] },
+  'Investigator.studies': { keys: BY_YEAR },
+  'Trial.studies': { keys: BY_YEAR },
+  'Disease.studies': { keys: BY_YEAR },
+  'Disease.findings': { keys: BY_ID },
+  'Source.supports': { keys: BY_ID },
+} as const satisfies Partial<Record<EdgeName, PageSpec>>;
+
+export type PagedEdge = keyof typeof PAGED;
+export const isPaged = (name: EdgeName): name is PagedEdge => name in PAGED;
+
+/** Most children a small relationship field (a study's arms) returns per parent; more sets its capped flag. */
+export const LIST_CAP = 200;
+
+/** The pattern of a field with its parent already bound as `p`. */
+const boundPattern = (spec: EdgeSpec): string => spec.pattern.replace(`(p:${spec.from} {id: key})`, '(p)');
+
+/**
+ * The batched query behind one small relationship field: all parents in, at most $cap children
+ * each (the loader asks for one more to know when a list was cut), rows tagged by parent key.
+ */
 export function edgeQuery(spec: EdgeSpec): string {
   const multiHop = spec.rel === null;
   const rel = relHasProps(spec.rel) ? 'properties(r)' : '{}';
   return [
     'UNWIND $keys AS key',
-    `MATCH ${spec.pattern}`,
-    multiHop ? `WITH DISTINCT key, c` : '',
-    `RETURN key, ${LABEL_OF} AS label, properties(c) AS props, ${rel} AS rel`,
-    `ORDER BY key, ${spec.orderBy}`,
+    `MATCH (p:${spec.from} {id: key})`,
+    'CALL (p) {',
+    `  MATCH ${boundPattern(spec)}`,
+    multiHop ? '  WITH DISTINCT c' : '',
+    `  RETURN c, ${rel} AS rel`,
+    `  ORDER BY ${spec.orderBy}`,
+    '  LIMIT $cap',
+    '}',
+    `RETURN key, ${LABEL_OF} AS label, properties(c) AS props, rel`,
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** `(k1, k2, …) > $after` over a keyset, written out because Cypher has no tuple comparison. */
+function after(keys: readonly string[], i = 0): string {
+  const k = keys[i];
+  if (k === undefined) return 'false';
+  const gt = `${k} > $after[${i}]`;
+  return i === keys.length - 1 ? gt : `(${gt} OR (${k} = $after[${i}] AND ${after(keys, i + 1)}))`;
+}
+
+/** One page of a growing relationship field for many parents: keyset from $after, $limit rows per parent. */
+export function pageQuery(spec: EdgeSpec, page: PageSpec): string {
+  const multiHop = spec.rel === null;
+  const rel = relHasProps(spec.rel) ? 'properties(r)' : '{}';
+  const where = [`($after IS NULL OR ${after(page.keys)})`, page.typeFilter ? '($type IS NULL OR c.type = $type)' : ''].filter(Boolean).join(' AND ');
+  return [
+    'UNWIND $keys AS key',
+    `MATCH (p:${spec.from} {id: key})`,
+    'CALL (p) {',
+    `  MATCH ${boundPattern(spec)}`,
+    multiHop ? '  WITH DISTINCT c' : '',
+    `  WITH c, ${multiHop ? '{}' : rel} AS rel`,
+    `  WHERE ${where}`,
+    `  RETURN c, rel, [${page.keys.join(', ')}] AS sortKey`,
+    `  ORDER BY ${page.keys.join(', ')}`,
+    '  LIMIT $limit',
+    '}',
+    `RETURN key, ${LABEL_OF} AS label, properties(c) AS props, rel, sortKey`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** How many children a growing field has per parent (totalCount, asked for only when selected). */
+export function countQuery(spec: EdgeSpec, page: PageSpec): string {
+  const typed = page.typeFilter ? ' WHERE $type IS NULL OR c.type = $type' : '';
+  return [
+    'UNWIND $keys AS key',
+    `MATCH (p:${spec.from} {id: key})`,
+    `RETURN key, COUNT { MATCH ${boundPattern(spec)}${typed} RETURN DISTINCT c } AS total`,
+  ].join('\n');
+}
+
+/** Per relationship field: the 95th percentile and the maximum number of children a parent has. */
+export function degreeQuery(name: string, spec: EdgeSpec): string {
+  return `MATCH (p:${spec.from})\nWITH COUNT { MATCH ${boundPattern(spec)} RETURN DISTINCT c } AS d\nRETURN '${name}' AS field, percentileDisc(d, 0.95) AS p95, max(d) AS max`;
 }

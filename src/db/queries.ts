@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from './cypher-dir.js';
-import { EDGES, LABELS, REL_TYPES, edgeQuery } from './model.js';
+import { EDGES, LABELS, PAGED, REL_TYPES, countQuery, degreeQuery, edgeQuery, pageQuery } from './model.js';
 
 export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
 
@@ -21,6 +21,11 @@ const fragment = (name: string): string => readFileSync(path.join(CYPHER_DIR, 'f
 function compose(): Map<string, string> {
   const q = new Map<string, string>();
   for (const [name, spec] of Object.entries(EDGES)) q.set(`edge:${name}`, edgeQuery(spec));
+  for (const [name, page] of Object.entries(PAGED)) {
+    q.set(`page:${name}`, pageQuery(EDGES[name as keyof typeof PAGED], page));
+    q.set(`count:${name}`, countQuery(EDGES[name as keyof typeof PAGED], page));
+  }
+  q.set('degree-stats', Object.entries(EDGES).map(([name, spec]) => degreeQuery(name, spec)).join('\nUNION ALL\n'));
   for (const label of LABELS) {
     const match = `MATCH (c:${label}) WHERE $text IS NULL OR toLower(coalesce(c.name, c.title, c.shortName, c.statement, c.id)) CONTAINS toLower($text)`;
     q.set(`list:${label}`, `${match}\nRETURN '${label}' AS label, properties(c) AS props\nORDER BY toLower(coalesce(c.name, c.title, c.shortName, c.id)), c.id\nSKIP $offset LIMIT $limit`);

@@ -4,6 +4,7 @@
  * /metrics) and timed. Nothing above db/ sees a driver type.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { RequestBudget } from './budget.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;
@@ -43,6 +44,18 @@ export interface WriteTx {
   readonly stats: WriteStats;
 }
 
+/** Neo4j's codes for a transaction that ran past its timeout. */
+const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+const isTimeout = (err: unknown): boolean => TIMED_OUT.has(String((err as { code?: unknown } | null)?.code));
+
+/** A counter of committed writes, shared by every view of one database. */
+export class WriteClock {
+  version = 0;
+  tick(): void {
+    this.version += 1;
+  }
+}
+
 export class Db {
   constructor(
     private readonly driver: Driver,
@@ -50,33 +63,71 @@ export class Db {
     readonly queries: QueryBook,
     private readonly observe: QueryObserver = () => undefined,
     private readonly counter?: QueryCounter,
+    private readonly budget?: RequestBudget,
+    private readonly writes: WriteClock = new WriteClock(),
   ) {}
 
   /** The same database, reporting every query to `observe` (metrics). */
   observed(observe: QueryObserver): Db {
-    return new Db(this.driver, this.database, this.queries, observe, this.counter);
+    return new Db(this.driver, this.database, this.queries, observe, this.counter, this.budget, this.writes);
   }
 
   /** The same database, counting this request's queries into `counter`. */
   withCounter(counter: QueryCounter): Db {
-    return new Db(this.driver, this.database, this.queries, this.observe, counter);
+    return new Db(this.driver, this.database, this.queries, this.observe, counter, this.budget, this.writes);
   }
 
+  /** The same database, charging this request's reads to `budget` (rows, bytes, time). */
+  withBudget(budget: RequestBudget): Db {
+    return new Db(this.driver, this.database, this.queries, this.observe, this.counter, budget, this.writes);
+  }
+
+  /** Counts committed writes, for what is derived from the graph (degree statistics, caches). */
+  get writeClock(): WriteClock {
+    return this.writes;
+  }
+
+  /**
+   * One auto-commit read. Records are consumed as they stream in and charged to the request's
+   * budget, so an oversized answer stops at the limit instead of being buffered whole; the time
+   * the request has left goes to Neo4j as the transaction timeout.
+   */
   async read(name: string, params: Params = {}): Promise<Row[]> {
     return this.timed(name, async () => {
-      const result = await this.driver.executeQuery(this.queries.text(name), params, {
+      const budget = this.budget;
+      const timeout = budget ? Math.max(1, Math.ceil(budget.remainingMs(name))) : undefined;
+      const session = this.driver.session({
         database: this.database,
-        routing: neo4j.routing.READ,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
       });
-      return result.records.map((r) => r.toObject() as Row);
+      try {
+        const rows: Row[] = [];
+        const result = session.run(this.queries.text(name), params, timeout === undefined ? {} : { timeout });
+        for await (const record of result) {
+          const row = record.toObject() as Row;
+          budget?.charge(row, name);
+          rows.push(row);
+        }
+        return rows;
+      } catch (err) {
+        if (budget && isTimeout(err)) throw budget.timeout(name);
+        throw err;
+      } finally {
+        await session.close();
+      }
     });
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it does. */
   async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
-      return await session.executeWrite((mtx: ManagedTransaction) => {
+      const out = await session.executeWrite((mtx: ManagedTransaction) => {
         // Fresh stats per attempt: executeWrite retries transient failures from the start.
         const stats = emptyStats();
         return work({
@@ -94,6 +145,8 @@ export class Db {
             }),
         });
       });
+      this.writes.tick();
+      return out;
     } finally {
       await session.close();
     }

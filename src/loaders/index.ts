@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { GraphStore } from '../db/graph.js';
 import type { Entity } from '../db/entities.js';
-import type { EdgeHit, EdgeName } from '../db/model.js';
+import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
 
 /**
  * The DataLoader contract: the i-th result belongs to the i-th key, and there are exactly as
@@ -17,7 +17,25 @@ export function orderByKeys<V>(keys: readonly string[], found: ReadonlyMap<strin
   return keys.map((k) => found.get(k) ?? missing);
 }
 
+/** One parent's page of a growing relationship field, with the keyset of each child for its cursor. */
+export interface Page<E extends PagedEdge> {
+  items: { hit: EdgeHit<E>; sortKey: (string | number)[] }[];
+  hasNextPage: boolean;
+}
+
+export interface PageArgs {
+  first: number;
+  after: readonly (string | number)[] | null;
+  type: string | null;
+}
+
 export interface Loaders {
+  /** Relationship fields ("Study.arms") whose list was cut at LIST_CAP for some parent in this request. */
+  capped: Set<string>;
+  /** A page of a growing field for many parents at once: one loader per (field, arguments). */
+  page<E extends PagedEdge>(name: E, args: PageArgs): DataLoader<string, Page<E>>;
+  /** Children per parent of a growing field (totalCount). */
+  count(name: PagedEdge, type: string | null): DataLoader<string, number>;
   /** Any node by slug, as the typed entity backing its GraphQL type (null when there is none). */
   node: DataLoader<string, Entity | null>;
   edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]>;
@@ -35,14 +53,45 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
     return orderByKeys(ids, found, null);
   }, dl);
   const edges = new Map<EdgeName, DataLoader<string, EdgeHit[]>>();
+  const pages = new Map<string, DataLoader<string, Page<PagedEdge>>>();
+  const counts = new Map<string, DataLoader<string, number>>();
+  const capped = new Set<string>();
   return {
     node,
+    capped,
+    page<E extends PagedEdge>(name: E, args: PageArgs): DataLoader<string, Page<E>> {
+      const id = JSON.stringify([name, args.first, args.after, args.type]);
+      let loader = pages.get(id) as DataLoader<string, Page<E>> | undefined;
+      if (!loader) {
+        loader = new DataLoader<string, Page<E>>(async (keys) => {
+          // One more than asked tells whether there is a next page.
+          const found = await store.page(name, keys, args.first + 1, args.after, args.type);
+          return keys.map((k) => {
+            const items = found.get(k) ?? [];
+            for (const { hit } of items) node.prime(hit.node.id, hit.node as Entity);
+            return { items: items.slice(0, args.first), hasNextPage: items.length > args.first };
+          });
+        }, dl);
+        pages.set(id, loader as unknown as DataLoader<string, Page<PagedEdge>>);
+      }
+      return loader;
+    },
+    count(name, type) {
+      const id = JSON.stringify([name, type]);
+      let loader = counts.get(id);
+      if (!loader) {
+        loader = new DataLoader<string, number>(async (keys) => orderByKeys(keys, await store.countEdges(name, keys, type), 0), dl);
+        counts.set(id, loader);
+      }
+      return loader;
+    },
     edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]> {
       let loader = edges.get(name) as DataLoader<string, EdgeHit<E>[]> | undefined;
       if (!loader) {
         loader = new DataLoader<string, EdgeHit<E>[]>(async (keys) => {
           const found = await store.edges(name, keys);
-          const hits = orderByKeys(keys, found, []);
+          if (found.capped.size > 0) capped.add(name);
+          const hits = orderByKeys(keys, found.hits, []);
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.
           for (const list of hits) for (const h of list) node.prime(h.node.id, h.node as Entity);
           return hits;

@@ -3,6 +3,7 @@ import { TherapyUseRef } from './common.js';
 import { ArmRoleEnum, ScheduleEnum } from './enums.js';
 import { hits, related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
+import { listComplexity } from './relation-page.js';
 
 builder.node(NodeRefs.Arm, {
   ...nodeOptions('Arm', 'A treatment arm: its patients, schedule and the therapies it received in order.'),
@@ -16,6 +17,7 @@ builder.node(NodeRefs.Arm, {
     study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
     therapies: t.field({
       type: [TherapyUseRef],
+      complexity: listComplexity('Arm.therapies'),
       resolve: async (n, _a, ctx) =>
         (await hits(ctx, 'Arm.therapies', n)).map((h) => ({
           order: h.rel.order,
@@ -26,7 +28,7 @@ builder.node(NodeRefs.Arm, {
           arm: n,
         })),
     }),
-    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', resolve: (n, _a, ctx) => related(ctx, 'Arm.outcomes', n) }),
-    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Arm.sources', n) }),
+    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Arm.outcomes', n) }),
+    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx) => related(ctx, 'Arm.sources', n) }),
   }),
 });

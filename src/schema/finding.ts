@@ -10,6 +10,7 @@ import {
 } from './enums.js';
 import { related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
+import { listComplexity } from './relation-page.js';
 
 builder.node(NodeRefs.Finding, {
   ...nodeOptions('Finding', 'An evidence statement (like a CIViC evidence item): a biomarker state, what it means for which therapies, how strong, and where it was read.'),
@@ -29,10 +30,10 @@ builder.node(NodeRefs.Finding, {
     measures: t.field({ type: [OutcomeMeasureEnum], resolve: (n) => n.measures }),
     biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.biomarker', n) }),
     study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.study', n) }),
-    therapies: t.field({ type: [NodeRefs.Therapy], resolve: (n, _a, ctx) => related(ctx, 'Finding.therapies', n) }),
-    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'The figures the finding rests on (effect sizes).', resolve: (n, _a, ctx) => related(ctx, 'Finding.outcomes', n) }),
-    arms: t.field({ type: [NodeRefs.Arm], description: 'The arms contrasted.', resolve: (n, _a, ctx) => related(ctx, 'Finding.arms', n) }),
+    therapies: t.field({ type: [NodeRefs.Therapy], complexity: listComplexity('Finding.therapies'), resolve: (n, _a, ctx) => related(ctx, 'Finding.therapies', n) }),
+    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'The figures the finding rests on (effect sizes).', complexity: listComplexity('Finding.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Finding.outcomes', n) }),
+    arms: t.field({ type: [NodeRefs.Arm], description: 'The arms contrasted.', complexity: listComplexity('Finding.arms'), resolve: (n, _a, ctx) => related(ctx, 'Finding.arms', n) }),
     disease: t.field({ type: NodeRefs.Disease, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Finding.disease', n) }),
-    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Finding.sources', n) }),
+    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Finding.sources'), resolve: (n, _a, ctx) => related(ctx, 'Finding.sources', n) }),
   }),
 });

@@ -7,6 +7,9 @@ import { userError } from '../errors.js';
 /** Root connections: default and largest page. */
 export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
 
+/** Relationship fields that grow with the graph (Biomarker.findings …): default and largest page. */
+export const RELATION_PAGE = { defaultSize: 20, maxSize: 100 } as const;
+
 /** Checked by the complexity plugin before any resolver runs. */
 export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
 
@@ -15,6 +18,19 @@ export const SEARCH = { defaultSize: 10, maxSize: 50 } as const;
 
 /** The graph view: hops, nodes and start ids. */
 export const NEIGHBOURHOOD = { maxDepth: 3, defaultLimit: 150, maxLimit: 2000, maxIds: 50 } as const;
+
+/**
+ * What one request may cost at run time (counted at the Db chokepoint): rows and approximate
+ * bytes read from Neo4j, and wall time (also Neo4j's transaction timeout). Far above anything the
+ * seed's examples need, far below what takes the server's memory to 500 MB.
+ */
+export const BUDGET = { rows: 20_000, bytes: 8_000_000, ms: 10_000 } as const;
+
+/**
+ * Requests whose complexity estimate reaches `expensiveFrom` run at most `concurrent` at a time;
+ * up to `queued` more wait their turn, and beyond that the server answers BUSY at once.
+ */
+export const GATE = { expensiveFrom: 2_000, concurrent: 2, queued: 16 } as const;
 
 /** Page-size arguments get a clear error instead of a silent clamp. */
 export function checkFirst(first: number | null | undefined, max: number, arg = 'first'): void {

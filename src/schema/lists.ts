@@ -1,12 +1,13 @@
 /** Root lookups and paginated root lists (Relay connections; totalCount is counted only when asked). */
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder, type SchemaTypesOf } from '../builder.js';
+import { builder } from '../builder.js';
 import type { StudyFilter } from '../db/graph.js';
 import type { Label } from '../db/model.js';
 import { notFound } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
 import { PAGE, checkFirst } from './limits.js';
 import { NodeRefs } from './refs.js';
+import { countable } from './relation-page.js';
 
 const StudyFilterInput = builder.inputType('StudyFilter', {
   description: 'All given conditions must hold.',
@@ -21,13 +22,6 @@ const StudyFilterInput = builder.inputType('StudyFilter', {
     text: t.string({ description: 'Case-insensitive substring of title or short name.' }),
   }),
 });
-
-/** totalCount runs its count query only when selected: the resolver calls the connection's thunk. */
-const countable = {
-  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypesOf, { totalCount: () => Promise<number> }>) => ({
-    totalCount: t.int({ description: 'All items matching the arguments, across pages.', resolve: (conn) => conn.totalCount() }),
-  }),
-};
 
 function pageArgs(args: { first?: number | null | undefined; last?: number | null | undefined }): void {
   checkFirst(args.first, PAGE.maxSize, 'first');

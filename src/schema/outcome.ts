@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { OutcomeMeasureEnum } from './enums.js';
 import { hits, related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
+import { listComplexity } from './relation-page.js';
 
 builder.node(NodeRefs.Outcome, {
   ...nodeOptions('Outcome', 'A measured result, exactly as the source prints it: per arm (value, CI) or a comparison of two arms (HR, CI, p).'),
@@ -33,11 +34,11 @@ builder.node(NodeRefs.Outcome, {
       nullable: true,
       resolve: async (n, _a, ctx) => (await hits(ctx, 'Outcome.comparedArms', n)).find((h) => h.rel.role === 'CONTROL')?.node ?? null,
     }),
-    findings: t.field({ type: [NodeRefs.Finding], resolve: (n, _a, ctx) => related(ctx, 'Outcome.findings', n) }),
-    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Outcome.sources', n) }),
+    findings: t.field({ type: [NodeRefs.Finding], complexity: listComplexity('Outcome.findings'), resolve: (n, _a, ctx) => related(ctx, 'Outcome.findings', n) }),
+    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Outcome.sources'), resolve: (n, _a, ctx) => related(ctx, 'Outcome.sources', n) }),
     secondaryOnly: t.boolean({
       description: 'True when every source of this figure is secondary (news, review, aggregator): treat with care.',
-      resolve: async (n, _a, ctx) => (await related(ctx, 'Outcome.sources', n)).every((s) => !s.primary),
+      complexity: listComplexity('Outcome.sources'), resolve: async (n, _a, ctx) => (await related(ctx, 'Outcome.sources', n)).every((s) => !s.primary),
     }),
   }),
 });

@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { externalLinks } from './display.js';
 import { SourceKindEnum } from './enums.js';
-import { related } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
+import { countable, pagedComplexity, relationPage } from './relation-page.js';
 
 builder.node(NodeRefs.Source, {
   ...nodeOptions('Source', 'Where a fact was read: a publication, registry record, dataset, news item or review. Secondary sources (news, reviews, aggregators) are marked.'),
@@ -22,10 +22,14 @@ builder.node(NodeRefs.Source, {
     published: t.string({ nullable: true, resolve: (n) => n.published ?? null }),
     note: t.string({ nullable: true, resolve: (n) => n.note ?? null }),
     links: t.stringList({ description: 'Resolvable links: doi.org, PubMed, ClinicalTrials.gov, then the URLs read.', resolve: (n) => externalLinks(n) }),
-    supports: t.field({
-      type: [builder.nodeInterfaceRef()],
-      description: 'The studies, trials, arms, outcomes, findings and people this source is cited for.',
-      resolve: (n, _a, ctx) => related(ctx, 'Source.supports', n),
-    }),
+    supports: t.connection(
+      {
+        type: builder.nodeInterfaceRef(),
+        description: 'The studies, trials, arms, outcomes, findings and people this source is cited for.',
+        complexity: pagedComplexity('Source.supports'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Source.supports', n, args, (h) => h.node),
+      },
+      countable,
+    ),
   }),
 });

@@ -4,6 +4,7 @@ import { externalLinks } from './display.js';
 import { FindingTypeEnum, StudyKindEnum } from './enums.js';
 import { hits, related } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
+import { listComplexity } from './relation-page.js';
 
 builder.node(NodeRefs.Study, {
   ...nodeOptions('Study', 'One analysis that reports results: a trial report, a secondary, pooled or subgroup analysis, a cohort.'),
@@ -27,24 +28,26 @@ builder.node(NodeRefs.Study, {
     omittedFacts: t.stringList({ description: 'Facts curators deliberately left out, and why (disputed, unverified, not found).', resolve: (n) => n.omitted }),
     trials: t.field({
       type: [TrialLinkRef],
+      complexity: listComplexity('Study.trials'),
       resolve: async (n, _a, ctx) =>
         (await hits(ctx, 'Study.trials', n)).map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n })),
     }),
-    institutions: t.field({ type: [NodeRefs.Institution], resolve: (n, _a, ctx) => related(ctx, 'Study.institutions', n) }),
-    investigators: t.field({ type: [NodeRefs.Investigator], resolve: (n, _a, ctx) => related(ctx, 'Study.authors', n) }),
+    institutions: t.field({ type: [NodeRefs.Institution], complexity: listComplexity('Study.institutions'), resolve: (n, _a, ctx) => related(ctx, 'Study.institutions', n) }),
+    investigators: t.field({ type: [NodeRefs.Investigator], complexity: listComplexity('Study.authors'), resolve: (n, _a, ctx) => related(ctx, 'Study.authors', n) }),
     authors: t.field({
       type: [AuthorshipRef],
+      complexity: listComplexity('Study.authors'),
       resolve: async (n, _a, ctx) =>
         (await hits(ctx, 'Study.authors', n)).map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n })),
     }),
-    diseases: t.field({ type: [NodeRefs.Disease], resolve: (n, _a, ctx) => related(ctx, 'Study.diseases', n) }),
-    arms: t.field({ type: [NodeRefs.Arm], resolve: (n, _a, ctx) => related(ctx, 'Study.arms', n) }),
-    outcomes: t.field({ type: [NodeRefs.Outcome], resolve: (n, _a, ctx) => related(ctx, 'Study.outcomes', n) }),
+    diseases: t.field({ type: [NodeRefs.Disease], complexity: listComplexity('Study.diseases'), resolve: (n, _a, ctx) => related(ctx, 'Study.diseases', n) }),
+    arms: t.field({ type: [NodeRefs.Arm], complexity: listComplexity('Study.arms'), resolve: (n, _a, ctx) => related(ctx, 'Study.arms', n) }),
+    outcomes: t.field({ type: [NodeRefs.Outcome], complexity: listComplexity('Study.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Study.outcomes', n) }),
     findings: t.field({
       type: [NodeRefs.Finding],
       args: { type: t.arg({ type: FindingTypeEnum, required: false }) },
-      resolve: async (n, args, ctx) => (await related(ctx, 'Study.findings', n)).filter((f) => !args.type || f.type === args.type),
+      complexity: listComplexity('Study.findings'), resolve: async (n, args, ctx) => (await related(ctx, 'Study.findings', n)).filter((f) => !args.type || f.type === args.type),
     }),
-    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Study.sources', n) }),
+    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Study.sources'), resolve: (n, _a, ctx) => related(ctx, 'Study.sources', n) }),
   }),
 });

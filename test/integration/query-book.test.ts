@@ -18,5 +18,5 @@ describe('the query book', () => {
       await t.db.explain(name).catch((err: Error) => failures.push(`${name}: ${err.message}`));
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });

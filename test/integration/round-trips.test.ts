@@ -22,11 +22,11 @@ describe('batched resolvers', () => {
   });
 
   it('answer biomarkers → findings → studies → institutions in four queries', async () => {
-    const res = await t.gql<{ biomarkers: { edges: { node: { findings: { study: { institutions: unknown[] } }[] } }[] } }>(`{
-      biomarkers(first: 100) { edges { node { name findings { statement study { shortName institutions { name } } } } } }
+    const res = await t.gql<{ biomarkers: { edges: { node: { findings: { edges: { node: { study: { institutions: unknown[] } } }[] } } }[] } }>(`{
+      biomarkers(first: 100) { edges { node { name findings(first: 50) { edges { node { statement study { shortName institutions { name } } } } } } } }
     }`);
     expect(res.errors).toBeUndefined();
-    const findings = res.data!.biomarkers.edges.flatMap((e) => e.node.findings);
+    const findings = res.data!.biomarkers.edges.flatMap((e) => e.node.findings.edges.map((f) => f.node));
     expect(findings.length).toBeGreaterThan(10);
     expect(res.extensions?.cypherQueries).toBe(4);
   });
@@ -45,5 +45,36 @@ describe('batched resolvers', () => {
     expect(res.errors).toBeUndefined();
     // entity lookup + arms batch + Arm.study batch
     expect(res.extensions?.cypherQueries).toBe(3);
+  });
+
+  it('page a growing relationship field with a keyset cursor, one query per level for every parent, and count only when asked', async () => {
+    type Page = { totalCount?: number; edges: { cursor: string; node: { slug: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const q = (after: string | null, withCount: boolean) =>
+      t.gql<{ entity: { findings: Page } }>(
+        `query($after: String) { entity(slug: "tumor-aneuploidy") { ... on Biomarker { findings(first: 1, after: $after) { ${withCount ? 'totalCount' : ''} edges { cursor node { slug } } pageInfo { hasNextPage endCursor } } } } }`,
+        { after },
+      );
+    const first = await q(null, true);
+    expect(first.errors).toBeUndefined();
+    const total = first.data!.entity.findings.totalCount!;
+    expect(total).toBeGreaterThan(1);
+    // entity lookup + one page query + one count query
+    expect(first.extensions?.cypherQueries).toBe(3);
+    const seen = [first.data!.entity.findings.edges[0]!.node.slug];
+    let cursor = first.data!.entity.findings.pageInfo.endCursor;
+    while (cursor) {
+      const next = await q(cursor, false);
+      expect(next.extensions?.cypherQueries).toBe(2);
+      const page = next.data!.entity.findings;
+      seen.push(...page.edges.map((e) => e.node.slug));
+      cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('refuse a cursor it did not hand out', async () => {
+    const res = await t.gql('{ entity(slug: "tumor-aneuploidy") { ... on Biomarker { findings(after: "bm90LWEtY3Vyc29y") { totalCount } } } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
