@@ -203,18 +203,29 @@ interface BaseCatalog {
   diseases: string[];
 }
 
-async function readCatalog(db: Db): Promise<BaseCatalog> {
-  const rows = await db.read('synthetic-catalog');
-  const therapies = new Map<string, { id: string; name: string; kind: string; parents: string[] }>();
-  const biomarkers: { id: string; name: string }[] = [];
-  const diseases: string[] = [];
-  for (const row of rows) {
+/** The curated catalog as the generator needs it (what synthetic-catalog.cypher reads). */
+export interface CatalogInput {
+  therapies: { id: string; name: string; kind: string; parents: string[] }[];
+  biomarkers: { id: string; name: string }[];
+  diseases: string[];
+}
+
+async function readCatalog(db: Db): Promise<CatalogInput> {
+  const input: CatalogInput = { therapies: [], biomarkers: [], diseases: [] };
+  for (const row of await db.read('synthetic-catalog')) {
     const id = String(row['id']);
     const name = String(row['name'] ?? id);
-    if (row['kind'] === 'therapy') therapies.set(id, { id, name, kind: String(row['type']), parents: (row['parents'] as string[] | null) ?? [] });
-    else if (row['kind'] === 'biomarker') biomarkers.push({ id, name });
-    else diseases.push(id);
+    if (row['kind'] === 'therapy') input.therapies.push({ id, name, kind: String(row['type']), parents: (row['parents'] as string[] | null) ?? [] });
+    else if (row['kind'] === 'biomarker') input.biomarkers.push({ id, name });
+    else input.diseases.push(id);
   }
+  return input;
+}
+
+function catalogFrom(input: CatalogInput): BaseCatalog {
+  const therapies = new Map(input.therapies.map((t) => [t.id, t]));
+  const biomarkers = [...input.biomarkers];
+  const diseases = [...input.diseases];
   const ancestors = (id: string): Set<string> => {
     const seen = new Set<string>();
     const stack = [...(therapies.get(id)?.parents ?? [])];
@@ -243,7 +254,7 @@ async function readCatalog(db: Db): Promise<BaseCatalog> {
 // ------------------------------------------------------------------ rows
 
 type Props = Record<string, string | number | boolean | string[]>;
-interface NodeRow {
+export interface NodeRow {
   id: string;
   props: Props;
 }
@@ -308,14 +319,6 @@ function poolRows(seed: number, ids: Ids, pools: SyntheticReport['pools']) {
   return { sources, institutions, investigators, trials, biomarkers };
 }
 
-interface StudyRows {
-  sources: NodeRow[];
-  studies: unknown[];
-  arms: unknown[];
-  outcomes: unknown[];
-  findings: unknown[];
-}
-
 interface StudyContext {
   seed: number;
   ids: Ids;
@@ -326,7 +329,7 @@ interface StudyContext {
   biomarkers: { id: string; name: string }[];
 }
 
-function studyRows(ctx: StudyContext, i: number, out: StudyRows): void {
+function studyRows(ctx: StudyContext, i: number, out: StudyBatch): void {
   const { ids, catalog } = ctx;
   const r = new Rng(ctx.seed, STREAM.study, i);
   const studyId = ids.study(i);
@@ -486,52 +489,81 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Rows of one batch of studies, as the synthetic-*.cypher queries take them. */
+export interface StudyBatch {
+  sources: NodeRow[];
+  studies: unknown[];
+  arms: unknown[];
+  outcomes: unknown[];
+  findings: unknown[];
+}
+
+/**
+ * The synthetic graph for (catalog, seed, studies) as rows, computed without a database: the pools
+ * and any batch of studies. generateSyntheticGraph writes exactly these.
+ */
+export class SyntheticPlan {
+  readonly prefix: string;
+  readonly pools: SyntheticReport['pools'];
+  readonly poolRows: ReturnType<typeof poolRows>;
+  private readonly ctx: StudyContext;
+
+  constructor(input: CatalogInput, readonly opts: { studies: number; seed: number }) {
+    if (!Number.isInteger(opts.studies) || opts.studies < 1) throw new Error(`studies must be a positive integer, got ${opts.studies}`);
+    if (!Number.isInteger(opts.seed) || opts.seed < 0) throw new Error(`seed must be a non-negative integer, got ${opts.seed}`);
+    const catalog = catalogFrom(input);
+    this.prefix = syntheticPrefix(opts.seed);
+    const ids = new Ids(this.prefix);
+    this.pools = poolSizes(opts.studies);
+    this.poolRows = poolRows(opts.seed, ids, this.pools);
+    this.ctx = {
+      seed: opts.seed,
+      ids,
+      catalog,
+      pools: this.pools,
+      zipf: {
+        institution: new Zipf(this.pools.institutions),
+        investigator: new Zipf(this.pools.investigators),
+        trial: new Zipf(this.pools.trials),
+        source: new Zipf(this.pools.sharedSources),
+        biomarker: new Zipf(catalog.biomarkers.length + this.pools.syntheticBiomarkers),
+      },
+      biomarkers: [...catalog.biomarkers, ...this.poolRows.biomarkers.map((b) => ({ id: b.id, name: String(b.props['name']) }))],
+    };
+  }
+
+  get poolNodeCount(): number {
+    const p = this.poolRows;
+    return p.sources.length + p.biomarkers.length + p.institutions.length + p.investigators.length + p.trials.length;
+  }
+
+  /** Studies from..to-1 (any split into batches gives the same rows). */
+  studyBatch(from: number, to: number): StudyBatch {
+    const rows: StudyBatch = { sources: [], studies: [], arms: [], outcomes: [], findings: [] };
+    for (let i = from; i < Math.min(to, this.opts.studies); i += 1) studyRows(this.ctx, i, rows);
+    return rows;
+  }
+}
+
+const batchNodes = (r: StudyBatch): number => r.sources.length + r.studies.length + r.arms.length + r.outcomes.length + r.findings.length;
+
 /**
  * Generates `studies` synthetic studies (and the pools they draw on) into the database `db`
  * points at, on top of the curated catalog (load the seed first). Same seed, same graph.
  */
 export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Promise<SyntheticReport> {
   const started = performance.now();
-  if (!Number.isInteger(opts.studies) || opts.studies < 1) throw new Error(`studies must be a positive integer, got ${opts.studies}`);
-  if (!Number.isInteger(opts.seed) || opts.seed < 0) throw new Error(`seed must be a non-negative integer, got ${opts.seed}`);
   const batchSize = opts.batchSize ?? 1000;
-  const prefix = syntheticPrefix(opts.seed);
-  const ids = new Ids(prefix);
-  const catalog = await readCatalog(db);
-  const pools = poolSizes(opts.studies);
-  const pool = poolRows(opts.seed, ids, pools);
+  const plan = new SyntheticPlan(await readCatalog(db), { studies: opts.studies, seed: opts.seed });
+  const { prefix, pools } = plan;
+  const pool = plan.poolRows;
   let stats: WriteStats = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-
-  const ctx: StudyContext = {
-    seed: opts.seed,
-    ids,
-    catalog,
-    pools,
-    zipf: {
-      institution: new Zipf(pools.institutions),
-      investigator: new Zipf(pools.investigators),
-      trial: new Zipf(pools.trials),
-      source: new Zipf(pools.sharedSources),
-      biomarker: new Zipf(catalog.biomarkers.length + pools.syntheticBiomarkers),
-    },
-    biomarkers: [...catalog.biomarkers, ...pool.biomarkers.map((b) => ({ id: b.id, name: String(b.props['name']) }))],
-  };
-
-  const batchRows = (from: number, to: number): StudyRows => {
-    const rows: StudyRows = { sources: [], studies: [], arms: [], outcomes: [], findings: [] };
-    for (let i = from; i < to; i += 1) studyRows(ctx, i, rows);
-    return rows;
-  };
-  const poolNodes = pool.sources.length + pool.biomarkers.length + pool.institutions.length + pool.investigators.length + pool.trials.length;
 
   const present = await countSyntheticNodes(db, opts.seed);
   if (present > 0) {
     // Same (seed, studies) gives the same node count; anything else is another graph under this seed.
-    let expected = poolNodes;
-    for (let from = 0; from < opts.studies; from += batchSize) {
-      const r = batchRows(from, Math.min(opts.studies, from + batchSize));
-      expected += r.sources.length + r.studies.length + r.arms.length + r.outcomes.length + r.findings.length;
-    }
+    let expected = plan.poolNodeCount;
+    for (let from = 0; from < opts.studies; from += batchSize) expected += batchNodes(plan.studyBatch(from, from + batchSize));
     if (present !== expected) {
       throw new Error(
         `a different synthetic graph for seed ${opts.seed} is in the database (${present} nodes, expected ${expected} for ${opts.studies} studies); ` +
@@ -541,7 +573,7 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
     return { seed: opts.seed, studies: opts.studies, prefix, pools, nodes: present, alreadyPresent: true, stats, ms: performance.now() - started };
   }
 
-  let nodes = poolNodes;
+  let nodes = plan.poolNodeCount;
   // Pools first (sources before what cites them, institutions before affiliations).
   const POOL_BATCH = 5000;
   const poolWrites: [string, unknown[]][] = [
@@ -562,7 +594,7 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
 
   for (let from = 0; from < opts.studies; from += batchSize) {
     const to = Math.min(opts.studies, from + batchSize);
-    const rows = batchRows(from, to);
+    const rows = plan.studyBatch(from, to);
     // One transaction per batch: a failed batch leaves no half-written study behind.
     stats = addStats(stats, await db.write(async (tx) => {
       await tx.run('synthetic-sources', { rows: rows.sources });
@@ -572,7 +604,7 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
       await tx.run('synthetic-findings', { rows: rows.findings });
       return { ...tx.stats };
     }));
-    nodes += rows.sources.length + rows.studies.length + rows.arms.length + rows.outcomes.length + rows.findings.length;
+    nodes += batchNodes(rows);
     opts.onProgress?.(to, opts.studies);
   }
   return { seed: opts.seed, studies: opts.studies, prefix, pools, nodes, alreadyPresent: false, stats, ms: performance.now() - started };
