@@ -1,149 +1,323 @@
 /**
- * `npm run bench`: speed and memory of the API on the seed graph, each reported as a ratio
- * against a baseline measured in the same run on the same database:
- *   - nested query with batched DataLoaders vs the same loaders with batching off (N+1);
- *   - the evidence question vs a single-node lookup (what the ranking costs on top of a round trip);
- *   - heap per request, batched vs unbatched.
- * Then the explorer page in headless chromium against a server over the same database
- * (bench/explorer.ts): 3000 vs 300 elements for a fresh load, zoom/pan frames and JS heap, plus
- * 100 nodes added onto the 3000. Skipped, with a line saying why, when chromium is missing.
- * Results go to stdout and bench/results/latest.json.
+ * `npm run bench`: Abscopal against @neo4j/graphql, the raw-Cypher floor and its own N+1
+ * baseline, in one run, on one Neo4j per graph size (the seed plus a synthetic graph of N studies
+ * from src/synthetic/generate.ts). Per workload and system: p50/p95 at concurrency 1, throughput
+ * at concurrency 8 and 32, the server's peak RSS under 32, Cypher round trips per request, and
+ * the number of scalar values answered (the systems must agree on it). Results go to
+ * bench/results/<timestamp>.json (and --out); one table of ratios per size is printed.
+ * Then (full runs, when Chromium is there) the explorer page benchmark (bench/explorer.ts).
+ *
+ *   npm run bench -- --studies 1000,10000,100000
+ *   npm run bench -- --quick            # CI smoke: a tiny graph, a few requests, no timing claims
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../src/app.js';
+import { Command, InvalidArgumentError } from 'commander';
 import { connect, prepareGraph } from '../src/bootstrap.js';
 import { freePort, startLocalNeo4j } from '../src/local-neo4j.js';
 import { createLogger } from '../src/logger.js';
-import { createMetrics } from '../src/metrics.js';
 import { WEB_DIST } from '../src/static.js';
+import { generateSyntheticGraph, type SyntheticReport } from '../src/synthetic/generate.js';
 import { benchExplorer, CHROMIUM, type ExplorerBench } from './explorer.js';
+import { cpuSeconds, rssMiB, rssSampler, sequential, throughput, type Latency, type Throughput } from './measure.js';
+import { floorClient, httpClient, startServer, SYSTEMS, type Answer, type Client, type Server, type SystemName } from './systems.js';
+import { pickQueryText, REVERSE_WALK_FINDINGS, supports, WORKLOADS, type GraphParams } from './workloads/index.js';
 
-const NESTED = `{ studies(first: 100) { edges { node { shortName arms { name therapies { order therapy { name broader { name } } } outcomes { measure value } } findings { statement biomarker { name } sources { url } } } } } }`;
-const EVIDENCE = `{ biomarkerEvidence { ranking { rank score biomarker { name } supporting { statement study { shortName } } sources { links } } } }`;
-const LOOKUP = `{ entity(slug: "tumor-aneuploidy") { id } }`;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 60);
-const WARMUP = 15;
-
-type App = ReturnType<typeof createApp>;
-
-async function run(app: App, query: string): Promise<number> {
-  const res = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await res.json()) as { errors?: unknown[]; extensions?: { cypherQueries?: number } };
-  if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
-  return body.extensions?.cypherQueries ?? 0;
+interface Options {
+  studies: number[];
+  quick: boolean;
+  out: string | undefined;
+  seed: number;
+  durationMs: number;
+  rounds: number;
+  warmup: number;
+  workloads: string[] | undefined;
+  cached: boolean;
+  explorer: boolean;
 }
 
-async function measure(app: App, query: string): Promise<{ medianMs: number; p95Ms: number; queries: number; heapKbPerRequest: number }> {
-  for (let i = 0; i < WARMUP; i++) await run(app, query);
-  const times: number[] = [];
-  let queries = 0;
-  let allocated = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    // With --expose-gc (npm run bench sets it) each request starts from a collected heap, so the
-    // growth across it approximates what it allocates; without it the figure is a lower bound.
-    global.gc?.();
-    const h0 = process.memoryUsage().heapUsed;
-    const t0 = process.hrtime.bigint();
-    queries = await run(app, query);
-    const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-    allocated += Math.max(0, process.memoryUsage().heapUsed - h0);
-    times.push(elapsed);
+interface Cell {
+  workload: string;
+  system: SystemName | 'abscopal-cached';
+  ok: boolean;
+  error?: string;
+  answer?: Answer;
+  latency?: Latency;
+  c8?: Throughput;
+  c32?: Throughput;
+  /** Server RSS (MiB) before the workload, and the peak while 32 requests were in flight. */
+  rssBeforeMiB?: number | null;
+  rssPeak32MiB?: number | null;
+}
+
+interface SizeResult {
+  studies: number;
+  synthetic: SyntheticReport & { neo4jCpuSeconds: number | null; benchCpuSeconds: number };
+  graph: Record<string, number>;
+  params: GraphParams;
+  neo4j: { heap: string; pageCache: string };
+  serverRssIdleMiB: Record<string, number | null>;
+  cells: Cell[];
+  seconds: number;
+}
+
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${v}" is not a positive integer`);
+  return n;
+};
+
+function parseOptions(argv: string[]): Options {
+  const program = new Command()
+    .name('npm run bench --')
+    .description('Abscopal vs @neo4j/graphql vs the raw-Cypher floor vs N+1, on the seed plus a synthetic graph per size')
+    .option('--studies <list>', 'synthetic studies per size, comma-separated (e.g. 1000,10000,100000)', '1000,10000')
+    .option('--quick', 'CI smoke run: 200 studies, a few requests per figure (seconds; figures mean nothing)', false)
+    .option('--out <file>', 'also write the results JSON here')
+    .option('--seed <n>', 'synthetic graph seed', '1')
+    .option('--duration <seconds>', 'length of each throughput run', '4')
+    .option('--rounds <n>', 'sequential requests for p50/p95', '40')
+    .option('--workloads <list>', `only these workloads (${WORKLOADS.map((w) => w.name).join(', ')})`)
+    .option('--cached', 'also measure Abscopal with its response cache allowed (no Cache-Control: no-cache)', false)
+    .option('--no-explorer', 'skip the explorer page benchmark')
+    .parse(argv);
+  const o = program.opts<{ studies: string; quick: boolean; out?: string; seed: string; duration: string; rounds: string; workloads?: string; cached: boolean; explorer: boolean }>();
+  const studies = o.quick ? [200] : o.studies.split(',').map((s) => positiveInt(s.trim()));
+  const workloads = o.workloads?.split(',').map((s) => s.trim());
+  for (const w of workloads ?? []) if (!WORKLOADS.some((x) => x.name === w)) program.error(`unknown workload "${w}"`);
+  return {
+    studies,
+    quick: o.quick,
+    out: o.out,
+    seed: Number(o.seed),
+    durationMs: o.quick ? 150 : Number(o.duration) * 1000,
+    rounds: o.quick ? 2 : positiveInt(o.rounds),
+    warmup: o.quick ? 0 : 5,
+    workloads,
+    cached: o.cached,
+    explorer: o.explorer && !o.quick,
+  };
+}
+
+/** Neo4j memory by graph size: the curated graph needs little, 100k studies about 2 GB of store. */
+function neo4jMemory(studies: number): { heap: string; pageCache: string } {
+  if (studies >= 50_000) return { heap: '2g', pageCache: '2g' };
+  if (studies >= 5_000) return { heap: '1g', pageCache: '512m' };
+  return { heap: '768m', pageCache: '256m' };
+}
+
+const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'bench');
+const say = (msg: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function measureCell(client: Client, system: Cell['system'], w: (typeof WORKLOADS)[number], g: GraphParams, opts: Options, cache: boolean): Promise<Cell> {
+  const request = (): Promise<Answer> => client.run(w, g, cache);
+  const cell: Cell = { workload: w.name, system, ok: false };
+  try {
+    cell.answer = await request();
+    for (let i = 0; i < opts.warmup; i += 1) await request();
+    cell.latency = await sequential(request, opts.rounds, Math.max(opts.durationMs * 2, 1000));
+    cell.c8 = await throughput(request, 8, opts.durationMs);
+    cell.rssBeforeMiB = client.pid === undefined ? null : rssMiB(client.pid);
+    const sampler = rssSampler(client.pid);
+    cell.c32 = await throughput(request, 32, opts.durationMs);
+    cell.rssPeak32MiB = sampler.stop();
+    const failed = [cell.c8, cell.c32].find((t) => t.errors > 0);
+    cell.ok = failed === undefined;
+    if (failed) cell.error = `under concurrency ${failed.concurrency}: ${failed.firstError}`;
+  } catch (err) {
+    cell.error = err instanceof Error ? err.message : String(err);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { medianMs: at(0.5), p95Ms: at(0.95), queries, heapKbPerRequest: allocated / ROUNDS / 1024 };
+  return cell;
 }
 
-const f = (n: number): string => n.toFixed(2);
+async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl: string) => Promise<void>) | undefined): Promise<SizeResult> {
+  const started = performance.now();
+  const memory = neo4jMemory(studies);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-bench-'));
+  say(`size ${studies}: starting Neo4j (heap ${memory.heap}, page cache ${memory.pageCache})`);
+  const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: memory.heap, pageCache: memory.pageCache, log, timeoutMs: 300_000 });
+  const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
+  const servers: Server[] = [];
+  try {
+    await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
+    say(`size ${studies}: seed loaded; generating ${studies} synthetic studies (seed ${opts.seed})`);
+    let lastTenth = 0;
+    // CPU seconds, besides wall time: on a shared machine they say what loading costs.
+    const cpu0 = cpuSeconds(neo4j.pid);
+    const ownCpu0 = process.cpuUsage();
+    const generated = await generateSyntheticGraph(db, {
+      studies,
+      seed: opts.seed,
+      onProgress: (done, total) => {
+        const tenth = Math.floor((10 * done) / total);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          say(`  ${done}/${total} studies written`);
+        }
+      },
+    });
+    const cpu1 = cpuSeconds(neo4j.pid);
+    const ownCpu = process.cpuUsage(ownCpu0);
+    const synthetic = { ...generated, neo4jCpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, benchCpuSeconds: (ownCpu.user + ownCpu.system) / 1e6 };
+    await db.runSchemaStatement('CALL db.awaitIndexes(600)');
+    const graph: Record<string, number> = {};
+    for (const row of await db.read('graph-stats')) graph[`${String(row['kind'])}:${String(row['name'])}`] = Number(row['count']);
+    say(`size ${studies}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
 
-/** Why the explorer part cannot run here, or undefined when it can (builds web/dist if it is missing). */
+    if (!db.queries.has('bench-pick:reverse-biomarker')) db.queries.define('bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker'));
+    const pick = (await db.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
+    const params: GraphParams = { reverseBiomarker: String(pick?.['id']), reverseBiomarkerFindings: Number(pick?.['findings'] ?? 0) };
+
+    const env = { BENCH_NEO4J_URI: neo4j.uri };
+    const abscopal = await startServer('abscopal', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '1' });
+    servers.push(abscopal);
+    const n1 = await startServer('abscopal-n+1', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '0' });
+    servers.push(n1);
+    const ngql = await startServer('neo4j-graphql', 'serve-neo4j-graphql.ts', env);
+    servers.push(ngql);
+    const clients: Record<SystemName, Client> = {
+      abscopal: httpClient('abscopal', 'abscopal', abscopal),
+      'abscopal-n+1': httpClient('abscopal-n+1', 'abscopal', n1),
+      'neo4j-graphql': httpClient('neo4j-graphql', 'neo4j-graphql', ngql),
+      floor: floorClient(db),
+    };
+    const serverRssIdleMiB = Object.fromEntries(servers.map((s) => [s.name, rssMiB(s.pid)]));
+
+    const cells: Cell[] = [];
+    for (const w of WORKLOADS.filter((x) => !opts.workloads || opts.workloads.includes(x.name))) {
+      for (const system of SYSTEMS) {
+        const client = clients[system];
+        if (!supports(w, client.kind)) continue;
+        const cell = await measureCell(client, system, w, params, opts, false);
+        cells.push(cell);
+        say(`  ${w.name.padEnd(18)} ${system.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
+      }
+      if (opts.cached) {
+        const cell = await measureCell(clients.abscopal, 'abscopal-cached', w, params, opts, true);
+        cells.push(cell);
+        say(`  ${w.name.padEnd(18)} ${'abscopal-cached'.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
+      }
+    }
+    if (explorerHook) await explorerHook(abscopal.url.replace(/\/graphql$/, ''));
+    return { studies, synthetic, graph, params, neo4j: memory, serverRssIdleMiB, cells, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    for (const s of servers) await s.stop();
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
+const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+
+function cellOf(r: SizeResult, workload: string, system: Cell['system']): Cell | undefined {
+  return r.cells.find((c) => c.workload === workload && c.system === system && c.ok);
+}
+
+/** One table per size: each system's figures, then Abscopal's ratios against the others. */
+function printTable(r: SizeResult): string {
+  const lines: string[] = [];
+  const studyCount = r.graph['node:Study'] ?? r.studies;
+  lines.push(`\n${r.studies} synthetic studies (+ seed: ${studyCount} studies, ${Object.entries(r.graph).filter(([k]) => k.startsWith('node:')).reduce((n, [, v]) => n + v, 0)} nodes); reverse walk from ${r.params.reverseBiomarker} (${r.params.reverseBiomarkerFindings} findings)`);
+  lines.push('| workload | system | p50 ms | p95 ms | req/s @8 | req/s @32 | peak RSS @32 MiB | Cypher/request | values |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  for (const w of WORKLOADS) {
+    for (const c of r.cells.filter((x) => x.workload === w.name)) {
+      if (!c.ok) {
+        lines.push(`| ${w.name} | ${c.system} | failed: ${c.error?.slice(0, 80)} | | | | | | |`);
+        continue;
+      }
+      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${fmt(c.c8?.rps, 0)} | ${fmt(c.c32?.rps, 0)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
+    }
+  }
+  lines.push('');
+  lines.push('| workload | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched | same values as the others |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const w of WORKLOADS) {
+    const a = cellOf(r, w.name, 'abscopal');
+    if (!a) continue;
+    const n = cellOf(r, w.name, 'neo4j-graphql');
+    const f = cellOf(r, w.name, 'floor');
+    const n1 = cellOf(r, w.name, 'abscopal-n+1');
+    const others = [n, f, n1].filter((c): c is Cell => c !== undefined);
+    const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
+    lines.push(`| ${w.name} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} | ${same} |`);
+  }
+  const text = lines.join('\n');
+  console.log(text);
+  return text;
+}
+
+/** Why the explorer part cannot run here, or undefined when it can (builds web/dist if missing). */
 function explorerSkipReason(): string | undefined {
   if (!existsSync(CHROMIUM)) return `Chromium was not found at ${CHROMIUM} (install it with \`apt-get install chromium\`, or set ABSCOPAL_CHROMIUM)`;
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    console.log(`explorer: ${path.relative(process.cwd(), WEB_DIST)}/index.html is missing, running \`npm run build:web\` first`);
     const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
     if (build.status !== 0 || !existsSync(path.join(WEB_DIST, 'index.html'))) return '`npm run build:web` failed, so there is no explorer page to measure';
   }
   return undefined;
 }
 
-function printExplorer(e: ExplorerBench): void {
-  const kib = (bytes: number): string => (bytes / 1024).toFixed(0);
-  console.log(`explorer page (headless chromium ${e.chromiumVersion}, ${e.repetitions} repetition${e.repetitions === 1 ? "" : "s"}, ${e.totalSeconds.toFixed(1)} s):`);
-  console.log(`  fresh load of ${e.freshLoad.large.elements} elements (${e.freshLoad.large.layout}) median ${f(e.freshLoad.large.medianMs)} ms vs ${e.freshLoad.smallBaseline.elements} elements (${e.freshLoad.smallBaseline.layout}) ${f(e.freshLoad.smallBaseline.medianMs)} ms (baseline) => ${f(e.freshLoad.ratio)}x`);
-  console.log(`  +${e.addOnto.addedNodes} nodes onto ${e.addOnto.ontoElements} elements (${e.addOnto.layout}) median ${f(e.addOnto.medianMs)} ms => ${f(e.addOnto.ratioToFreshLarge)}x a fresh ${e.freshLoad.large.elements}-element load`);
-  const frames = (z: ExplorerBench['zoomPan']['large']): string => `mean frame ${f(z.meanFrameMs)} ms (median ${f(z.medianFrameMs)}, p95 ${f(z.p95FrameMs)}), work ${f(z.medianWorkMs)} ms/frame`;
-  console.log(`  zoom/pan gesture (${e.zoomPan.large.frames} frames) at ${e.zoomPan.large.elements} elements: ${frames(e.zoomPan.large)} vs ${e.zoomPan.smallBaseline.elements} elements: ${frames(e.zoomPan.smallBaseline)} (baseline) => frame ${f(e.zoomPan.frameRatio)}x, work ${f(e.zoomPan.workRatio)}x`);
-  console.log(`  JS heap after loading ${e.heap.large.elements} elements ${kib(e.heap.large.loadedBytes)} KiB (+${kib(e.heap.large.growthBytes)} over an empty canvas) vs ${e.heap.smallBaseline.elements} elements ${kib(e.heap.smallBaseline.loadedBytes)} KiB (+${kib(e.heap.smallBaseline.growthBytes)}) (baseline) => ${f(e.heap.ratio)}x, growth ${f(e.heap.growthRatio)}x`);
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), loadAvgAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10), node: process.version, platform: `${os.type()} ${os.release()}` };
 }
 
 async function main(): Promise<void> {
-  const log = createLogger('warn', 'bench');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-bench-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '768m', log });
-  const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-  try {
-    await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
-    const make = (batch: boolean) => createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: true, loaderOptions: { batch } });
-    const batched = make(true);
-    const unbatched = make(false);
-    const nestedBatched = await measure(batched, NESTED);
-    const nestedUnbatched = await measure(unbatched, NESTED);
-    const lookup = await measure(batched, LOOKUP);
-    const evidence = await measure(batched, EVIDENCE);
-    const results: Record<string, unknown> = {
-      rounds: ROUNDS,
-      node: process.version,
-      nested: { batched: nestedBatched, unbatchedBaseline: nestedUnbatched, speedup: nestedUnbatched.medianMs / nestedBatched.medianMs, queryRatio: nestedUnbatched.queries / nestedBatched.queries, heapRatio: nestedBatched.heapKbPerRequest / nestedUnbatched.heapKbPerRequest },
-      evidence: { question: evidence, lookupBaseline: lookup, costRatio: evidence.medianMs / lookup.medianMs },
-    };
-    const save = (): void => {
-      mkdirSync('bench/results', { recursive: true });
-      writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
-    };
+  const opts = parseOptions(process.argv);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: machine(), options: opts };
+  const sizes: SizeResult[] = [];
+  const tables: string[] = [];
+  results['sizes'] = sizes;
+  results['tables'] = tables;
+  const save = (): void => {
+    mkdirSync('bench/results', { recursive: true });
+    const text = JSON.stringify(results, null, 2);
+    writeFileSync(path.join('bench/results', `${stamp}.json`), text);
+    if (opts.out) writeFileSync(opts.out, text);
+  };
+  let explorerDone = !opts.explorer;
+  for (const studies of opts.studies) {
+    const hook = explorerDone
+      ? undefined
+      : async (baseUrl: string): Promise<void> => {
+          explorerDone = true;
+          const skip = explorerSkipReason();
+          if (skip) {
+            results['explorer'] = { skipped: skip };
+            say(`explorer: skipped: ${skip}`);
+            return;
+          }
+          say('explorer page benchmark (headless Chromium)');
+          try {
+            const e: ExplorerBench = await benchExplorer(baseUrl);
+            results['explorer'] = e;
+            say(`explorer: fresh ${e.freshLoad.large.elements} elements ${fmt(e.freshLoad.large.medianMs)} ms vs ${e.freshLoad.smallBaseline.elements} ${fmt(e.freshLoad.smallBaseline.medianMs)} ms; +${e.addOnto.addedNodes} nodes ${fmt(e.addOnto.medianMs)} ms; zoom/pan mean frame ${fmt(e.zoomPan.large.meanFrameMs)} ms vs ${fmt(e.zoomPan.smallBaseline.meanFrameMs)} ms`);
+          } catch (err) {
+            results['explorer'] = { error: err instanceof Error ? err.message : String(err) };
+            say(`explorer: FAILED: ${String(results['explorer'] && (results['explorer'] as { error: string }).error)}`);
+            process.exitCode = 1;
+          }
+        };
+    const r = await benchSize(studies, opts, hook);
+    sizes.push(r);
+    tables.push(printTable(r));
     save();
-    console.log(`nested 3-level query over all studies (${ROUNDS} rounds):`);
-    console.log(`  batched   median ${f(nestedBatched.medianMs)} ms, p95 ${f(nestedBatched.p95Ms)} ms, ${nestedBatched.queries} Cypher queries, ~${f(nestedBatched.heapKbPerRequest)} KiB heap/request`);
-    console.log(`  unbatched median ${f(nestedUnbatched.medianMs)} ms, p95 ${f(nestedUnbatched.p95Ms)} ms, ${nestedUnbatched.queries} Cypher queries, ~${f(nestedUnbatched.heapKbPerRequest)} KiB heap/request (baseline)`);
-    console.log(`  => batched is ${f(nestedUnbatched.medianMs / nestedBatched.medianMs)}x faster, ${f(nestedUnbatched.queries / nestedBatched.queries)}x fewer queries, heap ratio ${f(nestedBatched.heapKbPerRequest / nestedUnbatched.heapKbPerRequest)}`);
-    console.log(`biomarkerEvidence: median ${f(evidence.medianMs)} ms vs single lookup ${f(lookup.medianMs)} ms => ${f(evidence.medianMs / lookup.medianMs)}x a one-query lookup`);
-
-    // The explorer page, against a real HTTP server over the same database.
-    const skip = explorerSkipReason();
-    if (skip) {
-      results['explorer'] = { skipped: skip };
-      save();
-      console.log(`explorer: skipped: ${skip}`);
-      return;
-    }
-    const server = createServer(batched);
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    try {
-      const explorer = await benchExplorer(`http://127.0.0.1:${port}`);
-      results['explorer'] = explorer;
-      save();
-      printExplorer(explorer);
-    } catch (err) {
-      // The API figures above are already written; record the failure and fail the run.
-      const message = err instanceof Error ? err.message : String(err);
-      results['explorer'] = { error: message };
-      save();
-      console.error(`explorer: FAILED: ${message}`);
-      process.exitCode = 1;
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  } finally {
-    await driver.close();
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  }
+  results['finishedAt'] = new Date().toISOString();
+  save();
+  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok).map((c) => `${s.studies} ${c.workload} ${c.system}: ${c.error}`));
+  say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
+  if (failed.length > 0) {
+    console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
+    // A smoke run must catch a broken system or workload; a full run reports failures (say, an
+    // out-of-memory at 100k studies) as findings but still exits non-zero so nobody misses them.
+    process.exitCode = 1;
   }
 }
 

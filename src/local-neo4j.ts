@@ -80,6 +80,8 @@ export interface StartOptions {
   dataDir: string;
   port: number;
   heap: string;
+  /** Neo4j page cache, e.g. "1g" (default 128m: enough for the curated graph). */
+  pageCache?: string;
   log: Logger;
   timeoutMs?: number;
 }
@@ -96,7 +98,7 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4jPro
   const classpath = `${JAR}${path.delimiter}${path.join(LIB, '*')}`;
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap}`, '-XX:+UseSerialGC', '-cp', classpath, MAIN_CLASS, opts.dataDir, String(opts.port)],
+    [`-Xmx${opts.heap}`, '-XX:+UseSerialGC', ...(opts.pageCache ? [`-Dneo4j.local.pagecache=${opts.pageCache}`] : []), '-cp', classpath, MAIN_CLASS, opts.dataDir, String(opts.port)],
     // stdin stays a pipe: the Java side stops when it closes, so a crashed parent leaves no orphan.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -49,8 +49,9 @@ public final class Neo4jLocal {
                 .setConfig(HttpConnector.enabled, false)
                 // Local use only: the port is bound to loopback, so auth adds nothing but set-up.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                // Keep the footprint small: the curated graph is tiny, logs need not pile up.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+                // Keep the footprint small: the curated graph is tiny, logs need not pile up. A large
+                // graph (the benchmark's 100k synthetic studies) asks for more with -Dneo4j.local.pagecache=1g.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(System.getProperty("neo4j.local.pagecache", "128m")))
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
