@@ -12,10 +12,11 @@ export interface NumberToken {
   end: number;
 }
 
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20,
+  eighteen: 18, nineteen: 19,
 };
 
 /** House styles to one notation: "·" and "∙" decimal points to ".", dashes and minus to "-", odd spaces to " ", no thousands separators. */
@@ -39,10 +40,15 @@ export function numbersIn(text: string, options: { words?: boolean } = {}): Numb
     tokens.push({ value: Number(m[1]!.startsWith('.') ? `0${m[1]}` : m[1]), start: m.index, end: m.index + m[0].length });
   }
   if (options.words === false) return tokens;
-  for (const m of t.matchAll(/\b([A-Za-z]+)\b/g)) {
-    const value = WORDS[m[1]!.toLowerCase()];
-    if (value !== undefined) tokens.push({ value, start: m.index, end: m.index + m[0].length });
-  }
+  // Counts written as words: "one", "twenty", "Thirty seven", "thirty-seven" (larger ones are not needed by any source read).
+  const words = [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  words.forEach((w, i) => {
+    const tens = TENS[w.word];
+    const next = words[i + 1];
+    const unit = next && /^[\s-]+$/.test(t.slice(w.end, next.start)) ? WORDS[next.word] : undefined;
+    if (tens !== undefined) tokens.push({ value: unit !== undefined && unit < 10 ? tens + unit : tens, start: w.start, end: unit !== undefined && unit < 10 && next ? next.end : w.end });
+    else if (WORDS[w.word] !== undefined) tokens.push({ value: WORDS[w.word]!, start: w.start, end: w.end });
+  });
   return tokens;
 }
 
@@ -68,7 +74,8 @@ export function hasValueWithUnit(text: string, value: number, unit: Unit | undef
     case 'percent':
       return hits.some((h) => /^\s*(%|percent\b|per cent\b)/i.test(t.slice(h.end)));
     case 'months':
-      return /\bmo(nths?)?\b|\bmonth/i.test(t);
+      // "months", "mo", "ms" (a table's legend: "ms, months"), or "m" printed right after the number ("4.4 m vs 8.3 m").
+      return /\bmo(nths?)?\b|\bmonth|\bms\b/i.test(t) || hits.some((h) => /^\s*m\b/.test(t.slice(h.end)));
     default:
       return true;
   }
