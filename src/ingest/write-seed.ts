@@ -6,7 +6,7 @@
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import type { Db, WriteStats, WriteTx } from '../db/run.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
-import type { Catalog, QuoteSeed, SourceSeed, StudySeed } from './seed-schema.js';
+import { QuoteSchema, ReadAtSchema, type Catalog, type QuoteSeed, type ReadAtSeed, type SourceSeed, type StudySeed } from './seed-schema.js';
 
 type Props = Record<string, string | number | boolean | string[] | number[]>;
 interface NodeRow {
@@ -44,6 +44,29 @@ export function quoteProps(quote: QuoteSeed | undefined, prefix = 'quote'): Prop
 /** Where a source was read, kept as one JSON property (a list of small records; parsed by zod on read). */
 export function sourceProps(s: SourceSeed): Props {
   return { ...toProps(s, ['readAt']), ...(s.readAt && s.readAt.length > 0 ? { readAtJson: JSON.stringify(s.readAt) } : {}) };
+}
+
+/** Node properties that hold provenance in flattened form; a seed export maps them back with the two functions below. */
+export const PROVENANCE_PROPS = [
+  'quoteText',
+  'quoteSource',
+  'enrolledQuoteText',
+  'enrolledQuoteSource',
+  'analysedQuoteText',
+  'analysedQuoteSource',
+  'readAtJson',
+] as const;
+
+/** The inverse of quoteProps, for code that turns nodes back into seed JSON (a seed export). */
+export function quoteFromProps(props: Record<string, unknown>, prefix = 'quote'): QuoteSeed | undefined {
+  const parsed = QuoteSchema.safeParse({ text: props[`${prefix}Text`], source: props[`${prefix}Source`] });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The inverse of sourceProps' readAtJson. */
+export function readAtFromProps(props: Record<string, unknown>): ReadAtSeed[] | undefined {
+  const json = props['readAtJson'];
+  return typeof json === 'string' ? ReadAtSchema.array().parse(JSON.parse(json)) : undefined;
 }
 
 function registerWriteQueries(db: Db): void {

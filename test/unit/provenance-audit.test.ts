@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPassed, auditSeed, auditStudy, assertAudited, AuditError, formatReport } from '../../src/audit/audit.js';
 import { hasPValue, hasValueWithUnit, numbersIn } from '../../src/audit/numbers.js';
 import { readSeed, resolveFormerIds, type SeedBundle } from '../../src/ingest/read-seed.js';
+import { quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/ingest/write-seed.js';
 import type { Catalog, StudySeed } from '../../src/ingest/seed-schema.js';
 
 const values = (text: string) => numbersIn(text).map((t) => t.value);
@@ -138,5 +139,15 @@ describe('merged sources', () => {
     expect(resolveFormerIds(catalog, [{ file: 'studies/s.json', study: s }])).toEqual([]);
     expect(s.sources).toEqual(['pub-x']);
     expect(s.outcomes![0]!.quote!.source).toBe('pub-x');
+  });
+});
+
+describe('provenance in node properties', () => {
+  it('round-trips quotes and read-at pages through the flat properties Neo4j stores, for a seed export', () => {
+    const quote = { source: 'pub-x', text: 'HR 0·66 (0·37–1·18)' };
+    expect(quoteFromProps(quoteProps(quote, 'analysedQuote'), 'analysedQuote')).toEqual(quote);
+    expect(quoteFromProps({})).toBeUndefined();
+    const readAt = [{ url: 'http://mirror.example/1', kind: 'MIRROR' as const, note: 'a copy' }];
+    expect(readAtFromProps(sourceProps({ id: 'pub-x', kind: 'PUBLICATION', primary: true, doi: '10.9999/x', readAt }))).toEqual(readAt);
   });
 });
