@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import path from 'node:path';
+import { AuditError, assertAudited, auditSeed } from '../audit/audit.js';
 import { applySchema } from '../db/apply-schema.js';
 import { connect, openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   const dir = path.resolve(opts.dir);
   const bundle = await readSeed(dir);
   console.log(`valid: ${bundle.studies.length} studies, ${bundle.catalog.sources.length} sources in ${dir}`);
+  // The same gate as `npm run audit`: a figure that its quote contradicts is never written.
+  const audit = auditSeed(bundle);
+  assertAudited(audit);
+  console.log(`audit: ${audit.checked} figures, ${audit.quoted} quoted, ${audit.unquoted} unquoted, 0 inconsistent`);
   if (opts.check) return;
 
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
@@ -52,7 +57,7 @@ async function joinLocal(config: ReturnType<typeof loadConfig>): Promise<{ db: A
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof SeedValidationError || err instanceof ConfigError) console.error(err.message);
+  if (err instanceof SeedValidationError || err instanceof ConfigError || err instanceof AuditError) console.error(err.message);
   else console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -110,9 +110,55 @@ export async function readSeed(dir: string): Promise<SeedBundle> {
     if (study) studies.push({ file: rel, study });
   }
 
+  problems.push(...resolveFormerIds(catalog, studies));
   problems.push(...checkReferences(catalog, studies));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return { catalog, studies };
+}
+
+/**
+ * Duplicate records of one work (a PubMed mirror and a publisher page of the same paper) were
+ * merged into one Source; files written before the merge (other branches, imports) still name the
+ * old ids. Those references are rewritten to the merged source here, before any check or write,
+ * so nothing downstream ever sees a former id.
+ */
+export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const current = new Set(catalog.sources.map((s) => s.id));
+  const alias = new Map<string, string>();
+  catalog.sources.forEach((s, i) =>
+    s.formerIds?.forEach((old, j) => {
+      const at = `[${i}].formerIds[${j}]`;
+      if (current.has(old)) problems.push({ file: 'catalog/sources.json', path: at, message: `former id "${old}" is still the id of a source` });
+      else if (alias.has(old)) problems.push({ file: 'catalog/sources.json', path: at, message: `former id "${old}" is claimed by "${alias.get(old)}" too` });
+      else alias.set(old, s.id);
+    }),
+  );
+  if (alias.size === 0) return problems;
+  const fix = (refs: string[]): string[] => [...new Set(refs.map((r) => alias.get(r) ?? r))];
+  const fixQuote = (q: { source: string } | undefined): void => {
+    if (q) q.source = alias.get(q.source) ?? q.source;
+  };
+  for (const e of [...catalog.institutions, ...catalog.investigators, ...catalog.trials]) e.sources = fix(e.sources);
+  for (const { study } of studies) {
+    study.sources = fix(study.sources);
+    fixQuote(study.enrolledQuote);
+    fixQuote(study.analysedQuote);
+    for (const t of study.trials ?? []) t.sources = fix(t.sources);
+    for (const a of study.arms ?? []) {
+      a.sources = fix(a.sources);
+      fixQuote(a.quote);
+    }
+    for (const o of study.outcomes ?? []) {
+      o.sources = fix(o.sources);
+      fixQuote(o.quote);
+    }
+    for (const f of study.findings ?? []) {
+      f.sources = fix(f.sources);
+      fixQuote(f.quote);
+    }
+  }
+  return problems;
 }
 
 /** Ids are unique across the whole seed (they become node ids), and every reference resolves. */
@@ -161,9 +207,14 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
   );
   problems.push(...checkCycles('catalog/therapies.json', catalog.therapies), ...checkCycles('catalog/diseases.json', catalog.diseases));
 
+  const needQuote = (q: { source: string } | undefined, file: string, at: string): void => {
+    if (q) need(sources, 'source', q.source, file, `${at}.source`);
+  };
   for (const { file, study } of studies) {
     claim(study.id, file, 'id');
     needSources(study.sources, file, '');
+    needQuote(study.enrolledQuote, file, 'enrolledQuote');
+    needQuote(study.analysedQuote, file, 'analysedQuote');
     study.institutions?.forEach((x, i) => need(institutions, 'institution', x, file, `institutions[${i}]`));
     study.diseases.forEach((x, i) => need(diseases, 'disease', x, file, `diseases[${i}]`));
     study.authors?.forEach((a, i) => need(investigators, 'investigator', a.investigator, file, `authors[${i}].investigator`));
@@ -176,6 +227,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
       claim(arm.id, file, `arms[${i}].id`);
       arms.add(arm.id);
       needSources(arm.sources, file, `arms[${i}]`);
+      needQuote(arm.quote, file, `arms[${i}].quote`);
       arm.therapies.forEach((t, j) => need(therapies, 'therapy', t.therapy, file, `arms[${i}].therapies[${j}].therapy`));
     });
     const outcomes = new Set<string>();
@@ -183,6 +235,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
       claim(o.id, file, `outcomes[${i}].id`);
       outcomes.add(o.id);
       needSources(o.sources, file, `outcomes[${i}]`);
+      needQuote(o.quote, file, `outcomes[${i}].quote`);
       if (o.arm) need(arms, 'arm of this study', o.arm, file, `outcomes[${i}].arm`);
       if (o.comparison) {
         need(arms, 'arm of this study', o.comparison.experimental, file, `outcomes[${i}].comparison.experimental`);
@@ -192,6 +245,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
     study.findings?.forEach((f, i) => {
       claim(f.id, file, `findings[${i}].id`);
       needSources(f.sources, file, `findings[${i}]`);
+      needQuote(f.quote, file, `findings[${i}].quote`);
       need(biomarkers, 'biomarker', f.biomarker, file, `findings[${i}].biomarker`);
       f.therapies.forEach((t, j) => need(therapies, 'therapy', t, file, `findings[${i}].therapies[${j}]`));
       f.outcomes?.forEach((o, j) => need(outcomes, 'outcome of this study', o, file, `findings[${i}].outcomes[${j}]`));

@@ -34,6 +34,8 @@ export {
   TherapyInteraction,
   EvidenceLevel,
   TrialLink,
+  ReadAtKind,
+  SECONDARY_KINDS,
 } from '../model/vocabulary.js';
 import {
   SourceKind,
@@ -50,7 +52,32 @@ import {
   TherapyInteraction,
   EvidenceLevel,
   TrialLink,
+  ReadAtKind,
+  SECONDARY_KINDS,
 } from '../model/vocabulary.js';
+
+// ---------------------------------------------------------------- provenance
+
+/**
+ * A page the work was read on (a PubMed mirror, an aggregator's summary, a repository record).
+ * It is not the work: the Source's own url/doi/pmid/nctId are the canonical record.
+ */
+export const ReadAtSchema = z
+  .object({
+    url: z.url(),
+    kind: ReadAtKind,
+    /** The fact sheet's register key of this page (S17 …), when it has one. */
+    register: z.string().regex(/^[SC]\d{2}$|^C\d{1,2}$/).optional(),
+    note: Text.optional(),
+  })
+  .strict();
+
+/**
+ * The sentence (or table-cell text) of a source that states a figure, verbatim, and the source it
+ * is from. Absent means unquoted: a quote is never guessed or paraphrased. `npm run audit` checks
+ * that the figure's numbers, CI and unit appear in it as printed.
+ */
+export const QuoteSchema = z.object({ source: Slug, text: Text }).strict();
 
 // ---------------------------------------------------------------- catalog (shared entities)
 
@@ -59,13 +86,18 @@ export const SourceSchema = z
     id: Slug,
     /** The fact sheet's register key (S07, C1 …) so a curator can trace it back. */
     register: z.string().regex(/^[SC]\d{2}$|^C\d{1,2}$/).optional(),
+    /** What the work is (the paper, the registry record, the news item), not the page it was read on. */
     kind: SourceKind,
-    /** false for news, press, reviews and aggregator summaries: facts read there are secondary. */
+    /** false for news, press, reviews and aggregator summaries: facts read there are secondary. Follows the work, not the page. */
     primary: z.boolean(),
     title: Text.optional(),
     publisher: Text.optional(),
     url: z.url().optional(),
     alsoAt: z.array(z.url()).optional(),
+    /** Where the work was read when that is not its canonical record (mirrors, aggregators, repositories). */
+    readAt: z.array(ReadAtSchema).optional(),
+    /** Ids this source had before duplicate records of one work were merged; references to them still resolve. */
+    formerIds: z.array(Slug).optional(),
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1001/jamaoncol.2019.1478').optional(),
     pmid: z.string().regex(/^\d{5,9}$/, 'must be digits only').optional(),
     nctId: z.string().regex(/^NCT\d{8}$/, 'must look like NCT01234567').optional(),
@@ -164,6 +196,8 @@ export const ArmSchema = z
     role: ArmRole,
     schedule: Schedule,
     n: z.number().int().positive().optional(),
+    /** The source text that states `n` for this arm. */
+    quote: QuoteSchema.optional(),
     description: Text.optional(),
     therapies: z.array(TherapyUseSchema).min(1, 'an arm receives at least one therapy'),
     sources: SourceRefs,
@@ -192,6 +226,8 @@ export const OutcomeSchema = z
     hrCiHigh: z.number().positive().optional(),
     p: PValue.optional(),
     note: Text.optional(),
+    /** The source sentence that states this figure (value, CI, unit, HR, p) as printed. */
+    quote: QuoteSchema.optional(),
     sources: SourceRefs,
   })
   .strict()
@@ -226,6 +262,8 @@ export const FindingSchema = z
     arms: z.array(Slug).optional(),
     disease: Slug.optional(),
     statement: Text,
+    /** The source sentence behind the finding's figures (`patients`, numbers in the statement). */
+    quote: QuoteSchema.optional(),
     sources: SourceRefs,
   })
   .strict()
@@ -246,7 +284,13 @@ export const StudySchema = z
     kind: StudyKind,
     design: Text.optional(),
     phase: Text.optional(),
+    /** Patients enrolled (or randomized) in the study, as a source states it. */
     enrolled: z.number().int().positive().optional(),
+    enrolledQuote: QuoteSchema.optional(),
+    /** Patients analysed when a source states that instead of (or besides) an enrolment. */
+    analysed: z.number().int().positive().optional(),
+    analysedQuote: QuoteSchema.optional(),
+    /** Only when a source gives it; never inferred from a post, a heading or a citation not read. */
     year: Year.optional(),
     published: PartialDate.optional(),
     journal: Text.optional(),
@@ -293,6 +337,8 @@ export type StudySeed = z.infer<typeof StudySchema>;
 export type ArmSeed = z.infer<typeof ArmSchema>;
 export type OutcomeSeed = z.infer<typeof OutcomeSchema>;
 export type FindingSeed = z.infer<typeof FindingSchema>;
+export type QuoteSeed = z.infer<typeof QuoteSchema>;
+export type ReadAtSeed = z.infer<typeof ReadAtSchema>;
 export interface Catalog {
   sources: SourceSeed[];
   institutions: InstitutionSeed[];

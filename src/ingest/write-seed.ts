@@ -6,7 +6,7 @@
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import type { Db, WriteStats, WriteTx } from '../db/run.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
-import type { Catalog, StudySeed } from './seed-schema.js';
+import { QuoteSchema, ReadAtSchema, type Catalog, type QuoteSeed, type ReadAtSeed, type SourceSeed, type StudySeed } from './seed-schema.js';
 
 type Props = Record<string, string | number | boolean | string[] | number[]>;
 interface NodeRow {
@@ -31,6 +31,42 @@ export function toProps(obj: object, skip: readonly string[] = []): Props {
   const aliases = (obj as { aliases?: unknown }).aliases;
   if (Array.isArray(aliases) && aliases.length > 0) props['aliasText'] = aliases.join(' | ');
   return props;
+}
+
+/**
+ * A quote becomes two scalar properties (`<prefix>Text`, `<prefix>Source`): Neo4j holds no maps,
+ * and the quote's source is always one of the node's SOURCED_FROM sources (the audit checks it).
+ */
+export function quoteProps(quote: QuoteSeed | undefined, prefix = 'quote'): Props {
+  return quote ? { [`${prefix}Text`]: quote.text, [`${prefix}Source`]: quote.source } : {};
+}
+
+/** Where a source was read, kept as one JSON property (a list of small records; parsed by zod on read). */
+export function sourceProps(s: SourceSeed): Props {
+  return { ...toProps(s, ['readAt']), ...(s.readAt && s.readAt.length > 0 ? { readAtJson: JSON.stringify(s.readAt) } : {}) };
+}
+
+/** Node properties that hold provenance in flattened form; a seed export maps them back with the two functions below. */
+export const PROVENANCE_PROPS = [
+  'quoteText',
+  'quoteSource',
+  'enrolledQuoteText',
+  'enrolledQuoteSource',
+  'analysedQuoteText',
+  'analysedQuoteSource',
+  'readAtJson',
+] as const;
+
+/** The inverse of quoteProps, for code that turns nodes back into seed JSON (a seed export). */
+export function quoteFromProps(props: Record<string, unknown>, prefix = 'quote'): QuoteSeed | undefined {
+  const parsed = QuoteSchema.safeParse({ text: props[`${prefix}Text`], source: props[`${prefix}Source`] });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The inverse of sourceProps' readAtJson. */
+export function readAtFromProps(props: Record<string, unknown>): ReadAtSeed[] | undefined {
+  const json = props['readAtJson'];
+  return typeof json === 'string' ? ReadAtSchema.array().parse(JSON.parse(json)) : undefined;
 }
 
 function registerWriteQueries(db: Db): void {
@@ -97,7 +133,7 @@ export async function writeCatalog(db: Db, catalog: Catalog): Promise<WriteStats
   registerWriteQueries(db);
   const w = new UnitWriter();
   const owners: string[] = [];
-  for (const s of catalog.sources) w.node('Source', s.id, toProps(s));
+  for (const s of catalog.sources) w.node('Source', s.id, sourceProps(s));
   for (const d of catalog.diseases) {
     w.node('Disease', d.id, toProps(d, ['isA']));
     owners.push(d.id);
@@ -154,7 +190,11 @@ export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> 
   registerWriteQueries(db);
   const w = new UnitWriter();
   const s = study;
-  w.node('Study', s.id, toProps(s, ['sources', 'institutions', 'diseases', 'authors', 'trials', 'arms', 'outcomes', 'findings']));
+  w.node('Study', s.id, {
+    ...toProps(s, ['sources', 'institutions', 'diseases', 'authors', 'trials', 'arms', 'outcomes', 'findings']),
+    ...quoteProps(s.enrolledQuote, 'enrolledQuote'),
+    ...quoteProps(s.analysedQuote, 'analysedQuote'),
+  });
   w.sources(s.id, s.sources);
   for (const t of s.trials ?? []) w.link('ANALYZES', s.id, t.trial, toProps({ link: t.link, note: t.note, sources: t.sources }));
   for (const i of s.institutions ?? []) w.link('CONDUCTED_AT', s.id, i);
@@ -162,14 +202,14 @@ export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> 
   const owned: string[] = [];
   for (const arm of s.arms ?? []) {
     owned.push(arm.id);
-    w.node('Arm', arm.id, toProps(arm, ['therapies', 'sources']));
+    w.node('Arm', arm.id, { ...toProps(arm, ['therapies', 'sources']), ...quoteProps(arm.quote) });
     w.link('HAS_ARM', s.id, arm.id);
     w.sources(arm.id, arm.sources);
     for (const use of arm.therapies) w.link('RECEIVED', arm.id, use.therapy, toProps(use, ['therapy']));
   }
   for (const o of s.outcomes ?? []) {
     owned.push(o.id);
-    w.node('Outcome', o.id, toProps(o, ['arm', 'comparison', 'sources']));
+    w.node('Outcome', o.id, { ...toProps(o, ['arm', 'comparison', 'sources']), ...quoteProps(o.quote) });
     w.link('REPORTS', s.id, o.id);
     w.sources(o.id, o.sources);
     if (o.arm) w.link('FOR_ARM', o.id, o.arm);
@@ -180,7 +220,7 @@ export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> 
   }
   for (const f of s.findings ?? []) {
     owned.push(f.id);
-    w.node('Finding', f.id, toProps(f, ['biomarker', 'therapies', 'outcomes', 'arms', 'disease', 'sources']));
+    w.node('Finding', f.id, { ...toProps(f, ['biomarker', 'therapies', 'outcomes', 'arms', 'disease', 'sources']), ...quoteProps(f.quote) });
     w.link('HAS_FINDING', s.id, f.id);
     w.link('ABOUT', f.id, f.biomarker);
     w.sources(f.id, f.sources);

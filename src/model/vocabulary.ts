@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 
-export const SourceKind = z.enum(['PUBLICATION', 'REGISTRY', 'NEWS', 'DATASET', 'REVIEW', 'CONFERENCE_ABSTRACT', 'PRESS_RELEASE']);
+export const SourceKind = z.enum(['PUBLICATION', 'REGISTRY', 'NEWS', 'DATASET', 'REVIEW', 'CONFERENCE_ABSTRACT', 'PRESS_RELEASE', 'AGGREGATOR']);
+/** Kinds whose facts are second-hand by nature: a source of one of these kinds is never primary. */
+export const SECONDARY_KINDS: ReadonlySet<z.infer<typeof SourceKind>> = new Set(['NEWS', 'REVIEW', 'PRESS_RELEASE', 'AGGREGATOR']);
+/** Where a work was actually read, when that is not its canonical record. */
+export const ReadAtKind = z.enum(['MIRROR', 'AGGREGATOR', 'PUBLISHER', 'REGISTRY']);
 export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY']);
 export const ArmRole = z.enum(['EXPERIMENTAL', 'CONTROL', 'SINGLE_ARM', 'SUBGROUP']);
 export const AuthorRole = z.enum(['FIRST', 'SENIOR', 'AUTHOR']);

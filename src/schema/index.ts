@@ -14,6 +14,7 @@ import './outcome.js';
 import './biomarker.js';
 import './finding.js';
 import './source.js';
+import './provenance.js';
 import './lists.js';
 import './search.js';
 import './evidence.js';

@@ -215,6 +215,18 @@ describe('the graph explorer page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows the verbatim source sentence behind a finding\'s figure when the finding is clicked', async () => {
+    await searchAndPick('PD-L1 expression', 'PD-L1 expression');
+    await page.click('#expand-button');
+    await waitForNode('Finding', 'Subgroup analyses showed the largest benefit');
+    await selectNode('Finding', 'Subgroup analyses showed the largest benefit');
+    const quote = page.locator('#details [data-testid=quote-text]');
+    await quote.waitFor();
+    expect(await quote.textContent()).toContain('the 47 patients in the PD-L1 negative subset');
+    expect(await page.locator('#details [data-testid=quote-source]').getAttribute('href')).toMatch(/^https:\/\//);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('saves a screenshot of the explorer to test-artifacts/explorer.png', async () => {
     await searchAndPick('aneuploidy', 'Tumor aneuploidy');
     await page.selectOption('#expand-depth', '2');

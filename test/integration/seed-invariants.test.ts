@@ -57,8 +57,8 @@ describe('the seeded knowledge graph', () => {
     expect(orphans).toEqual([]);
   });
 
-  it('marks news and review sources as secondary', async () => {
-    const wrong = await rows('test:secondary', "MATCH (s:Source) WHERE s.kind IN ['NEWS', 'REVIEW', 'PRESS_RELEASE'] AND s.primary <> false RETURN s.id AS id");
+  it('marks news, review and aggregator sources as secondary', async () => {
+    const wrong = await rows('test:secondary', "MATCH (s:Source) WHERE s.kind IN ['NEWS', 'REVIEW', 'PRESS_RELEASE', 'AGGREGATOR'] AND s.primary <> false RETURN s.id AS id");
     expect(wrong).toEqual([]);
   });
 

@@ -96,20 +96,22 @@ export async function neighborhood(args: NeighborhoodArgs, signal?: AbortSignal)
 }
 
 const SOURCE_FIELDS = 'id slug kind secondary title publisher published url links';
+/** The quote behind a figure, with its source's canonical link first (issue 14). */
+const QUOTE_FIELDS = `quote { text sourceSlug source { id slug kind secondary title publisher published canonicalLink links } }`;
 
 /** Per type, the fields the details panel shows (one small query per type keeps within the token limit). */
 const DETAIL_FIELDS: Record<EntityType, string> = {
-  Study: `shortName title year published journal kind phase design enrolled citation doi pmid pmcid links summary omittedFacts sources { ${SOURCE_FIELDS} }`,
+  Study: `shortName title year published journal kind phase design enrolled analysed citation doi pmid pmcid links summary omittedFacts sources { ${SOURCE_FIELDS} }`,
   Trial: `name title nctId phase sponsor registryUrl otherIds sources { ${SOURCE_FIELDS} }`,
   Institution: `name city country aliases sources { ${SOURCE_FIELDS} }`,
   Investigator: `name title aliases sources { ${SOURCE_FIELDS} }`,
   Disease: `name stage setting aliases`,
   Therapy: `name kind description aliases`,
-  Arm: `name role n schedule description sources { ${SOURCE_FIELDS} }`,
-  Outcome: `measure value unit ciLow ciHigh ciNote hr hrCiLow hrCiHigh p population timepoint note secondaryOnly sources { ${SOURCE_FIELDS} }`,
+  Arm: `name role n schedule description ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
+  Outcome: `measure value unit ciLow ciHigh ciNote hr hrCiLow hrCiHigh p population timepoint note secondaryOnly ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
   Biomarker: `name kind description aliases`,
-  Finding: `statement type level direction significance biomarkerState contrast schedule patients exploratory therapyInteraction sources { ${SOURCE_FIELDS} }`,
-  Source: `kind title publisher published register doi pmid nctId url alsoAt links primary secondary note`,
+  Finding: `statement type level direction significance biomarkerState contrast schedule patients exploratory therapyInteraction ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
+  Source: `kind title publisher published register doi pmid nctId canonicalLink links readAt { url kind register note } primary secondary note`,
 };
 
 export async function nodeDetails(id: string, type: EntityType, signal?: AbortSignal): Promise<NodeDetails> {

@@ -2,12 +2,12 @@
 import { isAbort, nodeDetails } from './api.js';
 import { byId, extLink, h, humanize, linkLabel } from './dom.js';
 import type { NodeData } from './graph.js';
-import type { NodeDetails, SourceRef } from './model.js';
+import type { NodeDetails, QuoteRef, ReadAtRef, SourceRef } from './model.js';
 import type { StatusArea } from './status.js';
 import { shapeIcon } from './theme.js';
 
 /** Fields shown elsewhere in the panel (title, links, sources) or not worth a row. */
-const SKIP = new Set(['__typename', 'id', 'slug', 'links', 'sources', 'summary', 'statement', 'omittedFacts']);
+const SKIP = new Set(['__typename', 'id', 'slug', 'links', 'sources', 'summary', 'statement', 'omittedFacts', 'quote', 'readAt', 'canonicalLink', 'alsoAt']);
 
 export interface DetailsActions {
   expand(node: NodeData, depth: number): void;
@@ -118,6 +118,15 @@ export class DetailsPanel {
       );
     }
 
+    if (d.quote !== undefined) out.push(...quoteBlock(d.quote));
+
+    if (d.__typename === 'Source') {
+      // The work's own record first; the pages it was read on after, labelled as such.
+      if (d.canonicalLink) out.push(h('h3', {}, 'Canonical record'), h('p', { class: 'canonical-link' }, extLink(d.canonicalLink, 'canonical-link')));
+      const readAt = d.readAt ?? [];
+      if (readAt.length > 0) out.push(h('h3', {}, `Read at (${readAt.length})`), h('ul', { class: 'read-at', 'data-testid': 'read-at' }, ...readAt.map(readAtItem)));
+    }
+
     if (d.links && d.links.length > 0) {
       const label = d.__typename === 'Source' ? 'Links' : 'Links of this study';
       const testId = d.__typename === 'Source' ? 'source-link' : 'node-link';
@@ -134,6 +143,31 @@ export class DetailsPanel {
   }
 }
 
+/**
+ * The verbatim sentence behind a figure and the source it is from, canonical link first; an
+ * explicit "unquoted" line when no sentence was found (never a paraphrase).
+ */
+function quoteBlock(q: QuoteRef | null): Node[] {
+  if (!q) return [h('h3', {}, 'Quote'), h('p', { class: 'muted unquoted', 'data-testid': 'unquoted' }, 'Unquoted: no sentence stating this figure was found in a source read.')];
+  const src = q.source;
+  const link = src ? (src.canonicalLink ?? src.links[0]) : undefined;
+  const name = src ? (src.title ?? src.publisher ?? src.slug ?? q.sourceSlug) : q.sourceSlug;
+  return [
+    h('h3', {}, 'Quote'),
+    h(
+      'figure',
+      { class: 'quote', 'data-testid': 'quote' },
+      h('blockquote', { 'data-testid': 'quote-text' }, q.text),
+      h('figcaption', { class: 'muted' }, '— ', link ? extLink(link, 'quote-source', name) : name, src?.secondary ? ' ' : '', src?.secondary ? secondaryBadge() : null),
+    ),
+  ];
+}
+
+function readAtItem(r: ReadAtRef): HTMLElement {
+  const meta = [r.kind.toLowerCase(), r.register ?? undefined].filter(Boolean).join(' · ');
+  return h('li', { class: 'read-at-item' }, extLink(r.url, 'read-at-link'), h('span', { class: 'muted' }, ` ${meta}`), r.note ? h('div', { class: 'muted' }, r.note) : null);
+}
+
 export function secondaryBadge(): HTMLElement {
   return h('span', { class: 'badge secondary', 'data-testid': 'secondary-badge', title: 'Secondary source: news, press, review or aggregator' }, 'secondary');
 }
@@ -146,6 +180,7 @@ export function sourceItem(s: SourceRef): HTMLElement {
     { class: s.secondary ? 'source is-secondary' : 'source', 'data-testid': 'source', 'data-secondary': s.secondary ? 'true' : 'false' },
     h('div', { class: 'source-title' }, title, s.secondary ? ' ' : '', s.secondary ? secondaryBadge() : null),
     meta ? h('div', { class: 'source-meta muted' }, meta) : null,
+    // links lead with the canonical record (DOI, PubMed, ClinicalTrials.gov); mirrors are not among them.
     s.links.length > 0 ? h('div', { class: 'source-links' }, ...s.links.map((l) => extLink(l, 'source-link'))) : h('div', { class: 'muted' }, 'no link'),
   );
 }

@@ -58,6 +58,21 @@ export interface SourceRef {
   links: string[];
 }
 
+/** The verbatim source sentence behind a figure (Outcome, Finding, Arm). */
+export interface QuoteRef {
+  text: string;
+  sourceSlug: string;
+  source: (SourceRef & { canonicalLink?: string | null }) | null;
+}
+
+/** A page a source was read on that is not its canonical record. */
+export interface ReadAtRef {
+  url: string;
+  kind: string;
+  register: string | null;
+  note: string | null;
+}
+
 /** node(id) answers: __typename, id, the type's own scalars, and sometimes links / sources. */
 export type NodeDetails = {
   __typename: EntityType;
@@ -65,6 +80,9 @@ export type NodeDetails = {
   slug: string;
   links?: string[];
   sources?: SourceRef[];
+  quote?: QuoteRef | null;
+  readAt?: ReadAtRef[];
+  canonicalLink?: string | null;
 } & Record<string, unknown>;
 
 export interface EvidenceFinding {
