@@ -53,7 +53,6 @@ import {
   EvidenceLevel,
   TrialLink,
   ReadAtKind,
-  SECONDARY_KINDS,
 } from '../model/vocabulary.js';
 
 // ---------------------------------------------------------------- provenance

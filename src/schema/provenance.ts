@@ -137,7 +137,7 @@ builder.objectFields(NodeRefs.Source, (t) => ({
     description: 'Where the work itself lives: doi.org, else PubMed, else ClinicalTrials.gov, else its own URL. Never a mirror it was read on.',
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
-      return r ? (externalLinks({ doi: r.doi, pmid: r.pmid, nctId: r.nctId, url: r.url })[0] ?? null) : null;
+      return r ? (externalLinks({ doi: r.doi ?? undefined, pmid: r.pmid ?? undefined, nctId: r.nctId ?? undefined, url: r.url ?? undefined })[0] ?? null) : null;
     },
   }),
   readAt: t.field({
