@@ -64,6 +64,8 @@ export const Significance = z.enum([
 export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
 export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
 export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);
+/** Curation state of a finding or outcome: absent means accepted; RETRACTED stays visible but leaves the ranking. */
+export const RecordStatus = z.enum(['ACCEPTED', 'RETRACTED']);
 
 // ---------------------------------------------------------------- catalog (shared entities)
 
@@ -205,6 +207,8 @@ export const OutcomeSchema = z
     hrCiHigh: z.number().positive().optional(),
     p: PValue.optional(),
     note: Text.optional(),
+    status: RecordStatus.optional(),
+    statusReason: Text.optional(),
     sources: SourceRefs,
   })
   .strict()
@@ -239,6 +243,8 @@ export const FindingSchema = z
     arms: z.array(Slug).optional(),
     disease: Slug.optional(),
     statement: Text,
+    status: RecordStatus.optional(),
+    statusReason: Text.optional(),
     sources: SourceRefs,
   })
   .strict()
