@@ -14,6 +14,7 @@ import { mapDatabaseError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { buildSchema } from './schema/index.js';
+import { useCuration } from './curation/plugin.js';
 import { staticResponse } from './static.js';
 
 export const ARMOR = { maxTokens: 2000, maxAliases: 30, maxDirectives: 20 } as const;
@@ -27,6 +28,8 @@ export interface AppDeps {
   readinessTimeoutMs?: number;
   /** Only the benchmark turns batching off, to measure the N+1 baseline. */
   loaderOptions?: LoaderOptions;
+  /** Curation writes (submissions, reviews) per token per minute; default 60. */
+  curationWritesPerMinute?: number;
 }
 
 export const GRAPHIQL_EXAMPLE = `# Which biomarkers predict benefit from radiotherapy + immune checkpoint blockade?
@@ -127,6 +130,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       }),
       metricsAndStatic(deps.metrics),
       queryCountExtension(deps),
+      useCuration(deps.curationWritesPerMinute === undefined ? {} : { writesPerMinute: deps.curationWritesPerMinute }),
     ],
   });
 }

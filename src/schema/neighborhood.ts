@@ -7,7 +7,7 @@ import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
 
 const globalId = (n: NodeRecord): string => encodeGlobalID(n.label, n.id);
-const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi'];
+const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi', 'status'];
 
 interface KeyValue {
   key: string;
