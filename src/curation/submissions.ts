@@ -350,8 +350,11 @@ async function applyUnits(tx: WriteTx, units: Unit[]): Promise<void> {
     else await tx.run('curation-delete-study', { id: u.id });
   }
   const removed = units.filter((u) => u.kind === 'catalog' && u.after === null).map((u) => u.id);
-  // Twice: an entry added with one that points at it (investigator -> institution) frees it when removed.
-  for (let pass = 0; pass < 2 && removed.length > 0; pass += 1) await tx.run('curation-delete-unreferenced', { ids: removed });
+  // Until nothing more goes: removing an entry (investigator) can free one it pointed at (institution, source).
+  for (let pass = 0; pass <= removed.length; pass += 1) {
+    const rows = await tx.run('curation-delete-unreferenced', { ids: removed });
+    if (Number(rows[0]?.['removed'] ?? 0) === 0) break;
+  }
 }
 
 /**
