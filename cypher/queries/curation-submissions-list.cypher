@@ -5,4 +5,4 @@ MATCH (s:Submission)
 WHERE $status IS NULL OR s.status = $status
 RETURN properties(s) AS submission
 ORDER BY s.createdAt DESC, s.id
-LIMIT $limit
+LIMIT toInteger($limit)
