@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { DegreeStats, costPlugin } from './schema/cost.js';
 import { buildSchema } from './schema/index.js';
+import { useCuration } from './curation/plugin.js';
 import { staticResponse } from './static.js';
 
 export const ARMOR = { maxTokens: 2000, maxAliases: 30, maxDirectives: 20 } as const;
@@ -28,6 +29,8 @@ export interface AppDeps {
   readinessTimeoutMs?: number;
   /** Only the benchmark turns batching off, to measure the N+1 baseline. */
   loaderOptions?: LoaderOptions;
+  /** Curation writes (submissions, reviews) per token per minute; default 60. */
+  curationWritesPerMinute?: number;
 }
 
 export const GRAPHIQL_EXAMPLE = `# Which biomarkers predict benefit from radiotherapy + immune checkpoint blockade?
@@ -146,6 +149,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       costPlugin(),
       queryCountExtension(deps),
       cappedExtension(),
+      useCuration(deps.curationWritesPerMinute === undefined ? {} : { writesPerMinute: deps.curationWritesPerMinute }),
     ],
   });
 }

@@ -16,6 +16,12 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   // Every connection can count its items, but only does when totalCount is selected.
   Connection: { totalCount: () => Promise<number> };
+  // Curation's JSON values (schema/mutations.ts), validated by the seed's zod schemas, not by GraphQL.
+  Scalars: {
+    StudyInput: { Input: unknown; Output: never };
+    NodeFields: { Input: Record<string, unknown>; Output: never };
+    NodeProperties: { Input: never; Output: Record<string, unknown> };
+  };
 }>({
   plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,

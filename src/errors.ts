@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'RESULT_TOO_LARGE'
   | 'TIMEOUT'
-  | 'BUSY';
+  | 'BUSY'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 export function userError(message: string, code: ErrorCode = 'BAD_USER_INPUT', extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -4,7 +4,8 @@
 // params: $classes: string[] (therapy ids); $schedules, $types, $measures: string[]|null; $disease: string|null
 // columns: biomarker, finding (props), study (props), trials: ids of trials the study confirmedly analyzes
 MATCH (b:Biomarker)<-[:ABOUT]-(f:Finding)<-[:HAS_FINDING]-(s:Study)
-WHERE ($types IS NULL OR f.type IN $types)
+WHERE coalesce(f.status, 'ACCEPTED') <> 'RETRACTED'
+  AND ($types IS NULL OR f.type IN $types)
   AND ($schedules IS NULL OR f.schedule IN $schedules)
   AND ($measures IS NULL OR any(m IN coalesce(f.measures, []) WHERE m IN $measures))
   AND ($disease IS NULL

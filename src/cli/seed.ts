@@ -2,6 +2,8 @@
  * `npm run seed`: validate every seed file, then write them (catalog, then one transaction per
  * study). `--check` validates only. Uses NEO4J_URI when set; otherwise the local Neo4j, joining
  * a running `npm start` on its port or starting one for the duration of the command.
+ * `--export DIR` does the reverse: writes the graph as it stands (API changes included) in the
+ * seed format, so it can be committed to seed/ and a fresh load reproduces the same graph.
  */
 import { Command } from 'commander';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { AuditError, assertAudited, auditSeed } from '../audit/audit.js';
 import { applySchema } from '../db/apply-schema.js';
 import { connect, openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { exportSeed, writeSeedDir } from '../ingest/export-seed.js';
 import { readSeed, SeedValidationError } from '../ingest/read-seed.js';
 import { writeSeed } from '../ingest/write-seed.js';
 import { portIsFree } from '../local-neo4j.js';
@@ -19,13 +22,15 @@ const program = new Command()
   .description('Validate and load the curated knowledge graph')
   .option('-d, --dir <dir>', 'seed directory (catalog/ and studies/)', 'seed')
   .option('--check', 'validate only; write nothing')
+  .option('--export <dir>', 'write the current graph to <dir> in the seed format instead of loading')
   .parse();
 
-const opts = program.opts<{ dir: string; check?: boolean }>();
+const opts = program.opts<{ dir: string; check?: boolean; export?: string }>();
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'seed');
+  if (opts.export !== undefined) return exportTo(path.resolve(opts.export), config, log);
   const dir = path.resolve(opts.dir);
   const bundle = await readSeed(dir);
   console.log(`valid: ${bundle.studies.length} studies, ${bundle.catalog.sources.length} sources in ${dir}`);
@@ -46,6 +51,18 @@ async function main(): Promise<void> {
       `loaded ${report.studies} studies: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created, ` +
         `${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships removed`,
     );
+  } finally {
+    await opened.close();
+  }
+}
+
+async function exportTo(dir: string, config: ReturnType<typeof loadConfig>, log: ReturnType<typeof createLogger>): Promise<void> {
+  const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
+  const opened = joinRunning ? await joinLocal(config) : await openDatabase(config, log);
+  try {
+    const seed = await exportSeed((name, params) => opened.db.read(name, params));
+    const { files } = await writeSeedDir(dir, seed);
+    console.log(`exported ${seed.studies.length} studies (${files} files) to ${dir}`);
   } finally {
     await opened.close();
   }

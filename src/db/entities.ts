@@ -17,6 +17,7 @@ import {
   FindingType,
   OutcomeMeasure,
   OutcomeUnit,
+  RecordStatus,
   Schedule,
   Significance,
   SourceKind,
@@ -76,6 +77,8 @@ export const ENTITY_SCHEMAS = {
     hrCiHigh: z.number().optional(),
     p: text.optional(),
     note: text.optional(),
+    /** Absent means accepted; a retracted outcome stays visible, marked (curation). */
+    status: RecordStatus.optional(),
   }),
   Biomarker: z.object({ name: text, kind: BiomarkerKind, aliases: list, description: text.optional() }),
   Finding: z.object({
@@ -91,6 +94,8 @@ export const ENTITY_SCHEMAS = {
     exploratory: z.boolean(),
     patients: int.optional(),
     measures: z.array(OutcomeMeasure).default([]),
+    /** Absent means accepted; a retracted finding stays visible, marked, and leaves the ranking. */
+    status: RecordStatus.optional(),
   }),
   Source: z.object({
     kind: SourceKind,

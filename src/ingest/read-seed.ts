@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { Label } from '../db/model.js';
 import {
   CatalogSchemas,
   StudySchema,
@@ -78,6 +79,48 @@ function check<T>(schema: z.ZodType<T>, value: unknown, rel: string, problems: S
 /** Reads every file, validates shapes and references; throws SeedValidationError listing all problems. */
 export async function readSeed(dir: string): Promise<SeedBundle> {
   const problems: SeedProblem[] = [];
+  const raw: RawBundle = { catalog: {}, studies: [] };
+  for (const kind of CATALOG_KINDS) {
+    const rel = path.join('catalog', `${kind}.json`);
+    const value = await readJson(path.join(dir, rel), rel, problems);
+    if (value !== undefined) raw.catalog[kind] = { file: rel, value };
+  }
+  let names: string[] = [];
+  try {
+    names = (await readdir(path.join(dir, 'studies'))).filter((n) => n.endsWith('.json')).sort();
+  } catch (err) {
+    problems.push({ file: 'studies/', path: '', message: `cannot be listed: ${(err as Error).message}` });
+  }
+  for (const name of names) {
+    const rel = path.join('studies', name);
+    const value = await readJson(path.join(dir, rel), rel, problems);
+    if (value !== undefined) raw.studies.push({ file: rel, value });
+  }
+  const checked = validateBundle(raw);
+  problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.bundle) throw new SeedValidationError(problems);
+  return checked.bundle;
+}
+
+/** Unparsed seed content, each part named by where it came from (a file, or a path in a request). */
+export interface RawBundle {
+  catalog: Partial<Record<CatalogKind, { file: string; value: unknown }>>;
+  studies: { file: string; value: unknown }[];
+}
+
+/** A node already in the graph: its label and, for arms, outcomes and findings, the study owning it. */
+export interface KnownNode {
+  label: Label;
+  study: string | null;
+}
+
+/**
+ * The one validation every unit of evidence goes through, seed file or API submission: zod shape,
+ * then references and id uniqueness. `known` is the graph as it stands, for units that add to it
+ * (a submission may point at catalog entries already loaded and may replace its own study).
+ */
+export function validateBundle(raw: RawBundle, known: ReadonlyMap<string, KnownNode> = new Map()): { bundle?: SeedBundle; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = [];
   const catalog: Catalog = {
     sources: [],
     institutions: [],
@@ -88,33 +131,30 @@ export async function readSeed(dir: string): Promise<SeedBundle> {
     trials: [],
   };
   for (const kind of CATALOG_KINDS) {
-    const rel = path.join('catalog', `${kind}.json`);
-    const raw = await readJson(path.join(dir, rel), rel, problems);
-    if (raw === undefined) continue;
-    const parsed = check(CatalogSchemas[kind] as z.ZodType<Catalog[typeof kind]>, raw, rel, problems);
+    const part = raw.catalog[kind];
+    if (part === undefined) continue;
+    const parsed = check(CatalogSchemas[kind] as z.ZodType<Catalog[typeof kind]>, part.value, part.file, problems);
     if (parsed) (catalog[kind] as unknown[]) = parsed;
   }
-
   const studies: StudyFile[] = [];
-  let names: string[] = [];
-  try {
-    names = (await readdir(path.join(dir, 'studies'))).filter((n) => n.endsWith('.json')).sort();
-  } catch (err) {
-    problems.push({ file: 'studies/', path: '', message: `cannot be listed: ${(err as Error).message}` });
+  for (const part of raw.studies) {
+    const study = check(StudySchema, part.value, part.file, problems);
+    if (study) studies.push({ file: part.file, study });
   }
-  for (const name of names) {
-    const rel = path.join('studies', name);
-    const raw = await readJson(path.join(dir, rel), rel, problems);
-    if (raw === undefined) continue;
-    const study = check(StudySchema, raw, rel, problems);
-    if (study) studies.push({ file: rel, study });
-  }
-
   problems.push(...resolveFormerIds(catalog, studies));
-  problems.push(...checkReferences(catalog, studies));
-  if (problems.length > 0) throw new SeedValidationError(problems);
-  return { catalog, studies };
+  problems.push(...checkReferences(catalog, studies, known, (kind) => raw.catalog[kind]?.file ?? `catalog/${kind}.json`));
+  return problems.length > 0 ? { problems } : { bundle: { catalog, studies }, problems };
 }
+
+export const CATALOG_LABEL: Record<CatalogKind, Label> = {
+  sources: 'Source',
+  institutions: 'Institution',
+  investigators: 'Investigator',
+  therapies: 'Therapy',
+  biomarkers: 'Biomarker',
+  diseases: 'Disease',
+  trials: 'Trial',
+};
 
 /**
  * Duplicate records of one work (a PubMed mirror and a publisher page of the same paper) were
@@ -162,20 +202,34 @@ export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedPr
 }
 
 /** Ids are unique across the whole seed (they become node ids), and every reference resolves. */
-export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedProblem[] {
+export function checkReferences(
+  catalog: Catalog,
+  studies: StudyFile[],
+  known: ReadonlyMap<string, KnownNode> = new Map(),
+  catalogFile: (kind: CatalogKind) => string = (kind) => `catalog/${kind}.json`,
+): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const owner = new Map<string, string>();
-  const claim = (id: string, file: string, at: string): void => {
+  /** `study`: the study a claimed node belongs to (itself for a study); a graph node of that study may be replaced. */
+  const claim = (id: string, file: string, at: string, study: string | null = null): void => {
     const prev = owner.get(id);
+    const inGraph = known.get(id);
     if (prev !== undefined) {
       problems.push({ file, path: at, message: `duplicate id "${id}" (already used in ${prev})` });
+    } else if (inGraph !== undefined && (study === null || inGraph.study !== study)) {
+      const what = study === null ? 'catalog entries in a submission must be new; change an existing one with submitCorrection' : 'it belongs to another study or entity';
+      problems.push({ file, path: at, message: `id "${id}" is already used in the graph by a ${inGraph.label} (${what})` });
     } else {
       owner.set(id, `${file} at ${at}`);
     }
   };
-  const ids = (kind: CatalogKind): Set<string> => new Set(catalog[kind].map((e) => e.id));
+  const ids = (kind: CatalogKind): Set<string> => {
+    const set = new Set(catalog[kind].map((e) => e.id));
+    for (const [id, node] of known) if (node.label === CATALOG_LABEL[kind]) set.add(id);
+    return set;
+  };
   for (const kind of CATALOG_KINDS) {
-    catalog[kind].forEach((e, i) => claim(e.id, `catalog/${kind}.json`, `[${i}].id`));
+    catalog[kind].forEach((e, i) => claim(e.id, catalogFile(kind), `[${i}].id`));
   }
   const sources = ids('sources');
   const institutions = ids('institutions');
@@ -191,27 +245,27 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
   const needSources = (refs: readonly string[], file: string, at: string): void =>
     refs.forEach((s, i) => need(sources, 'source', s, file, `${at}.sources[${i}]`.replace(/^\./, '')));
 
-  catalog.institutions.forEach((e, i) => needSources(e.sources, 'catalog/institutions.json', `[${i}]`));
-  catalog.trials.forEach((e, i) => needSources(e.sources, 'catalog/trials.json', `[${i}]`));
+  catalog.institutions.forEach((e, i) => needSources(e.sources, catalogFile('institutions'), `[${i}]`));
+  catalog.trials.forEach((e, i) => needSources(e.sources, catalogFile('trials'), `[${i}]`));
   catalog.investigators.forEach((e, i) => {
-    needSources(e.sources, 'catalog/investigators.json', `[${i}]`);
+    needSources(e.sources, catalogFile('investigators'), `[${i}]`);
     e.affiliations?.forEach((a, j) =>
-      need(institutions, 'institution', a, 'catalog/investigators.json', `[${i}].affiliations[${j}]`),
+      need(institutions, 'institution', a, catalogFile('investigators'), `[${i}].affiliations[${j}]`),
     );
   });
   catalog.therapies.forEach((e, i) =>
-    e.isA?.forEach((p, j) => need(therapies, 'therapy', p, 'catalog/therapies.json', `[${i}].isA[${j}]`)),
+    e.isA?.forEach((p, j) => need(therapies, 'therapy', p, catalogFile('therapies'), `[${i}].isA[${j}]`)),
   );
   catalog.diseases.forEach((e, i) =>
-    e.isA?.forEach((p, j) => need(diseases, 'disease', p, 'catalog/diseases.json', `[${i}].isA[${j}]`)),
+    e.isA?.forEach((p, j) => need(diseases, 'disease', p, catalogFile('diseases'), `[${i}].isA[${j}]`)),
   );
-  problems.push(...checkCycles('catalog/therapies.json', catalog.therapies), ...checkCycles('catalog/diseases.json', catalog.diseases));
+  problems.push(...checkCycles(catalogFile('therapies'), catalog.therapies), ...checkCycles(catalogFile('diseases'), catalog.diseases));
 
   const needQuote = (q: { source: string } | undefined, file: string, at: string): void => {
     if (q) need(sources, 'source', q.source, file, `${at}.source`);
   };
   for (const { file, study } of studies) {
-    claim(study.id, file, 'id');
+    claim(study.id, file, 'id', study.id);
     needSources(study.sources, file, '');
     needQuote(study.enrolledQuote, file, 'enrolledQuote');
     needQuote(study.analysedQuote, file, 'analysedQuote');
@@ -224,7 +278,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
     });
     const arms = new Set<string>();
     study.arms?.forEach((arm, i) => {
-      claim(arm.id, file, `arms[${i}].id`);
+      claim(arm.id, file, `arms[${i}].id`, study.id);
       arms.add(arm.id);
       needSources(arm.sources, file, `arms[${i}]`);
       needQuote(arm.quote, file, `arms[${i}].quote`);
@@ -232,7 +286,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
     });
     const outcomes = new Set<string>();
     study.outcomes?.forEach((o, i) => {
-      claim(o.id, file, `outcomes[${i}].id`);
+      claim(o.id, file, `outcomes[${i}].id`, study.id);
       outcomes.add(o.id);
       needSources(o.sources, file, `outcomes[${i}]`);
       needQuote(o.quote, file, `outcomes[${i}].quote`);
@@ -243,7 +297,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
       }
     });
     study.findings?.forEach((f, i) => {
-      claim(f.id, file, `findings[${i}].id`);
+      claim(f.id, file, `findings[${i}].id`, study.id);
       needSources(f.sources, file, `findings[${i}]`);
       needQuote(f.quote, file, `findings[${i}].quote`);
       need(biomarkers, 'biomarker', f.biomarker, file, `findings[${i}].biomarker`);

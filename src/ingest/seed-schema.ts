@@ -36,6 +36,7 @@ export {
   TrialLink,
   ReadAtKind,
   SECONDARY_KINDS,
+  RecordStatus,
 } from '../model/vocabulary.js';
 import {
   SourceKind,
@@ -53,6 +54,7 @@ import {
   EvidenceLevel,
   TrialLink,
   ReadAtKind,
+  RecordStatus,
 } from '../model/vocabulary.js';
 
 // ---------------------------------------------------------------- provenance
@@ -227,6 +229,8 @@ export const OutcomeSchema = z
     note: Text.optional(),
     /** The source sentence that states this figure (value, CI, unit, HR, p) as printed. */
     quote: QuoteSchema.optional(),
+    status: RecordStatus.optional(),
+    statusReason: Text.optional(),
     sources: SourceRefs,
   })
   .strict()
@@ -263,6 +267,8 @@ export const FindingSchema = z
     statement: Text,
     /** The source sentence behind the finding's figures (`patients`, numbers in the statement). */
     quote: QuoteSchema.optional(),
+    status: RecordStatus.optional(),
+    statusReason: Text.optional(),
     sources: SourceRefs,
   })
   .strict()

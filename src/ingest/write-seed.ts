@@ -69,7 +69,8 @@ export function readAtFromProps(props: Record<string, unknown>): ReadAtSeed[] | 
   return typeof json === 'string' ? ReadAtSchema.array().parse(JSON.parse(json)) : undefined;
 }
 
-function registerWriteQueries(db: Db): void {
+/** Registers the writer's composed queries on a database's query book (once). */
+export function registerWriteQueries(db: Db): void {
   if (db.queries.has('upsert:Study')) return;
   for (const label of LABELS) {
     // MERGE on both labels: an id already used by a node of another label fails the
@@ -131,6 +132,14 @@ export interface SeedReport {
 
 export async function writeCatalog(db: Db, catalog: Catalog): Promise<WriteStats> {
   registerWriteQueries(db);
+  return db.write(async (tx) => {
+    await writeCatalogTx(tx, catalog);
+    return { ...tx.stats };
+  });
+}
+
+/** The catalog part of a unit, inside a caller's transaction (the seed's or an accepted submission's). */
+export async function writeCatalogTx(tx: WriteTx, catalog: Catalog): Promise<void> {
   const w = new UnitWriter();
   const owners: string[] = [];
   for (const s of catalog.sources) w.node('Source', s.id, sourceProps(s));
@@ -161,11 +170,8 @@ export async function writeCatalog(db: Db, catalog: Catalog): Promise<WriteStats
     owners.push(t.id);
     w.sources(t.id, t.sources);
   }
-  return db.write(async (tx) => {
-    await w.flush(tx);
-    await tx.run('prune-links', { rows: w.keepLists(owners), types: ['IS_A', 'AFFILIATED_WITH', 'SOURCED_FROM'] });
-    return { ...tx.stats };
-  });
+  await w.flush(tx);
+  await tx.run('prune-links', { rows: w.keepLists(owners), types: ['IS_A', 'AFFILIATED_WITH', 'SOURCED_FROM'] });
 }
 
 const STUDY_OWNED_TYPES: RelType[] = [
@@ -188,6 +194,14 @@ const STUDY_OWNED_TYPES: RelType[] = [
 
 export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> {
   registerWriteQueries(db);
+  return db.write(async (tx) => {
+    await writeStudyTx(tx, study);
+    return { ...tx.stats };
+  });
+}
+
+/** One study, inside a caller's transaction: the graph's part for it becomes equal to `study`. */
+export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void> {
   const w = new UnitWriter();
   const s = study;
   w.node('Study', s.id, {
@@ -230,13 +244,10 @@ export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> 
     if (f.disease) w.link('IN_DISEASE', f.id, f.disease);
   }
   (s.authors ?? []).forEach((a, position) => w.link('AUTHORED', a.investigator, s.id, { role: a.role, position }));
-  return db.write(async (tx) => {
-    await tx.run('prune-study', { study: s.id, owned });
-    await w.flush(tx);
-    await tx.run('prune-links', { rows: w.keepLists([s.id, ...owned]), types: STUDY_OWNED_TYPES });
-    await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
-    return { ...tx.stats };
-  });
+  await tx.run('prune-study', { study: s.id, owned });
+  await w.flush(tx);
+  await tx.run('prune-links', { rows: w.keepLists([s.id, ...owned]), types: STUDY_OWNED_TYPES });
+  await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
 }
 
 function add(a: WriteStats, b: WriteStats): WriteStats {

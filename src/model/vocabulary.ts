@@ -55,5 +55,7 @@ export const Significance = z.enum([
 export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
 export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
 export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);
+/** Curation state of a finding or outcome: absent means accepted; RETRACTED stays visible but leaves the ranking. */
+export const RecordStatus = z.enum(['ACCEPTED', 'RETRACTED']);
 /** Units an outcome value is printed in. */
 export const OutcomeUnit = z.enum(['months', 'percent', 'patients', 'ratio']);

@@ -20,6 +20,7 @@ import './search.js';
 import './evidence.js';
 import './neighborhood.js';
 import './stats.js';
+import './mutations.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -9,7 +9,7 @@ import { EntityTypeEnum } from './enums.js';
 import { NEIGHBOURHOOD } from './limits.js';
 
 const globalId = (n: Entity): string => encodeGlobalID(n.label, n.id);
-const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi'] as const;
+const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi', 'status'] as const;
 type DisplayKey = (typeof DISPLAY_KEYS)[number];
 
 /** The display properties a node of any type has, in a fixed order (a graph view's tooltip). */

@@ -108,9 +108,9 @@ const DETAIL_FIELDS: Record<EntityType, string> = {
   Disease: `name stage setting aliases`,
   Therapy: `name kind description aliases`,
   Arm: `name role n schedule description ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
-  Outcome: `measure value unit ciLow ciHigh ciNote hr hrCiLow hrCiHigh p population timepoint note secondaryOnly ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
+  Outcome: `status statusReason measure value unit ciLow ciHigh ciNote hr hrCiLow hrCiHigh p population timepoint note secondaryOnly ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
   Biomarker: `name kind description aliases`,
-  Finding: `statement type level direction significance biomarkerState contrast schedule patients exploratory therapyInteraction ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
+  Finding: `status statusReason statement type level direction significance biomarkerState contrast schedule patients exploratory therapyInteraction ${QUOTE_FIELDS} sources { ${SOURCE_FIELDS} }`,
   Source: `kind title publisher published register doi pmid nctId canonicalLink links readAt { url kind register note } primary secondary note`,
 };
 

@@ -7,7 +7,7 @@ import type { StatusArea } from './status.js';
 import { shapeIcon } from './theme.js';
 
 /** Fields shown elsewhere in the panel (title, links, sources) or not worth a row. */
-const SKIP = new Set(['__typename', 'id', 'slug', 'links', 'sources', 'summary', 'statement', 'omittedFacts', 'quote', 'readAt', 'canonicalLink', 'alsoAt']);
+const SKIP = new Set(['__typename', 'id', 'slug', 'links', 'sources', 'summary', 'statement', 'omittedFacts', 'quote', 'readAt', 'canonicalLink', 'alsoAt', 'status', 'statusReason']);
 
 export interface DetailsActions {
   expand(node: NodeData, depth: number): void;
@@ -100,7 +100,11 @@ export class DetailsPanel {
     const out: Node[] = [];
     const text = typeof d['statement'] === 'string' ? d['statement'] : typeof d['summary'] === 'string' ? d['summary'] : undefined;
     if (typeof d['title'] === 'string' && d.__typename === 'Study') out.push(h('p', { class: 'study-title' }, d['title']));
-    if (text) out.push(h('p', { class: 'summary' }, text));
+    if (d['status'] === 'RETRACTED') {
+      const why = typeof d['statusReason'] === 'string' ? `: ${d['statusReason']}` : '';
+      out.push(h('p', { class: 'retracted-note', 'data-testid': 'retracted-note' }, h('strong', {}, 'Retracted'), ` (kept for the record, left out of the ranking)${why}`));
+    }
+    if (text) out.push(h('p', { class: d['status'] === 'RETRACTED' ? 'summary retracted-text' : 'summary' }, text));
 
     const dl = h('dl', { class: 'props' });
     for (const [key, value] of Object.entries(d)) {

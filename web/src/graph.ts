@@ -133,8 +133,11 @@ export class GraphView {
       cy.nodes('.new').removeClass('new');
       const defs: cytoscape.ElementDefinition[] = [];
       fresh.forEach((n, i) => {
-        const data: NodeData = { id: n.id, type: n.type, label: n.label, slug: n.slug, properties: n.properties };
-        const def: cytoscape.ElementDefinition = { group: 'nodes', data, classes: this.hidden.has(n.type) ? 'hidden-type' : '' };
+        // Retracted findings and outcomes stay on the canvas, drawn dashed and labelled as such.
+        const retracted = n.properties.some((p) => p.key === 'status' && p.value === 'RETRACTED');
+        const data: NodeData = { id: n.id, type: n.type, label: retracted ? `[retracted] ${n.label}` : n.label, slug: n.slug, properties: n.properties };
+        const classes = [this.hidden.has(n.type) ? 'hidden-type' : '', retracted ? 'retracted' : ''].filter(Boolean).join(' ');
+        const def: cytoscape.ElementDefinition = { group: 'nodes', data, classes };
         const pos = ring[i];
         if (pos) def.position = pos;
         defs.push(def);

@@ -87,6 +87,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'edge:selected',
       style: { width: 2.5, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' },
     },
+    { selector: 'node.retracted', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#dc2626', opacity: 0.55 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
     { selector: 'node.new', style: { 'border-color': '#fde68a', 'border-width': 3 } },
     { selector: 'edge.incident', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2, color: '#92400e' } },
