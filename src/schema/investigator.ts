@@ -5,13 +5,14 @@ import { NodeRefs, nodeOptions, related, required, str, strs } from './refs.js';
 builder.node(NodeRefs.Investigator, {
   ...nodeOptions('Investigator', 'A named author of one or more studies.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => required(n, 'name') }),
-    aliases: t.stringList({ resolve: (n) => strs(n, 'aliases') }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Full name.', resolve: (n) => required(n, 'name') }),
+    aliases: t.stringList({ description: 'Other spellings of the name (search finds them too).', resolve: (n) => strs(n, 'aliases') }),
     title: t.string({ nullable: true, description: 'Academic title as a source gives it.', resolve: (n) => str(n, 'title') }),
-    institutions: t.field({ type: [NodeRefs.Institution], resolve: (n, _a, ctx) => related(ctx, 'Investigator.institutions', n) }),
-    studies: t.field({ type: [NodeRefs.Study], resolve: (n, _a, ctx) => related(ctx, 'Investigator.studies', n) }),
+    institutions: t.field({ description: 'Institutions the investigator is affiliated with.', type: [NodeRefs.Institution], resolve: (n, _a, ctx) => related(ctx, 'Investigator.institutions', n) }),
+    studies: t.field({ description: 'Studies authored.', type: [NodeRefs.Study], resolve: (n, _a, ctx) => related(ctx, 'Investigator.studies', n) }),
     authorships: t.field({
+      description: 'The studies authored, each with the role.',
       type: [AuthorshipRef],
       resolve: async (n, _a, ctx) =>
         (await ctx.loaders.edge('Investigator.studies').load(n.id)).map((h) => ({
@@ -21,6 +22,6 @@ builder.node(NodeRefs.Investigator, {
           study: h.node,
         })),
     }),
-    sources: t.field({ type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Investigator.sources', n) }),
+    sources: t.field({ description: 'Where the investigator’s part was read.', type: [NodeRefs.Source], resolve: (n, _a, ctx) => related(ctx, 'Investigator.sources', n) }),
   }),
 });
