@@ -11,12 +11,16 @@ import { createContext, type Context } from './context.js';
 import type { Db } from './db/run.js';
 import type { LoaderOptions } from './loaders/index.js';
 import { mapDatabaseError } from './errors.js';
+import { useContentSecurityPolicy } from './graphiql/content-security-policy.js';
+import { graphiqlPage } from './graphiql/page.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { DegreeStats, costPlugin } from './schema/cost.js';
 import { buildSchema } from './schema/index.js';
 import { useCuration } from './curation/plugin.js';
 import { staticResponse } from './static.js';
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 export const ARMOR = { maxTokens: 2000, maxAliases: 30, maxDirectives: 20 } as const;
 
@@ -32,26 +36,6 @@ export interface AppDeps {
   /** Curation writes (submissions, reviews) per token per minute; default 60. */
   curationWritesPerMinute?: number;
 }
-
-export const GRAPHIQL_EXAMPLE = `# Which biomarkers predict benefit from radiotherapy + immune checkpoint blockade?
-# Every line leads back to a study and a source. Press ▶ to run.
-query WhichBiomarkersPredictBenefit {
-  biomarkerEvidence {
-    rule
-    ranking {
-      rank
-      verdict
-      score
-      biomarker { name }
-      bestLevel
-      patients
-      supporting { biomarkerState statement schedule study { shortName } }
-      studies { shortName year institutions { name } }
-      sources { kind secondary links }
-    }
-  }
-}
-`;
 
 /** By name, not instanceof: a plugin may carry its own copy of graphql-js. */
 function isGraphQLError(e: unknown): boolean {
@@ -109,9 +93,11 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout()),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
-    graphiql: { title: 'Abscopal — RT + ICB evidence graph', defaultQuery: GRAPHIQL_EXAMPLE },
+    // GraphiQL bundled by web/build.mjs (assets under /assets/graphiql/): works with no network.
+    graphiql: true,
+    renderGraphiQL: () => graphiqlPage(),
     logging: deps.logger,
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -147,6 +133,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       }),
       metricsAndStatic(deps.metrics),
       costPlugin(),
+      useContentSecurityPolicy(GRAPHQL_ENDPOINT),
       queryCountExtension(deps),
       cappedExtension(),
       useCuration(deps.curationWritesPerMinute === undefined ? {} : { writesPerMinute: deps.curationWritesPerMinute }),

@@ -28,6 +28,26 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // What GraphiQL's docs explorer shows for the Relay plumbing every list shares.
+    nodeTypeOptions: { description: 'Anything with a global id, fetchable with node(id:) or nodes(ids:).' },
+    nodeQueryOptions: { description: 'Any node by its global id; null when there is none.', args: { id: { description: 'A global id, as an id field returns it.' } } },
+    nodesQueryOptions: { description: 'Several nodes by global id, in the order asked; null where there is none.', args: { ids: { description: 'Global ids, as id fields return them.' } } },
+    idFieldOptions: { description: 'Global id (base64 of "Type:slug"), for node(id:).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list, and the cursors to ask for the next or previous one.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page; pass it as before: for the previous page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page; pass it as after: for the next page.' },
+    defaultConnectionTypeOptions: { description: 'One page of a list: its items (edges) and where the page sits (pageInfo).' },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+    edgesFieldOptions: { description: 'The items of this page, in list order.' },
+    pageInfoFieldOptions: { description: 'Where this page sits, and the cursors for the next or previous one.' },
+    cursorFieldOptions: { description: 'Opaque position of this item; pass it as after: or before: to page from here.' },
+    nodeFieldOptions: { description: 'The item itself.' },
+    firstArgOptions: { description: "Page size from the start, or after the after: cursor (default and maximum are in the list field's own description)." },
+    lastArgOptions: { description: 'Page size from the end, or before the before: cursor.' },
+    afterArgOptions: { description: 'Start after this cursor (an endCursor or a cursor field).' },
+    beforeArgOptions: { description: 'End before this cursor (a startCursor or a cursor field).' },
     decodeGlobalID: (globalID) => {
       try {
         const decoded = pothosDecode(globalID);

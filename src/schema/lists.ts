@@ -12,10 +12,10 @@ import { countable } from './relation-page.js';
 const StudyFilterInput = builder.inputType('StudyFilter', {
   description: 'All given conditions must hold.',
   fields: (t) => ({
-    yearFrom: t.int(),
-    yearTo: t.int(),
+    yearFrom: t.int({ description: 'Published in this year or later.' }),
+    yearTo: t.int({ description: 'Published in this year or earlier.' }),
     phase: t.string({ description: 'Exact phase as recorded, e.g. "II", "III", "I/II".' }),
-    kind: t.field({ type: StudyKindEnum }),
+    kind: t.field({ description: 'What kind of analysis.', type: StudyKindEnum }),
     therapy: t.string({ description: 'Therapy slug; narrower therapies count (immune-checkpoint-blockade finds pembrolizumab arms).' }),
     biomarker: t.string({ description: 'Biomarker slug: studies with a finding about it.' }),
     institution: t.string({ description: 'Institution slug.' }),
@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: builder.nodeInterfaceRef(),
     description: 'Any node by its slug (the readable id, e.g. "pembro-rt-2019"). NOT_FOUND when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ description: 'The readable id, e.g. "tumor-aneuploidy".', required: true }) },
     resolve: async (_p, { slug }, ctx) => {
       const n = await ctx.loaders.node.load(slug);
       if (!n) throw notFound('entity', slug);
@@ -43,8 +43,8 @@ builder.queryFields((t) => ({
     type: NodeRefs.Study,
     description: 'Studies, filtered and ordered.',
     args: {
-      filter: t.arg({ type: StudyFilterInput }),
-      orderBy: t.arg({ type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
+      filter: t.arg({ description: 'Conditions the studies must meet.', type: StudyFilterInput }),
+      orderBy: t.arg({ description: 'Order of the list.', type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
     resolve: async (_p, args, ctx) => {

@@ -29,16 +29,17 @@ interface KeyValue {
 }
 
 const KeyValueRef = builder.objectRef<KeyValue>('KeyValue').implement({
-  fields: (t) => ({ key: t.string({ resolve: (kv) => kv.key }), value: t.string({ resolve: (kv) => kv.value }) }),
+  description: 'One display property of a graph node, as text.',
+  fields: (t) => ({ key: t.string({ description: 'Property name.', resolve: (kv) => kv.key }), value: t.string({ description: 'Property value as text.', resolve: (kv) => kv.value }) }),
 });
 
 const GraphNodeRef = builder.objectRef<Entity>('GraphNode').implement({
   description: 'A node of a graph view, shaped for Cytoscape.js: { data: { id, type, label, ... } }.',
   fields: (t) => ({
     id: t.id({ description: 'Global ID, usable with node(id).', resolve: globalId }),
-    slug: t.string({ resolve: (n) => n.id }),
-    type: t.field({ type: EntityTypeEnum, resolve: (n) => n.label }),
-    label: t.string({ resolve: displayName }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    type: t.field({ description: 'Node type.', type: EntityTypeEnum, resolve: (n) => n.label }),
+    label: t.string({ description: 'Display name.', resolve: displayName }),
     properties: t.field({
       type: [KeyValueRef],
       description: 'A few display properties (kind, year, schedule, value …).',
@@ -55,9 +56,9 @@ interface EdgeShape {
 const GraphEdgeRef = builder.objectRef<EdgeShape>('GraphEdge').implement({
   description: 'A relationship of a graph view; id is stable ("from-TYPE-to" by slugs), source and target are GraphNode ids.',
   fields: (t) => ({
-    id: t.id({ resolve: (e) => e.edge.id }),
-    source: t.id({ resolve: (e) => globalIdOf(e, e.edge.source) }),
-    target: t.id({ resolve: (e) => globalIdOf(e, e.edge.target) }),
+    id: t.id({ description: 'Stable id of the relationship in the view.', resolve: (e) => e.edge.id }),
+    source: t.id({ description: 'Global id of the start node (a GraphNode id).', resolve: (e) => globalIdOf(e, e.edge.source) }),
+    target: t.id({ description: 'Global id of the end node (a GraphNode id).', resolve: (e) => globalIdOf(e, e.edge.target) }),
     type: t.string({ description: 'Relationship type, e.g. HAS_ARM.', resolve: (e) => e.edge.type }),
     label: t.string({
       description: 'Type plus a telling property, e.g. "AUTHORED (SENIOR)".',
@@ -72,9 +73,11 @@ function globalIdOf(e: EdgeShape, slug: string): string {
 }
 
 const NeighbourhoodRef = builder.objectRef<View>('Neighborhood').implement({
+  description: 'A graph view around some nodes: nodes and edges ready for Cytoscape.js.',
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNodeRef], resolve: (v) => v.nodes }),
+    nodes: t.field({ description: 'Nodes of the view, the start nodes among them.', type: [GraphNodeRef], resolve: (v) => v.nodes }),
     edges: t.field({
+      description: 'Relationships between the nodes of the view.',
       type: [GraphEdgeRef],
       resolve: (v) => {
         const byId = new Map(v.nodes.map((n) => [n.id, n]));

@@ -15,12 +15,12 @@ interface Hit {
 const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
   description: 'One full-text match, with the type it matched as and its relevance score.',
   fields: (t) => ({
-    score: t.float({ resolve: (h) => h.score }),
-    type: t.field({ type: EntityTypeEnum, resolve: (h) => h.node.label }),
+    score: t.float({ description: 'Relevance: higher is better.', resolve: (h) => h.score }),
+    type: t.field({ description: 'The matched node’s type.', type: EntityTypeEnum, resolve: (h) => h.node.label }),
     id: t.id({ description: 'Global ID of the matched node.', resolve: (h) => encodeGlobalID(h.node.label, h.node.id) }),
-    slug: t.string({ resolve: (h) => h.node.id }),
+    slug: t.string({ description: 'Stable readable id of the matched node.', resolve: (h) => h.node.id }),
     label: t.string({ description: 'Display name.', resolve: (h) => displayName(h.node) }),
-    node: t.field({ type: builder.nodeInterfaceRef(), resolve: (h) => h.node }),
+    node: t.field({ description: 'The matched node itself.', type: builder.nodeInterfaceRef(), resolve: (h) => h.node }),
   }),
 });
 
@@ -45,7 +45,7 @@ builder.queryField('search', (t) =>
     type: [SearchHitRef],
     description: 'Full-text search over names, titles, aliases, statements and summaries, best first.',
     args: {
-      text: t.arg.string({ required: true }),
+      text: t.arg.string({ description: 'Words to find; each matches whole or as a prefix, all must match.', required: true }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
       first: t.arg.int({ defaultValue: SEARCH.defaultSize, description: `At most ${SEARCH.maxSize}.` }),
     },

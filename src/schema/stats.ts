@@ -6,10 +6,12 @@ interface Count {
 }
 
 const CountRef = builder.objectRef<Count>('Count').implement({
-  fields: (t) => ({ name: t.string({ resolve: (c) => c.name }), count: t.int({ resolve: (c) => c.count }) }),
+  description: 'A count of nodes or relationships of one type.',
+  fields: (t) => ({ name: t.string({ description: 'Node label or relationship type.', resolve: (c) => c.name }), count: t.int({ description: 'How many.', resolve: (c) => c.count }) }),
 });
 
 const GraphStatsRef = builder.objectRef<{ nodes: Count[]; relationships: Count[] }>('GraphStats').implement({
+  description: 'How many nodes and relationships of each type the graph holds.',
   fields: (t) => ({
     nodes: t.field({ type: [CountRef], description: 'Nodes per type.', resolve: (s) => s.nodes }),
     relationships: t.field({ type: [CountRef], description: 'Relationships per type.', resolve: (s) => s.relationships }),
