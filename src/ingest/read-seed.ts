@@ -183,6 +183,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
       claim(o.id, file, `outcomes[${i}].id`);
       outcomes.add(o.id);
       needSources(o.sources, file, `outcomes[${i}]`);
+      if (o.quote) need(sources, 'source', o.quote.source, file, `outcomes[${i}].quote.source`);
       if (o.arm) need(arms, 'arm of this study', o.arm, file, `outcomes[${i}].arm`);
       if (o.comparison) {
         need(arms, 'arm of this study', o.comparison.experimental, file, `outcomes[${i}].comparison.experimental`);
@@ -192,6 +193,7 @@ export function checkReferences(catalog: Catalog, studies: StudyFile[]): SeedPro
     study.findings?.forEach((f, i) => {
       claim(f.id, file, `findings[${i}].id`);
       needSources(f.sources, file, `findings[${i}]`);
+      if (f.quote) need(sources, 'source', f.quote.source, file, `findings[${i}].quote.source`);
       need(biomarkers, 'biomarker', f.biomarker, file, `findings[${i}].biomarker`);
       f.therapies.forEach((t, j) => need(therapies, 'therapy', t, file, `findings[${i}].therapies[${j}]`));
       f.outcomes?.forEach((o, j) => need(outcomes, 'outcome of this study', o, file, `findings[${i}].outcomes[${j}]`));

@@ -162,6 +162,9 @@ export const TrialSchema = z
 
 // ---------------------------------------------------------------- studies
 
+/** Verbatim text a figure or finding was read in (shared convention; absent = unquoted, never guessed). */
+export const QuoteSchema = z.object({ source: Slug, text: Text }).strict();
+
 export const TherapyUseSchema = z
   .object({
     therapy: Slug,
@@ -208,6 +211,7 @@ export const OutcomeSchema = z
     hrCiHigh: z.number().positive().optional(),
     p: PValue.optional(),
     note: Text.optional(),
+    quote: QuoteSchema.optional(),
     sources: SourceRefs,
   })
   .strict()
@@ -242,6 +246,7 @@ export const FindingSchema = z
     arms: z.array(Slug).optional(),
     disease: Slug.optional(),
     statement: Text,
+    quote: QuoteSchema.optional(),
     sources: SourceRefs,
   })
   .strict()
