@@ -38,6 +38,10 @@ export const REL_TYPES = [
   'CONTRASTS',
   'IN_DISEASE',
   'SOURCED_FROM',
+  // (Investigator)-[:LEADS {role}]->(Study): a registry's overall official (principal investigator, chair).
+  'LEADS',
+  // (Study)-[:SPONSORED_BY {role: LEAD_SPONSOR|COLLABORATOR}]->(Institution): a registry's sponsors.
+  'SPONSORED_BY',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 

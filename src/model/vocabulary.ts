@@ -21,6 +21,9 @@ export const StudyKind = z.enum([
   'LONG_TERM_UPDATE',
   'COHORT',
   'TRANSLATIONAL',
+  // Written by `npm run import`, never by curators: a registry record, or a paper not curated yet.
+  'REGISTRY_RECORD',
+  'PUBLICATION_RECORD',
 ]);
 export const TherapyKind = z.enum(['DRUG', 'DRUG_CLASS', 'RADIOTHERAPY', 'MODALITY', 'REGIMEN']);
 export const BiomarkerKind = z.enum(['GENOMIC', 'TRANSCRIPTOMIC', 'PROTEIN_EXPRESSION', 'CIRCULATING', 'IMMUNE', 'CLINICAL', 'COMPOSITE']);

@@ -1,0 +1,130 @@
+/**
+ * `npm run import -- ctgov <file|dir|NCT…>` and `npm run import -- pubmed <file|dir|PMID…>`:
+ * validate every record, resolve names against the graph, write each record in its own
+ * transaction, print a summary; exit 1 when any record was rejected. With --fetch, NCT ids and
+ * PMIDs are fetched from the public APIs (rate-limited, retried); files need no network.
+ * Database: NEO4J_URI when set, else the local Neo4j (joining a running `npm start`).
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import path from 'node:path';
+import { connect, openDatabase } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { applySchema } from '../db/apply-schema.js';
+import type { Db } from '../db/run.js';
+import { readAliases } from '../import/aliases.js';
+import { NCT_ID } from '../import/ctgov.js';
+import { ctgovSearchPages, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../import/http.js';
+import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../import/run.js';
+import { portIsFree } from '../local-neo4j.js';
+import { createLogger } from '../logger.js';
+
+interface Options {
+  fetch?: boolean;
+  query?: string;
+  check?: boolean;
+  aliases: string;
+  maxPages: string;
+}
+
+const merge = (a: Loaded, b: Loaded): Loaded => ({ records: [...a.records, ...b.records], rejected: [...a.rejected, ...b.rejected] });
+
+async function loadCtgov(args: string[], opts: Options, client: PoliteClient): Promise<Loaded> {
+  const ids = args.filter((a) => NCT_ID.test(a.toUpperCase()));
+  const files = args.filter((a) => !NCT_ID.test(a.toUpperCase()));
+  const read = await readInputFiles(files, '.json');
+  let loaded: Loaded = { records: [], rejected: read.rejected };
+  for (const t of read.texts) loaded = merge(loaded, parseCtgovJson(t.text, t.origin));
+  if ((ids.length || opts.query) && !opts.fetch) throw new Error(`NCT ids and --query need --fetch (network access to ClinicalTrials.gov): ${[...ids, opts.query].filter(Boolean).join(', ')}`);
+  for (const id of ids) loaded = merge(loaded, parseCtgovJson(await fetchCtgovStudy(client, id.toUpperCase()), `clinicaltrials.gov/${id.toUpperCase()}`));
+  if (opts.query) {
+    let page = 0;
+    for await (const text of ctgovSearchPages(client, { 'query.term': opts.query })) {
+      page += 1;
+      loaded = merge(loaded, parseCtgovJson(text, `clinicaltrials.gov search page ${page}`));
+      if (page >= Number(opts.maxPages)) break;
+    }
+  }
+  return loaded;
+}
+
+async function loadPubmed(args: string[], opts: Options, client: PoliteClient): Promise<Loaded> {
+  const pmids = args.filter((a) => /^\d{1,9}$/.test(a));
+  const files = args.filter((a) => !/^\d{1,9}$/.test(a));
+  const read = await readInputFiles(files, '.xml');
+  let loaded: Loaded = { records: [], rejected: read.rejected };
+  for (const t of read.texts) loaded = merge(loaded, parsePubmed(t.text, t.origin));
+  if (pmids.length && !opts.fetch) throw new Error(`PMIDs need --fetch (network access to PubMed E-utilities): ${pmids.join(', ')}`);
+  if (pmids.length) {
+    let batch = 0;
+    for await (const xml of fetchPubmedXml(client, pmids, undefined, process.env['NCBI_API_KEY'])) loaded = merge(loaded, parsePubmed(xml, `efetch batch ${(batch += 1)}`));
+  }
+  return loaded;
+}
+
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'import');
+  const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
+  if (joinRunning) {
+    const { db, driver } = await connect(config.neo4j);
+    try {
+      return await work(db);
+    } finally {
+      await driver.close();
+    }
+  }
+  const opened = await openDatabase(config, log);
+  try {
+    await applySchema(opened.db);
+    return await work(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function main(kind: 'ctgov' | 'pubmed', args: string[], opts: Options): Promise<number> {
+  const started = process.hrtime.bigint();
+  const client = new PoliteClient(
+    kind === 'ctgov'
+      ? { minIntervalMs: 1_200, retries: 4, backoffMs: 2_000, userAgent: 'abscopal-import' }
+      : { minIntervalMs: process.env['NCBI_API_KEY'] ? 110 : 350, retries: 4, backoffMs: 1_000, userAgent: 'abscopal-import' },
+  );
+  const loaded = kind === 'ctgov' ? await loadCtgov(args, opts, client) : await loadPubmed(args, opts, client);
+  console.log(`read ${loaded.records.length} valid record(s), ${loaded.rejected.length} rejected`);
+  if (opts.check) {
+    for (const r of loaded.rejected) console.log(`  rejected ${r.origin}${r.key ? ` [${r.key}]` : ''}: ${r.reason}`);
+    return loaded.rejected.length ? 1 : 0;
+  }
+  const aliases = await readAliases(path.resolve(opts.aliases));
+  // A bar only where a person watches (a TTY); logs and CI get the summary alone.
+  const bar = process.stdout.isTTY && loaded.records.length > 1 ? new SingleBar({ format: '{bar} {value}/{total} {key} {outcome}', hideCursor: true }, Presets.shades_classic) : undefined;
+  bar?.start(loaded.records.length, 0, { key: '', outcome: '' });
+  const summary = await withDb((db) => runImport(db, loaded, { aliases, onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }) }));
+  bar?.stop();
+  console.log(formatSummary(summary));
+  console.log(`took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`);
+  return summary.rejected.length > 0 ? 1 : 0;
+}
+
+const program = new Command().name('import').description('Import ClinicalTrials.gov registry records and PubMed papers into the graph');
+for (const kind of ['ctgov', 'pubmed'] as const) {
+  program
+    .command(kind)
+    .description(kind === 'ctgov' ? 'ClinicalTrials.gov API v2 study JSON: files, directories, or NCT ids with --fetch' : 'PubMed efetch XML: files, directories, or PMIDs with --fetch')
+    .argument('[inputs...]', kind === 'ctgov' ? 'files, directories or NCT ids' : 'files, directories or PMIDs')
+    .option('--fetch', 'fetch ids from the public API (needs network access)')
+    .option('--check', 'validate only; write nothing')
+    .option('--aliases <file>', 'curated aliases for entity resolution', 'seed/catalog/aliases.json')
+    .option('--max-pages <n>', 'at most this many search pages (ctgov --query)', '20')
+    .action(async (inputs: string[], opts: Options) => {
+      try {
+        process.exitCode = await main(kind, inputs, opts);
+      } catch (err) {
+        console.error(err instanceof ConfigError ? err.message : `import failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+      }
+    });
+  if (kind === 'ctgov') program.commands.at(-1)?.option('--query <term>', 'with --fetch: every study matching this ClinicalTrials.gov search (query.term), page by page');
+}
+await program.parseAsync();

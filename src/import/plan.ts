@@ -1,0 +1,81 @@
+/**
+ * What one imported record becomes in the graph, before anything is written: the nodes it
+ * creates or updates, the relationships it adds, and what it could not map. Both importers build
+ * this one shape, so one writer (write-plan.ts) handles registry records and papers alike.
+ */
+import type { Label, RelType } from '../db/model.js';
+
+export type Prop = string | number | boolean | string[];
+export type Props = Record<string, Prop>;
+
+export type ImportSourceKind = 'ctgov' | 'pubmed';
+
+export interface PlanNode {
+  label: Label;
+  id: string;
+  props: Props;
+}
+
+export interface PlanLink {
+  rel: RelType;
+  from: string;
+  to: string;
+  props: Props;
+}
+
+export type UnmappedKind = 'condition' | 'intervention' | 'affiliation';
+
+export interface Unmapped {
+  kind: UnmappedKind;
+  term: string;
+  /** What the importer did instead: "reported", "created unclassified therapy <id>". */
+  action: string;
+}
+
+export interface RecordPlan {
+  kind: ImportSourceKind;
+  /** The record's external id: NCT number or PMID. */
+  key: string;
+  /** Where the record came from (file path or URL), for messages. */
+  origin: string;
+  sourceId: string;
+  /** The Study node the record is about (registry record, or the paper); relationships hang off it. */
+  owner: string;
+  /** True when the owner is a curated study or trial: its properties are never overwritten. */
+  ownerCurated: boolean;
+  nodes: PlanNode[];
+  links: PlanLink[];
+  unmapped: Unmapped[];
+  nearMatches: string[];
+}
+
+/** A record that failed validation: nothing of it is written. */
+export interface Rejection {
+  origin: string;
+  key?: string;
+  reason: string;
+}
+
+export function omitUndefined(obj: Record<string, Prop | undefined | null>): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** A record may reach one node or relationship twice (a site that is also the sponsor): keep the first. */
+export function dedupeNodes(nodes: PlanNode[]): PlanNode[] {
+  const seen = new Set<string>();
+  return nodes.filter((n) => !seen.has(n.id) && (seen.add(n.id), true));
+}
+
+export function dedupeLinks(links: PlanLink[]): PlanLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const key = `${l.rel}|${l.from}|${l.to}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * One import run: every input is read and validated first (rejections collected, nothing
+ * written), then names are resolved against the graph, then each valid record is written in its
+ * own transaction. The summary says what was created, updated, left unchanged, what could not be
+ * mapped, which near-matches were not merged, and which records were rejected and why.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Db, WriteStats } from '../db/run.js';
+import { emptyStats } from '../db/run.js';
+import { emptyAliases, type AliasCatalog } from './aliases.js';
+import { CtgovStudySchema, mapCtgovStudy, type CtgovStudy } from './ctgov.js';
+import type { RecordPlan, Rejection, Unmapped } from './plan.js';
+import { mapPubmedArticle, parsePubmedXml, type PubmedArticle } from './pubmed.js';
+import { loadKnownEntities, Resolver } from './resolve.js';
+import { previousHashes, writePlan, type WriteOutcome } from './write-plan.js';
+
+export type Parsed = { kind: 'ctgov'; study: CtgovStudy; origin: string } | { kind: 'pubmed'; article: PubmedArticle; origin: string };
+
+export interface Loaded {
+  records: Parsed[];
+  rejected: Rejection[];
+}
+
+function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
+  let cur: unknown = obj;
+  for (const k of p) cur = cur !== null && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
+  return cur;
+}
+
+function describeCtgovIssue(raw: unknown, issue: z.core.$ZodIssue): string {
+  const at = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  if (at === 'protocolSection.identificationModule.nctId' && issue.code === 'invalid_type') return 'the record has no NCT id (protocolSection.identificationModule.nctId is missing)';
+  if (at === 'protocolSection' && issue.code === 'invalid_type') return 'not a ClinicalTrials.gov API v2 study: no protocolSection';
+  if (issue.code === 'invalid_value') return `${at}: unknown value ${JSON.stringify(valueAt(raw, issue.path))}; expected one of ${issue.values.map(String).join(', ')}`;
+  return `${at}: ${issue.message}`;
+}
+
+/** ClinicalTrials.gov JSON text: a single study or a `{ "studies": [...] }` page. */
+export function parseCtgovJson(text: string, origin: string): Loaded {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { records: [], rejected: [{ origin, reason: `not valid JSON (truncated or corrupt): ${(err as Error).message}` }] };
+  }
+  const page = raw !== null && typeof raw === 'object' && Array.isArray((raw as { studies?: unknown }).studies) ? (raw as { studies: unknown[] }).studies : [raw];
+  const out: Loaded = { records: [], rejected: [] };
+  page.forEach((item, i) => {
+    const where = page.length > 1 || raw !== item ? `${origin} (studies[${i}])` : origin;
+    const parsed = CtgovStudySchema.safeParse(item);
+    if (parsed.success) out.records.push({ kind: 'ctgov', study: parsed.data, origin: where });
+    else {
+      const nct = valueAt(item, ['protocolSection', 'identificationModule', 'nctId']);
+      out.rejected.push({ origin: where, ...(typeof nct === 'string' ? { key: nct } : {}), reason: parsed.error.issues.map((x) => describeCtgovIssue(item, x)).join('; ') });
+    }
+  });
+  return out;
+}
+
+export function parsePubmed(text: string, origin: string): Loaded {
+  const parsed = parsePubmedXml(text, origin);
+  return { records: parsed.articles.map((a) => ({ kind: 'pubmed' as const, article: a.article, origin: `${origin}${parsed.articles.length > 1 ? ` (PubmedArticle ${a.index + 1})` : ''}` })), rejected: parsed.rejected };
+}
+
+/** Files and directories (their *.json or *.xml files, sorted) -> their texts. */
+export async function readInputFiles(paths: string[], ext: '.json' | '.xml'): Promise<{ texts: { origin: string; text: string }[]; rejected: Rejection[] }> {
+  const texts: { origin: string; text: string }[] = [];
+  const rejected: Rejection[] = [];
+  for (const p of paths) {
+    try {
+      const s = await stat(p);
+      const files = s.isDirectory() ? (await readdir(p)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(p, f)) : [p];
+      for (const f of files) texts.push({ origin: f, text: await readFile(f, 'utf8') });
+    } catch (err) {
+      rejected.push({ origin: p, reason: `cannot be read: ${(err as Error).message}` });
+    }
+  }
+  return { texts, rejected };
+}
+
+export interface ImportSummary {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  rejected: Rejection[];
+  unmapped: (Unmapped & { record: string })[];
+  nearMatches: string[];
+  stats: WriteStats;
+}
+
+export interface RunOptions {
+  aliases?: AliasCatalog;
+  onRecord?: (done: number, total: number, key: string, outcome: WriteOutcome) => void;
+}
+
+function keyOf(p: Parsed): string {
+  return p.kind === 'ctgov' ? p.study.protocolSection.identificationModule.nctId : p.article.MedlineCitation.PMID;
+}
+
+export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): Promise<ImportSummary> {
+  const summary: ImportSummary = { created: [], updated: [], unchanged: [], rejected: [...loaded.rejected], unmapped: [], nearMatches: [], stats: emptyStats() };
+  // One record per external id: a second copy in the same run is a mistake, not an update.
+  const seen = new Set<string>();
+  const records: Parsed[] = [];
+  for (const r of loaded.records) {
+    const key = `${r.kind}:${keyOf(r)}`;
+    if (seen.has(key)) summary.rejected.push({ origin: r.origin, key: keyOf(r), reason: `duplicate: ${keyOf(r)} appears more than once in this import` });
+    else {
+      seen.add(key);
+      records.push(r);
+    }
+  }
+  if (records.length === 0) return summary;
+
+  const resolver = new Resolver(await loadKnownEntities(db), opts.aliases ?? emptyAliases());
+  const plans: RecordPlan[] = records.map((r) => (r.kind === 'ctgov' ? mapCtgovStudy(r.study, r.origin, resolver) : mapPubmedArticle(r.article, r.origin, resolver)));
+  const hashes = await previousHashes(db, plans.map((p) => p.sourceId));
+
+  let done = 0;
+  for (const plan of plans) {
+    const { outcome, stats } = await writePlan(db, plan, hashes.get(plan.sourceId) ?? null);
+    summary[outcome].push(plan.key);
+    for (const u of plan.unmapped) summary.unmapped.push({ ...u, record: plan.key });
+    if (stats) for (const k of Object.keys(stats) as (keyof WriteStats)[]) summary.stats[k] += stats[k];
+    done += 1;
+    opts.onRecord?.(done, plans.length, plan.key, outcome);
+  }
+  summary.nearMatches = [...resolver.nearMatches].sort();
+  return summary;
+}
+
+export function formatSummary(s: ImportSummary): string {
+  const lines = [
+    `created ${s.created.length}, updated ${s.updated.length}, unchanged ${s.unchanged.length}, rejected ${s.rejected.length}`,
+    `graph: ${s.stats.nodesCreated} nodes and ${s.stats.relationshipsCreated} relationships created, ${s.stats.nodesDeleted} nodes and ${s.stats.relationshipsDeleted} relationships removed, ${s.stats.propertiesSet} properties set`,
+  ];
+  if (s.created.length) lines.push(`  created: ${s.created.join(', ')}`);
+  if (s.updated.length) lines.push(`  updated: ${s.updated.join(', ')}`);
+  if (s.unmapped.length) {
+    lines.push(`unmapped terms (${s.unmapped.length}):`);
+    for (const u of s.unmapped) lines.push(`  ${u.record} ${u.kind} "${u.term}": ${u.action}`);
+  }
+  if (s.nearMatches.length) {
+    lines.push(`near-matches not merged (${s.nearMatches.length}):`);
+    for (const n of s.nearMatches) lines.push(`  ${n}`);
+  }
+  if (s.rejected.length) {
+    lines.push(`rejected records (${s.rejected.length}), nothing of them written:`);
+    for (const r of s.rejected) lines.push(`  ${r.origin}${r.key ? ` [${r.key}]` : ''}: ${r.reason}`);
+  }
+  return lines.join('\n');
+}

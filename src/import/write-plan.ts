@@ -1,0 +1,88 @@
+/**
+ * Writes one RecordPlan in one transaction. The same discipline as the seed writer (MERGE on
+ * ids, every relationship's endpoints checked, all-or-nothing), with two import rules on top:
+ * curated nodes and relationships are never overwritten (MERGE ... ON CREATE only, and node
+ * properties are replaced only on nodes this record created), and a record whose content hash
+ * matches its last import is skipped, so a second import changes nothing at all.
+ */
+import { createHash } from 'node:crypto';
+import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
+import type { Db, WriteStats } from '../db/run.js';
+import type { PlanLink, PlanNode, RecordPlan } from './plan.js';
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+function registerImportQueries(db: Db): void {
+  if (db.queries.has('import-upsert:Study')) return;
+  for (const label of LABELS) {
+    db.queries.define(
+      `import-upsert:${label}`,
+      [
+        'UNWIND $rows AS row',
+        `MERGE (n:Entity:${label} {id: row.id})`,
+        'ON CREATE SET n = row.props',
+        // Only the record that created a node may rewrite it: curated nodes keep their facts.
+        'WITH n, row WHERE n.importedFrom = row.props.importedFrom',
+        'SET n = row.props',
+        'RETURN count(n) AS written',
+      ].join('\n'),
+    );
+  }
+  for (const rel of REL_TYPES) {
+    db.queries.define(
+      `import-link:${rel}`,
+      [
+        'UNWIND $rows AS row',
+        'MATCH (a:Entity {id: row.from})',
+        'MATCH (b:Entity {id: row.to})',
+        `MERGE (a)-[r:${rel}]->(b)`,
+        // An existing (curated) relationship is left as it is; only a new one carries the import's props.
+        'ON CREATE SET r = row.props',
+        'RETURN count(r) AS linked',
+      ].join('\n'),
+    );
+  }
+}
+
+/** Content hash of what the record would write: same record, same resolution -> same hash. */
+export function planHash(plan: RecordPlan): string {
+  const byKey = <T>(xs: T[], key: (x: T) => string): T[] => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  const canonical = JSON.stringify({
+    owner: plan.owner,
+    nodes: byKey(plan.nodes, (n) => `${n.label}:${n.id}`).map((n) => [n.label, n.id, Object.entries(n.props).sort(([a], [b]) => a.localeCompare(b))]),
+    links: byKey(plan.links, (l) => `${l.rel}:${l.from}:${l.to}`).map((l) => [l.rel, l.from, l.to, Object.entries(l.props).sort(([a], [b]) => a.localeCompare(b))]),
+  });
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
+
+export async function writePlan(db: Db, plan: RecordPlan, previousHash: string | null): Promise<{ outcome: WriteOutcome; stats: WriteStats | undefined }> {
+  registerImportQueries(db);
+  const hash = planHash(plan);
+  if (previousHash === hash) return { outcome: 'unchanged', stats: undefined };
+  const nodes: PlanNode[] = plan.nodes.map((n) => (n.id === plan.sourceId ? { ...n, props: { ...n.props, importHash: hash } } : n));
+  const stats = await db.write(async (tx) => {
+    if (previousHash !== null) await tx.run('import-clear-record', { owner: plan.owner, source: plan.sourceId });
+    for (const [label, rows] of group(nodes, (n) => n.label)) {
+      await tx.run(`import-upsert:${label satisfies Label}`, { rows: rows.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
+    }
+    for (const [rel, rows] of group<PlanLink, RelType>(plan.links, (l) => l.rel)) {
+      const res = await tx.run(`import-link:${rel}`, { rows });
+      const linked = Number(res[0]?.['linked'] ?? 0);
+      if (linked !== rows.length) throw new Error(`${plan.key}: ${rel} linked ${linked} of ${rows.length}; a node the record refers to is missing`);
+    }
+    await tx.run('import-prune-orphans');
+    return { ...tx.stats };
+  });
+  return { outcome: previousHash === null ? 'created' : 'updated', stats };
+}
+
+export async function previousHashes(db: Db, sourceIds: string[]): Promise<Map<string, string | null>> {
+  const rows = await db.read('import-record-hashes', { ids: sourceIds });
+  return new Map(rows.map((r) => [String(r['id']), typeof r['hash'] === 'string' ? r['hash'] : null]));
+}
