@@ -7,6 +7,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/run.js';
 import type { LoaderOptions } from './loaders/index.js';
@@ -14,7 +15,9 @@ import { mapDatabaseError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { buildSchema } from './schema/index.js';
+import { securityPlugins, type SecurityOptions } from './security/index.js';
 import { staticResponse } from './static.js';
+import { useTracing } from './tracing.js';
 
 export const ARMOR = { maxTokens: 2000, maxAliases: 30, maxDirectives: 20 } as const;
 
@@ -27,6 +30,13 @@ export interface AppDeps {
   readinessTimeoutMs?: number;
   /** Only the benchmark turns batching off, to measure the N+1 baseline. */
   loaderOptions?: LoaderOptions;
+  /** CSRF, limits, trusted documents, introspection, rate limit (src/security/). */
+  security?: SecurityOptions;
+  /** Fail fast while Neo4j is unreachable (src/availability.ts); defaults 3000 ms and 5 s. */
+  dbUnavailableAfterMs?: number;
+  dbRetryAfterSeconds?: number;
+  /** True once shutdown has begun: readiness answers 503 so load balancers stop sending. */
+  isDraining?: () => boolean;
 }
 
 export const GRAPHIQL_EXAMPLE = `# Which biomarkers predict benefit from radiotherapy + immune checkpoint blockade?
@@ -86,6 +96,8 @@ function queryCountExtension(deps: AppDeps): Plugin<Context> {
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
   const timeout = deps.readinessTimeoutMs ?? 2000;
   const db = deps.db.observed(deps.metrics.observeQuery);
+  const unavailableAfterMs = deps.dbUnavailableAfterMs ?? 3000;
+  const availability = new DatabaseAvailability({ ping: () => db.ping(), log: deps.logger, probeTimeoutMs: Math.min(timeout, unavailableAfterMs) });
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: ({ request }) => createContext(db, deps.loaderOptions, request),
@@ -105,6 +117,9 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       },
     },
     plugins: [
+      useTracing(),
+      ...securityPlugins(deps.security),
+      useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),
       maxTokensPlugin({ n: ARMOR.maxTokens }),
       maxAliasesPlugin({ n: ARMOR.maxAliases }),
       maxDirectivesPlugin({ n: ARMOR.maxDirectives }),
@@ -113,6 +128,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
         check: async () => {
           // A stalled connection must not hang the probe: fail after `timeout`. Returning false
           // (not throwing) keeps driver messages, with host names, out of the public response.
+          if (deps.isDraining?.()) return false;
           try {
             await Promise.race([
               db.ping(),

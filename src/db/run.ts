@@ -4,6 +4,7 @@
  * /metrics) and timed. Nothing above db/ sees a driver type.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { traceQuery } from '../tracing.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;
@@ -114,7 +115,7 @@ export class Db {
     const started = process.hrtime.bigint();
     let ok = false;
     try {
-      const out = await fn();
+      const out = await traceQuery(name, fn);
       ok = true;
       return out;
     } finally {

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { GraphStore } from '../db/graph.js';
 import type { EdgeHit, EdgeName, NodeRecord } from '../db/model.js';
+import { traceBatch } from '../tracing.js';
 
 /**
  * The DataLoader contract: the i-th result belongs to the i-th key, and there are exactly as
@@ -29,7 +30,7 @@ export interface LoaderOptions {
 export function createLoaders(store: GraphStore, options: LoaderOptions = {}): Loaders {
   const dl = { batch: options.batch ?? true };
   const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
-    const found = await store.nodesByIds(ids);
+    const found = await traceBatch('node', ids.length, () => store.nodesByIds(ids));
     return orderByKeys(ids, found, null);
   }, dl);
   const edges = new Map<EdgeName, DataLoader<string, EdgeHit[]>>();
@@ -39,7 +40,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
       let loader = edges.get(name);
       if (!loader) {
         loader = new DataLoader<string, EdgeHit[]>(async (keys) => {
-          const found = await store.edges(name, keys);
+          const found = await traceBatch(name, keys.length, () => store.edges(name, keys));
           const hits = orderByKeys(keys, found, []);
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.
           for (const list of hits) for (const h of list) node.prime(h.node.id, h.node);

@@ -1,0 +1,170 @@
+/**
+ * Fail fast while Neo4j is unreachable, recover by itself when it is back.
+ *
+ * The driver alone would make every client wait for its own retry loop (connection refused is a
+ * retryable error, retried for maxTransactionRetryTime). Instead, the first request that meets a
+ * dead database marks it down; from then on requests answer SERVICE_UNAVAILABLE at once, without
+ * touching the driver, while one background probe pings Neo4j every `probeIntervalMs`. The first
+ * successful ping marks it up again, so service resumes without a restart. A request still
+ * running near `unavailableAfterMs` pings Neo4j; if that gets no answer (a stalled connection, a
+ * hung server) the request answers SERVICE_UNAVAILABLE within the bound too.
+ */
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { mapDatabaseError, userError } from './errors.js';
+import type { Logger } from './logger.js';
+
+export interface AvailabilityOptions {
+  ping: () => Promise<void>;
+  log: Logger;
+  /** A ping slower than this counts as a failure. */
+  probeTimeoutMs: number;
+  probeIntervalMs?: number;
+}
+
+export class DatabaseAvailability {
+  private isDown = false;
+  private probing = false;
+  private stopped = false;
+  private downSince = 0;
+
+  constructor(private readonly opts: AvailabilityOptions) {}
+
+  get down(): boolean {
+    return this.isDown;
+  }
+
+  /** Records that a request saw the database unreachable; probes until it answers again. */
+  markDown(reason: string): void {
+    if (this.stopped) return;
+    if (!this.isDown) {
+      this.isDown = true;
+      this.downSince = Date.now();
+      this.opts.log.warn({ reason }, 'neo4j unreachable: answering SERVICE_UNAVAILABLE until it is back');
+    }
+    this.startProbing();
+  }
+
+  /** One ping, bounded by `timeoutMs` (default probeTimeoutMs); true when Neo4j answered. */
+  async ping(timeoutMs = this.opts.probeTimeoutMs): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.opts.ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
+          timer.unref();
+        }),
+      ]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Ends probing (shutdown). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private startProbing(): void {
+    if (this.probing) return;
+    this.probing = true;
+    const interval = this.opts.probeIntervalMs ?? 500;
+    const tick = async (): Promise<void> => {
+      if (this.stopped) return void (this.probing = false);
+      if (await this.ping()) {
+        this.probing = false;
+        if (this.isDown) {
+          this.isDown = false;
+          this.opts.log.info({ downMs: Date.now() - this.downSince }, 'neo4j reachable again');
+        }
+        return;
+      }
+      setTimeout(() => void tick(), interval).unref();
+    };
+    setTimeout(() => void tick(), interval).unref();
+  }
+}
+
+export interface FailFastOptions {
+  availability: DatabaseAvailability;
+  unavailableAfterMs: number;
+  retryAfterSeconds: number;
+}
+
+const UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+function unavailable(retryAfterSeconds: number, why: string): GraphQLError {
+  return userError(`the knowledge graph database is unreachable (${why}); try again in ${retryAfterSeconds} s`, UNAVAILABLE, { retryAfterSeconds });
+}
+
+function codeOf(e: GraphQLError): unknown {
+  return e.extensions?.['code'];
+}
+
+/** True when the error came from the driver saying the database is not there. */
+function isDatabaseUnavailable(e: GraphQLError): boolean {
+  return codeOf(e) === UNAVAILABLE || mapDatabaseError(e.originalError) !== undefined;
+}
+
+/**
+ * The yoga plugin: answers at once while the database is down, bounds every execution by
+ * `unavailableAfterMs`, adds the retry hint (extensions.retryAfterSeconds and a Retry-After
+ * header) to every SERVICE_UNAVAILABLE answer.
+ */
+export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
+  const hinted = new WeakSet<Request>();
+  return {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (opts.availability.down) {
+        if (request) hinted.add(request);
+        setResultAndStopExecution({ errors: [unavailable(opts.retryAfterSeconds, 'it did not answer a moment ago')] });
+        return;
+      }
+      setExecuteFn((execArgs) => {
+        // A slow request is not a dead database: after two thirds of the bound, ask Neo4j with a
+        // ping given the last third. No answer: SERVICE_UNAVAILABLE now (a stalled connection
+        // would otherwise hold the client for ever). An answer: the query is just slow; let it run.
+        let timer: NodeJS.Timeout | undefined;
+        const checkAt = Math.round((opts.unavailableAfterMs * 2) / 3);
+        const deadline = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+          timer = setTimeout(() => {
+            void opts.availability.ping(opts.unavailableAfterMs - checkAt).then((ok) => {
+              if (ok) return;
+              opts.availability.markDown(`a ping got no answer within ${opts.unavailableAfterMs - checkAt} ms`);
+              if (request) hinted.add(request);
+              resolve({ errors: [unavailable(opts.retryAfterSeconds, `no answer within ${opts.unavailableAfterMs} ms`)] });
+            });
+          }, checkAt);
+          timer.unref();
+        });
+        const run = Promise.resolve(executeFn(execArgs));
+        // The losing execution keeps running; its late failure must not become an unhandled rejection.
+        run.catch(() => undefined);
+        return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+      });
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || !result.errors?.some(isDatabaseUnavailable)) return;
+          opts.availability.markDown('a query failed with a connection error');
+          if (request) hinted.add(request);
+          // Our message, the error's path: the driver's own message may name hosts.
+          const u = unavailable(opts.retryAfterSeconds, 'a query could not reach it');
+          setResult({
+            ...result,
+            errors: result.errors.map((e) =>
+              isDatabaseUnavailable(e) ? new GraphQLError(u.message, { path: e.path ?? null, nodes: e.nodes ?? null, extensions: u.extensions }) : e,
+            ),
+          });
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      if (hinted.has(request)) response.headers.set('retry-after', String(opts.retryAfterSeconds));
+    },
+  };
+}
