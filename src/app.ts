@@ -95,9 +95,12 @@ function queryCountExtension(deps: AppDeps): Plugin<Context> {
 
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
   const timeout = deps.readinessTimeoutMs ?? 2000;
-  const db = deps.db.observed(deps.metrics.observeQuery);
   const unavailableAfterMs = deps.dbUnavailableAfterMs ?? 3000;
   const availability = new DatabaseAvailability({ ping: () => db.ping(), log: deps.logger, probeTimeoutMs: Math.min(timeout, unavailableAfterMs) });
+  const db = deps.db.observed((name, seconds, ok) => {
+    deps.metrics.observeQuery(name, seconds, ok);
+    availability.recordQuery(ok);
+  });
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: ({ request }) => createContext(db, deps.loaderOptions, request),

@@ -27,11 +27,22 @@ export class DatabaseAvailability {
   private probing = false;
   private stopped = false;
   private downSince = 0;
+  private lastSuccess = 0;
 
   constructor(private readonly opts: AvailabilityOptions) {}
 
   get down(): boolean {
     return this.isDown;
+  }
+
+  /** Every query's outcome (from the Db observer): a success proves Neo4j alive, at no cost. */
+  recordQuery(ok: boolean): void {
+    if (ok) this.lastSuccess = Date.now();
+  }
+
+  /** Some query succeeded within the last `ms`: the database is there, maybe just busy. */
+  aliveWithin(ms: number): boolean {
+    return Date.now() - this.lastSuccess < ms;
   }
 
   /** Records that a request saw the database unreachable; probes until it answers again. */
@@ -111,6 +122,14 @@ function isDatabaseUnavailable(e: GraphQLError): boolean {
 }
 
 /**
+ * The driver's pool had no connection free within connectionAcquisitionTimeout: Neo4j is there
+ * but saturated. The driver gives this no code (only a message), so it is recognised by that.
+ */
+function isPoolExhausted(e: GraphQLError): boolean {
+  return typeof e.originalError?.message === 'string' && e.originalError.message.startsWith('Connection acquisition timed out');
+}
+
+/**
  * The yoga plugin: answers at once while the database is down, bounds every execution by
  * `unavailableAfterMs`, adds the retry hint (extensions.retryAfterSeconds and a Retry-After
  * header) to every SERVICE_UNAVAILABLE answer.
@@ -126,39 +145,53 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
         return;
       }
       setExecuteFn((execArgs) => {
-        // A slow request is not a dead database: after two thirds of the bound, ask Neo4j with a
-        // ping given the last third. No answer: SERVICE_UNAVAILABLE now (a stalled connection
-        // would otherwise hold the client for ever). An answer: the query is just slow; let it run.
+        // A slow request is not a dead database. Two thirds into the bound: if any query has
+        // succeeded lately, Neo4j is there and merely busy, so wait on (checking again each
+        // bound). If none has, ping it with the last third of the bound; no answer means a
+        // stalled connection or a hung server: SERVICE_UNAVAILABLE now rather than never.
         let timer: NodeJS.Timeout | undefined;
+        let finished = false;
         const checkAt = Math.round((opts.unavailableAfterMs * 2) / 3);
         const deadline = new Promise<{ errors: GraphQLError[] }>((resolve) => {
-          timer = setTimeout(() => {
+          const check = (): void => {
+            if (finished) return;
+            if (opts.availability.aliveWithin(opts.unavailableAfterMs)) return arm(opts.unavailableAfterMs);
             void opts.availability.ping(opts.unavailableAfterMs - checkAt).then((ok) => {
-              if (ok) return;
-              opts.availability.markDown(`a ping got no answer within ${opts.unavailableAfterMs - checkAt} ms`);
+              if (ok || finished) return ok ? arm(opts.unavailableAfterMs) : undefined;
+              opts.availability.markDown(`no query succeeded and a ping got no answer within ${opts.unavailableAfterMs - checkAt} ms`);
               if (request) hinted.add(request);
               resolve({ errors: [unavailable(opts.retryAfterSeconds, `no answer within ${opts.unavailableAfterMs} ms`)] });
             });
-          }, checkAt);
-          timer.unref();
+          };
+          const arm = (ms: number): void => {
+            if (finished) return;
+            timer = setTimeout(check, ms);
+            timer.unref();
+          };
+          arm(checkAt);
         });
         const run = Promise.resolve(executeFn(execArgs));
         // The losing execution keeps running; its late failure must not become an unhandled rejection.
         run.catch(() => undefined);
-        return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+        return Promise.race([run, deadline]).finally(() => {
+          finished = true;
+          clearTimeout(timer);
+        });
       });
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || !result.errors?.some(isDatabaseUnavailable)) return;
-          opts.availability.markDown('a query failed with a connection error');
+          if (Symbol.asyncIterator in result || !result.errors?.some((e) => isDatabaseUnavailable(e) || isPoolExhausted(e))) return;
+          if (result.errors.some(isDatabaseUnavailable)) opts.availability.markDown('a query failed with a connection error');
           if (request) hinted.add(request);
           // Our message, the error's path: the driver's own message may name hosts.
-          const u = unavailable(opts.retryAfterSeconds, 'a query could not reach it');
+          const gone = unavailable(opts.retryAfterSeconds, 'a query could not reach it');
+          const busy = userError(`the knowledge graph database is busy; try again in ${opts.retryAfterSeconds} s`, UNAVAILABLE, { retryAfterSeconds: opts.retryAfterSeconds });
           setResult({
             ...result,
-            errors: result.errors.map((e) =>
-              isDatabaseUnavailable(e) ? new GraphQLError(u.message, { path: e.path ?? null, nodes: e.nodes ?? null, extensions: u.extensions }) : e,
-            ),
+            errors: result.errors.map((e) => {
+              const u = isDatabaseUnavailable(e) ? gone : isPoolExhausted(e) ? busy : undefined;
+              return u ? new GraphQLError(u.message, { path: e.path ?? null, nodes: e.nodes ?? null, extensions: u.extensions }) : e;
+            }),
           });
         },
       };

@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     log.info({ signal, inFlight: inFlightCount(), graceMs: config.shutdownGraceMs }, 'shutting down: readiness 503, no new connections, draining');
     if (server) {
+      // One turn of the event loop first: connections the kernel has already completed are
+      // accepted and served, instead of being reset when the listening socket closes.
+      await new Promise((resolve) => setImmediate(resolve));
       const drained = await drainServer(server, { get count() { return inFlightCount(); } }, config.shutdownGraceMs);
       log.info({ ms: Date.now() - t0, ...drained }, drained.timedOut ? 'grace period over: cut the remaining connections' : 'drained');
     }

@@ -96,8 +96,9 @@ export function checkArgumentLimits(
   );
   if (!operation) return [];
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
-  // Variables that do not coerce fail execution with their own coded error.
-  if (coerced.errors) return [];
+  // Variables that do not coerce (wrong type, unknown enum value, Int out of range): graphql-js
+  // says so precisely but without a code; they are the client's input, so BAD_USER_INPUT.
+  if (coerced.errors) return coerced.errors.map((e) => withExtensions(e, { code: 'BAD_USER_INPUT' }));
   const errors: GraphQLError[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(

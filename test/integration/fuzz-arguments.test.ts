@@ -129,7 +129,6 @@ describe('fuzzing every root query field with hostile arguments', () => {
   });
 
   it('never answers an internal error or a 5xx, whatever the arguments', { timeout: 600_000 }, async () => {
-    const failures: string[] = [];
     let requests = 0;
     for (const field of fields) {
       const query = operationFor(field);
@@ -144,13 +143,11 @@ describe('fuzzing every root query field with hostile arguments', () => {
             body === undefined ||
             (body.data === undefined && body.errors === undefined) ||
             codes.some((c) => typeof c !== 'string' || c === 'INTERNAL_SERVER_ERROR');
-          if (bad) failures.push(`${field.name} ${JSON.stringify(variables).slice(0, 300)} → ${status} ${JSON.stringify(body).slice(0, 300)}`);
-          return !bad;
+          if (bad) throw new Error(`${field.name} answered ${status} ${JSON.stringify(body).slice(0, 500)}`);
         }),
         { numRuns: RUNS_PER_FIELD, endOnFailure: true },
       );
     }
-    expect(failures).toEqual([]);
     expect(requests).toBeGreaterThanOrEqual(fields.length);
   });
 });

@@ -69,7 +69,7 @@ describe('cross-site request forgery', () => {
 });
 
 describe('argument limits', () => {
-  const { post } = appWith();
+  const post = (body: unknown) => appWith().post(body);
 
   it('answers a 100 KB search string with BAD_USER_INPUT naming the argument, before Neo4j', async () => {
     const { json } = await post({ query: 'query($t: String!) { search(text: $t) { slug } }', variables: { t: 'x'.repeat(100_000) } });
