@@ -67,7 +67,7 @@ function workload(): { query: string; variables: Record<string, unknown> }[] {
     ...ops,
     ...['aneuploidy', 'pembro', 'PD-L1', 'radio', 'tumor mutational', 'nivolumab'].map((t) => ({ query: search, variables: { t } })),
     { query: '{ graphStats { nodes { name count } } }', variables: {} },
-    { query: '{ studies(first: 5, orderBy: TITLE_ASC) { edges { cursor node { shortName year } } pageInfo { endCursor } } }', variables: {} },
+    { query: '{ studies(first: 5, orderBy: TITLE) { edges { cursor node { shortName year } } pageInfo { endCursor } } }', variables: {} },
     { query: '{ entity(slug: "pembro-rt-theelen-2019") { ... on Study { shortName arms { name n } } } }', variables: {} },
   ];
 }
@@ -99,7 +99,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   let serverExited = false;
   void server.exited.then(() => (serverExited = true));
 
-  const one = async (i: number): Promise<void> => {
+  const one = async (i: number): Promise<Outcome> => {
     const op = ops[i % ops.length]!;
     const start = Date.now();
     const beforeSigterm = sigtermAt === undefined;
@@ -115,8 +115,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         outcome = 'non-graphql';
       }
       samples.push({ start, end: Date.now(), outcome, status: a.status, beforeSigterm });
+      return outcome;
     } catch {
       samples.push({ start, end: Date.now(), outcome: 'connection-lost', status: 0, beforeSigterm });
+      return 'connection-lost';
     }
   };
 
@@ -126,7 +128,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const worker = async (w: number): Promise<void> => {
     let i = w;
     while (!stopping && !serverExited && sent < opts.maxRequests) {
-      await one(i);
+      const outcome = await one(i);
+      // Like a client that reads the retry hint, but sooner (200 ms rather than Retry-After) so
+      // the recovery time is measured finely; a tight loop would only starve the restarting JVM.
+      if (outcome === 'SERVICE_UNAVAILABLE') await new Promise((r) => setTimeout(r, 200));
       i += opts.concurrency;
     }
   };
@@ -169,6 +174,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const firstUnavailable = killAt === undefined ? undefined : unavailable.filter((s) => s.end >= killAt!).sort((a, b) => a.end - b.end)[0];
   const lastFail = lastFailureStart();
   const back = killAt === undefined ? undefined : samples.filter((s) => s.outcome === 'data' && s.start > killAt! && s.start > lastFail).sort((a, b) => a.start - b.start)[0];
+  for (const l of server.logs) if ((l.level ?? 0) >= 40 || /neo4j/.test(l.msg ?? '')) say(`server: ${l.msg} ${JSON.stringify({ ...l, msg: undefined, time: undefined, hostname: undefined, name: undefined })}`);
   const startedLogs = server.logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('ready:')).length;
   return {
     concurrency: opts.concurrency,

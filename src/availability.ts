@@ -6,8 +6,9 @@
  * dead database marks it down; from then on requests answer SERVICE_UNAVAILABLE at once, without
  * touching the driver, while one background probe pings Neo4j every `probeIntervalMs`. The first
  * successful ping marks it up again, so service resumes without a restart. A request still
- * running near `unavailableAfterMs` pings Neo4j; if that gets no answer (a stalled connection, a
- * hung server) the request answers SERVICE_UNAVAILABLE within the bound too.
+ * running halfway into `unavailableAfterMs` while no query has succeeded lately pings Neo4j; if
+ * that gets no answer (a stalled connection, a hung server) the request answers
+ * SERVICE_UNAVAILABLE within the bound too.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -145,20 +146,22 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
         return;
       }
       setExecuteFn((execArgs) => {
-        // A slow request is not a dead database. Two thirds into the bound: if any query has
+        // A slow request is not a dead database. Halfway into the bound: if any query has
         // succeeded lately, Neo4j is there and merely busy, so wait on (checking again each
-        // bound). If none has, ping it with the last third of the bound; no answer means a
-        // stalled connection or a hung server: SERVICE_UNAVAILABLE now rather than never.
+        // bound). If none has, ping it with the other half; neither an answer nor any other
+        // query succeeding meanwhile means a stalled connection or a hung server: this request
+        // answers SERVICE_UNAVAILABLE within the bound. Only this one: a timeout proves less than
+        // a refused connection, so it does not open the breaker for everyone.
         let timer: NodeJS.Timeout | undefined;
         let finished = false;
-        const checkAt = Math.round((opts.unavailableAfterMs * 2) / 3);
+        const half = Math.round(opts.unavailableAfterMs / 2);
         const deadline = new Promise<{ errors: GraphQLError[] }>((resolve) => {
           const check = (): void => {
             if (finished) return;
             if (opts.availability.aliveWithin(opts.unavailableAfterMs)) return arm(opts.unavailableAfterMs);
-            void opts.availability.ping(opts.unavailableAfterMs - checkAt).then((ok) => {
-              if (ok || finished) return ok ? arm(opts.unavailableAfterMs) : undefined;
-              opts.availability.markDown(`no query succeeded and a ping got no answer within ${opts.unavailableAfterMs - checkAt} ms`);
+            void opts.availability.ping(half).then((ok) => {
+              if (finished) return;
+              if (ok || opts.availability.aliveWithin(half)) return arm(opts.unavailableAfterMs);
               if (request) hinted.add(request);
               resolve({ errors: [unavailable(opts.retryAfterSeconds, `no answer within ${opts.unavailableAfterMs} ms`)] });
             });
@@ -168,7 +171,7 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
             timer = setTimeout(check, ms);
             timer.unref();
           };
-          arm(checkAt);
+          arm(half);
         });
         const run = Promise.resolve(executeFn(execArgs));
         // The losing execution keeps running; its late failure must not become an unhandled rejection.

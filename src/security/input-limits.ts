@@ -142,7 +142,7 @@ export function useInputLimits(): Plugin {
             ...result,
             errors: result.errors.map((e) =>
               e.originalError?.name === 'PothosValidationError'
-                ? withExtensions(e, { code: 'BAD_USER_INPUT' })
+                ? withExtensions(new GraphQLError(`not a cursor this server handed out (${e.message})`, { path: e.path ?? null, nodes: e.nodes ?? null }), { code: 'BAD_USER_INPUT' })
                 : e,
             ),
           });
