@@ -88,7 +88,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     RATE_LIMIT_PER_MINUTE: '0',
     SHUTDOWN_GRACE_MS: '15000',
     NODE_ENV: 'production',
-  });
+    // Seeding a fresh Neo4j takes minutes on a busy 2-core machine.
+  }, 600_000);
   const ops = workload();
   const samples: Sample[] = [];
   const t0 = Date.now();

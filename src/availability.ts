@@ -113,13 +113,12 @@ function unavailable(retryAfterSeconds: number, why: string): GraphQLError {
   return userError(`the knowledge graph database is unreachable (${why}); try again in ${retryAfterSeconds} s`, UNAVAILABLE, { retryAfterSeconds });
 }
 
-function codeOf(e: GraphQLError): unknown {
-  return e.extensions?.['code'];
-}
-
-/** True when the error came from the driver saying the database is not there. */
+/**
+ * True when the driver said the database is not there (refused or broken connection). Not our
+ * own deadline answers: a slow request must not open the breaker for everyone.
+ */
 function isDatabaseUnavailable(e: GraphQLError): boolean {
-  return codeOf(e) === UNAVAILABLE || mapDatabaseError(e.originalError) !== undefined;
+  return mapDatabaseError(e.originalError) !== undefined;
 }
 
 /**
@@ -184,7 +183,8 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result || !result.errors?.some((e) => isDatabaseUnavailable(e) || isPoolExhausted(e))) return;
-          if (result.errors.some(isDatabaseUnavailable)) opts.availability.markDown('a query failed with a connection error');
+          const cause = result.errors.find(isDatabaseUnavailable)?.originalError as (Error & { code?: string }) | undefined;
+          if (cause) opts.availability.markDown(`a query failed: ${cause.code ?? ''} ${cause.message}`);
           if (request) hinted.add(request);
           // Our message, the error's path: the driver's own message may name hosts.
           const gone = unavailable(opts.retryAfterSeconds, 'a query could not reach it');
