@@ -7,6 +7,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/run.js';
 import type { LoaderOptions } from './loaders/index.js';
@@ -18,7 +19,9 @@ import type { Metrics } from './metrics.js';
 import { DegreeStats, costPlugin } from './schema/cost.js';
 import { buildSchema } from './schema/index.js';
 import { useCuration } from './curation/plugin.js';
+import { securityPlugins, type SecurityOptions } from './security/index.js';
 import { staticResponse } from './static.js';
+import { useTracing } from './tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -35,6 +38,13 @@ export interface AppDeps {
   loaderOptions?: LoaderOptions;
   /** Curation writes (submissions, reviews) per token per minute; default 60. */
   curationWritesPerMinute?: number;
+  /** CSRF, limits, trusted documents, introspection, rate limit (src/security/). */
+  security?: SecurityOptions;
+  /** Fail fast while Neo4j is unreachable (src/availability.ts); defaults 3000 ms and 5 s. */
+  dbUnavailableAfterMs?: number;
+  dbRetryAfterSeconds?: number;
+  /** True once shutdown has begun: readiness answers 503 so load balancers stop sending. */
+  isDraining?: () => boolean;
 }
 
 /** By name, not instanceof: a plugin may carry its own copy of graphql-js. */
@@ -88,7 +98,12 @@ function cappedExtension(): Plugin<Context> {
 
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
   const timeout = deps.readinessTimeoutMs ?? 2000;
-  const db = deps.db.observed(deps.metrics.observeQuery);
+  const unavailableAfterMs = deps.dbUnavailableAfterMs ?? 3000;
+  const availability = new DatabaseAvailability({ ping: () => db.ping(), log: deps.logger, probeTimeoutMs: Math.min(timeout, unavailableAfterMs) });
+  const db = deps.db.observed((name, seconds, ok) => {
+    deps.metrics.observeQuery(name, seconds, ok);
+    availability.recordQuery(ok);
+  });
   const degrees = new DegreeStats(deps.db);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -111,6 +126,9 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       },
     },
     plugins: [
+      useTracing(),
+      ...securityPlugins(deps.security),
+      useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),
       maxTokensPlugin({ n: ARMOR.maxTokens }),
       maxAliasesPlugin({ n: ARMOR.maxAliases }),
       maxDirectivesPlugin({ n: ARMOR.maxDirectives }),
@@ -119,6 +137,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
         check: async () => {
           // A stalled connection must not hang the probe: fail after `timeout`. Returning false
           // (not throwing) keeps driver messages, with host names, out of the public response.
+          if (deps.isDraining?.()) return false;
           try {
             await Promise.race([
               db.ping(),

@@ -20,8 +20,12 @@ export interface Opened {
   close(): Promise<void>;
 }
 
-export async function connect(target: Pick<Neo4jTarget, 'uri' | 'user' | 'password' | 'database'>, observe?: QueryObserver): Promise<{ db: Db; driver: Driver }> {
-  const driver = createDriver(target);
+export async function connect(
+  target: Pick<Neo4jTarget, 'uri' | 'user' | 'password' | 'database'>,
+  observe?: QueryObserver,
+  unavailableAfterMs?: number,
+): Promise<{ db: Db; driver: Driver }> {
+  const driver = createDriver(target, unavailableAfterMs);
   try {
     await driver.verifyConnectivity({ database: target.database });
   } catch (err) {
@@ -37,7 +41,7 @@ export async function openDatabase(config: Config, log: Logger, observe?: QueryO
     local = await superviseLocalNeo4j({ dataDir: config.local.dataDir, port: config.local.port, heap: config.local.heap, log });
   }
   try {
-    const { db, driver } = await connect(config.neo4j, observe);
+    const { db, driver } = await connect(config.neo4j, observe, config.dbUnavailableAfterMs);
     return {
       db,
       driver,

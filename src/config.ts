@@ -24,6 +24,16 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   SEED_DIR: z.string().min(1).default('seed'),
+  // Reliability and production safety (README "Production mode, limits and errors").
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  DB_UNAVAILABLE_AFTER_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  DB_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('abscopal'),
 });
 
 export interface Neo4jTarget {
@@ -44,6 +54,23 @@ export interface Config {
   local: { port: number; dataDir: string; heap: string };
   seedOnStart: 'auto' | 'always' | 'never';
   seedDir: string;
+  /** How long in-flight requests may run after SIGTERM before their connections are cut. */
+  shutdownGraceMs: number;
+  /** A request whose database work has not answered in this long gets SERVICE_UNAVAILABLE. */
+  dbUnavailableAfterMs: number;
+  /** The retry hint (Retry-After, extensions.retryAfterSeconds) while the database is down. */
+  dbRetryAfterSeconds: number;
+  /** A trusted-documents manifest: only its operations run. Unset: any operation runs. */
+  trustedDocuments: string | undefined;
+  /** Introspection on (default outside production) or off (default in production). */
+  introspection: boolean;
+  /** GraphQL requests per client per minute; 0 turns the limit off (default 600 in production, off otherwise). */
+  rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** OTLP/HTTP endpoint for traces; unset: tracing off. */
+  otlpEndpoint: string | undefined;
+  serviceName: string;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     local: Object.freeze(local),
     seedOnStart: e.SEED_ON_START,
     seedDir: path.resolve(cwd, e.SEED_DIR),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    dbUnavailableAfterMs: e.DB_UNAVAILABLE_AFTER_MS,
+    dbRetryAfterSeconds: e.DB_RETRY_AFTER_S,
+    trustedDocuments: e.TRUSTED_DOCUMENTS === undefined ? undefined : path.resolve(cwd, e.TRUSTED_DOCUMENTS),
+    introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.INTROSPECTION === 'true',
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? (e.NODE_ENV === 'production' ? 600 : 0),
+    trustProxy: e.TRUST_PROXY === 'true',
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    serviceName: e.OTEL_SERVICE_NAME,
   });
 }

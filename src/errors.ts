@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'BUSY'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'PERSISTED_QUERY_NOT_FOUND';
 
 export function userError(message: string, code: ErrorCode = 'BAD_USER_INPUT', extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -32,4 +33,9 @@ export function mapDatabaseError(err: unknown): GraphQLError | undefined {
     return userError('the knowledge graph database is unreachable; try again shortly', 'SERVICE_UNAVAILABLE');
   }
   return undefined;
+}
+
+/** The same error (message, path, locations) with extensions added or replaced; drops the cause. */
+export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(error.message, { path: error.path ?? null, nodes: error.nodes ?? null, extensions: { ...error.extensions, ...extensions } });
 }

@@ -100,7 +100,9 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4jPro
     'java',
     [`-Xmx${opts.heap}`, '-XX:+UseSerialGC', ...(opts.pageCache ? [`-Dneo4j.local.pagecache=${opts.pageCache}`] : []), '-cp', classpath, MAIN_CLASS, opts.dataDir, String(opts.port)],
     // stdin stays a pipe: the Java side stops when it closes, so a crashed parent leaves no orphan.
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: a Ctrl-C in the terminal reaches the server only, which drains its
+    // requests first and then stops Neo4j itself (stopping both at once failed in-flight requests).
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   const uri = `bolt://127.0.0.1:${opts.port}`;
   await waitForReady(child, opts.timeoutMs ?? 120_000);

@@ -1,11 +1,18 @@
-/** Entry point only: config, database (local Neo4j when NEO4J_URI is unset), listen, shutdown. */
+/**
+ * Entry point only: config, tracing, database (local Neo4j when NEO4J_URI is unset), listen, and
+ * the shutdown order on SIGTERM/SIGINT: readiness 503 at once, the listener stops accepting,
+ * in-flight requests finish (SHUTDOWN_GRACE_MS), then the driver closes, then the local Neo4j stops.
+ */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { Gauge } from 'prom-client';
 import { createApp } from './app.js';
 import { openDatabase, prepareGraph } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { drainServer, trackInFlight } from './shutdown.js';
+import { startTracing } from './tracing.js';
 
 async function main(): Promise<void> {
   // A .env file (see .env.example) fills in variables the environment does not set.
@@ -22,28 +29,62 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const started = Date.now();
+  const tracing = startTracing({ serviceName: config.serviceName, endpoint: config.otlpEndpoint });
   const metrics = createMetrics();
   const opened = await openDatabase(config, log);
   let server: Server | undefined;
-  let closing = false;
+  let draining = false;
+  let inFlightCount = (): number => 0;
   const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down');
-    server?.close();
+    if (draining) return;
+    draining = true;
+    const t0 = Date.now();
+    log.info({ signal, inFlight: inFlightCount(), graceMs: config.shutdownGraceMs }, 'shutting down: readiness 503, no new connections, draining');
+    if (server) {
+      // One turn of the event loop first: connections the kernel has already completed are
+      // accepted and served, instead of being reset when the listening socket closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      const drained = await drainServer(server, { get count() { return inFlightCount(); } }, config.shutdownGraceMs);
+      log.info({ ms: Date.now() - t0, ...drained }, drained.timedOut ? 'grace period over: cut the remaining connections' : 'drained');
+    }
+    await tracing.shutdown();
     await opened.close();
-    log.info('stopped');
+    log.info({ ms: Date.now() - t0 }, 'stopped');
     process.exit(0);
   };
   // Handlers first: a Ctrl-C during seeding must still stop the local Neo4j cleanly.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await prepareGraph(opened.db, config, log);
-  const app = createApp({ db: opened.db, logger: log, metrics, exposeQueryCount: config.env !== 'production' });
-  server = createServer(app);
+  const app = createApp({
+    db: opened.db,
+    logger: log,
+    metrics,
+    exposeQueryCount: config.env !== 'production',
+    security: {
+      trustedDocuments: config.trustedDocuments,
+      introspection: config.introspection,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
+    },
+    dbUnavailableAfterMs: config.dbUnavailableAfterMs,
+    dbRetryAfterSeconds: config.dbRetryAfterSeconds,
+    isDraining: () => draining,
+  });
+  const tracked = trackInFlight(app, () => draining);
+  inFlightCount = () => tracked.inFlight.count;
+  new Gauge({
+    name: 'abscopal_http_requests_in_flight',
+    help: 'HTTP requests received and not yet answered.',
+    registers: [metrics.registry],
+    collect() {
+      this.set(tracked.inFlight.count);
+    },
+  });
+  server = createServer(tracked.handler);
   server.listen(config.port, config.host, () => {
     const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-    log.info({ ms: Date.now() - started, neo4j: config.neo4j.uri }, `ready: GraphiQL ${base}/graphql, explorer ${base}/`);
+    log.info({ ms: Date.now() - started, neo4j: config.neo4j.uri, pid: process.pid }, `ready: GraphiQL ${base}/graphql, explorer ${base}/`);
   });
 }
 

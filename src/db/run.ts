@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestBudget } from './budget.js';
+import { traceQuery } from '../tracing.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;
@@ -172,7 +173,7 @@ export class Db {
     const started = process.hrtime.bigint();
     let ok = false;
     try {
-      const out = await fn();
+      const out = await traceQuery(name, fn);
       ok = true;
       return out;
     } finally {

@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { GraphStore } from '../db/graph.js';
 import type { Entity } from '../db/entities.js';
 import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
+import { traceBatch } from '../tracing.js';
 
 /**
  * The DataLoader contract: the i-th result belongs to the i-th key, and there are exactly as
@@ -49,7 +50,7 @@ export interface LoaderOptions {
 export function createLoaders(store: GraphStore, options: LoaderOptions = {}): Loaders {
   const dl = { batch: options.batch ?? true };
   const node = new DataLoader<string, Entity | null>(async (ids) => {
-    const found = await store.nodesByIds(ids);
+    const found = await traceBatch('node', ids.length, () => store.nodesByIds(ids));
     return orderByKeys(ids, found, null);
   }, dl);
   const edges = new Map<EdgeName, DataLoader<string, EdgeHit[]>>();
@@ -65,7 +66,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
       if (!loader) {
         loader = new DataLoader<string, Page<E>>(async (keys) => {
           // One more than asked tells whether there is a next page.
-          const found = await store.page(name, keys, args.first + 1, args.after, args.type);
+          const found = await traceBatch(name, keys.length, () => store.page(name, keys, args.first + 1, args.after, args.type));
           return keys.map((k) => {
             const items = found.get(k) ?? [];
             for (const { hit } of items) node.prime(hit.node.id, hit.node as Entity);
@@ -89,7 +90,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
       let loader = edges.get(name) as DataLoader<string, EdgeHit<E>[]> | undefined;
       if (!loader) {
         loader = new DataLoader<string, EdgeHit<E>[]>(async (keys) => {
-          const found = await store.edges(name, keys);
+          const found = await traceBatch(name, keys.length, () => store.edges(name, keys));
           if (found.capped.size > 0) capped.add(name);
           const hits = orderByKeys(keys, found.hits, []);
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.

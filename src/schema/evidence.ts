@@ -84,7 +84,9 @@ builder.queryField('biomarkerEvidence', (t) =>
       const classes: Therapy[] = [];
       slugs.forEach((slug, i) => {
         const n = found[i];
-        if (!n || n instanceof Error || n.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
+        // A failed load is the database's failure (SERVICE_UNAVAILABLE), not a missing therapy.
+        if (n instanceof Error) throw n;
+        if (!n || n.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
         classes.push(n);
       });
       const disease = args.disease ? found[slugs.length] : undefined;

@@ -120,7 +120,9 @@ builder.queryField('neighborhood', (t) =>
       const slugs = args.ids.map((id) => toSlug(String(id)));
       const found = await ctx.loaders.node.loadMany(slugs);
       const start = found.map((n, i) => {
-        if (!n || n instanceof Error) throw notFound('node', String(args.ids[i]));
+        // A failed load is the database's failure (SERVICE_UNAVAILABLE), not a missing node.
+        if (n instanceof Error) throw n;
+        if (!n) throw notFound('node', String(args.ids[i]));
         return n;
       });
       return neighbourhood(ctx.store, start, depth, limit, (args.types ?? []) as Label[]);

@@ -23,4 +23,16 @@ describe('configuration from the environment', () => {
   it('returns a frozen object so nothing changes it after start-up', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
+
+  it('turns introspection off and a rate limit on in production, unless told otherwise', () => {
+    const dev = loadConfig({});
+    expect(dev).toMatchObject({ introspection: true, rateLimitPerMinute: 0, shutdownGraceMs: 10_000, dbUnavailableAfterMs: 3000, otlpEndpoint: undefined });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, rateLimitPerMinute: 600 });
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', RATE_LIMIT_PER_MINUTE: '0' })).toMatchObject({ introspection: true, rateLimitPerMinute: 0 });
+  });
+
+  it('names a bad reliability setting', () => {
+    expect(() => loadConfig({ DB_UNAVAILABLE_AFTER_MS: '5' })).toThrow(/DB_UNAVAILABLE_AFTER_MS/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
 });

@@ -114,9 +114,12 @@ const DETAIL_FIELDS: Record<EntityType, string> = {
   Source: `kind title publisher published register doi pmid nctId canonicalLink links readAt { url kind register note } primary secondary note`,
 };
 
+function nodeQuery(type: EntityType): string {
+  return `query ExplorerNode($id: ID!) { node(id: $id) { __typename id ... on ${type} { slug ${DETAIL_FIELDS[type]} } } }`;
+}
+
 export async function nodeDetails(id: string, type: EntityType, signal?: AbortSignal): Promise<NodeDetails> {
-  const query = `query ExplorerNode($id: ID!) { node(id: $id) { __typename id ... on ${type} { slug ${DETAIL_FIELDS[type]} } } }`;
-  const data = await gql<{ node: NodeDetails | null }>(query, { id }, signal);
+  const data = await gql<{ node: NodeDetails | null }>(nodeQuery(type), { id }, signal);
   if (!data.node) throw new ApiError(`node "${id}" does not exist`, 'graphql', 'NOT_FOUND');
   return data.node;
 }
@@ -140,4 +143,9 @@ const EVIDENCE = /* GraphQL */ `
 
 export async function biomarkerEvidence(signal?: AbortSignal): Promise<EvidenceReport> {
   return (await gql<{ biomarkerEvidence: EvidenceReport }>(EVIDENCE, {}, signal)).biomarkerEvidence;
+}
+
+/** Every document the explorer can send: `npm run trusted-documents` puts them in the production manifest. */
+export function explorerDocuments(): string[] {
+  return [SEARCH, NEIGHBORHOOD, EVIDENCE, ...(Object.keys(DETAIL_FIELDS) as EntityType[]).map(nodeQuery)];
 }

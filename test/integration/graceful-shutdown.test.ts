@@ -1,0 +1,72 @@
+/**
+ * SIGTERM with requests in flight: the real server (a child process on its own port, against the
+ * seeded test database) answers every one of them with data before it closes the driver and
+ * exits, and readiness turns 503 as soon as shutdown begins.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { freePort } from '../../src/local-neo4j.js';
+import { createLogger } from '../../src/logger.js';
+import { createMetrics } from '../../src/metrics.js';
+import { getText, postGraphQL, startServer } from '../../scripts/server-process.js';
+import { testDb } from '../helpers.js';
+
+// The nested query the benchmark measures: every study, its arms, therapies, outcomes, findings.
+const NESTED = `{ studies(first: 100) { edges { node { shortName arms { name therapies { order therapy { name broader { name } } } outcomes { measure value } } findings { statement biomarker { name } sources { url } } } } } }`;
+const IN_FLIGHT = 30;
+
+async function inFlight(url: string): Promise<number> {
+  const { body } = await getText(`${url}/metrics`);
+  const m = /^abscopal_http_requests_in_flight (\d+)/m.exec(body);
+  // The /metrics request itself is one of them.
+  return m ? Number(m[1]) - 1 : 0;
+}
+
+describe('graceful shutdown', () => {
+  it('answers readiness 503 once shutdown has begun', async () => {
+    const { db, close } = await testDb();
+    try {
+      let draining = false;
+      const app = createApp({ db, logger: createLogger('silent'), metrics: createMetrics(false), exposeQueryCount: false, isDraining: () => draining });
+      expect((await app.fetch('http://test/ready')).status).toBe(200);
+      draining = true;
+      expect((await app.fetch('http://test/ready')).status).toBe(503);
+      expect((await app.fetch('http://test/health')).status).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+
+  it(`answers all ${IN_FLIGHT} requests in flight at SIGTERM with data, then closes the driver and exits 0`, { timeout: 240_000 }, async () => {
+    const server = await startServer({
+      PORT: String(await freePort()),
+      NEO4J_URI: inject('neo4jUri'),
+      SEED_ON_START: 'never',
+      SHUTDOWN_GRACE_MS: '60000',
+      // This test is about the drain; on a busy CI machine 30 nested queries can take longer than
+      // the fail-fast bound, which the fail-fast test covers.
+      DB_UNAVAILABLE_AFTER_MS: '60000',
+      NODE_ENV: 'test',
+    });
+    try {
+      const answers = Array.from({ length: IN_FLIGHT }, () => postGraphQL(server.url, NESTED).then((a) => a, (err: Error) => err));
+      // SIGTERM only once the server holds all of them (counted by the server, not guessed by time).
+      let allSettled = false;
+      void Promise.all(answers).then(() => (allSettled = true));
+      let seen = await inFlight(server.url);
+      while (seen < IN_FLIGHT && !allSettled) seen = await inFlight(server.url);
+      expect(seen, 'all requests were in flight when SIGTERM was sent').toBe(IN_FLIGHT);
+      server.kill('SIGTERM');
+      const results = await Promise.all(answers);
+      const withData = results.filter((r) => !(r instanceof Error) && r.status === 200 && (JSON.parse(r.body) as { data?: { studies?: unknown }; errors?: unknown }).data?.studies && !(JSON.parse(r.body) as { errors?: unknown }).errors);
+      expect(results.filter((r) => r instanceof Error).map(String)).toEqual([]);
+      expect(withData.length).toBe(IN_FLIGHT);
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      const order = server.logs.map((l) => l.msg).filter((m) => m === 'drained' || m === 'stopped' || m?.startsWith('shutting down'));
+      expect(order).toEqual(['shutting down: readiness 503, no new connections, draining', 'drained', 'stopped']);
+      expect(server.logs.find((l) => l.msg?.startsWith('shutting down'))?.['inFlight']).toBe(IN_FLIGHT);
+    } finally {
+      server.kill('SIGKILL');
+    }
+  });
+});
