@@ -13,6 +13,9 @@ import type { LoaderOptions } from './loaders/index.js';
 import { mapDatabaseError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { exportPlugin } from './export/routes.js';
+import { releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
+import { ReleaseTracker } from './release/release.js';
 import { buildSchema } from './schema/index.js';
 import { staticResponse } from './static.js';
 
@@ -27,6 +30,10 @@ export interface AppDeps {
   readinessTimeoutMs?: number;
   /** Only the benchmark turns batching off, to measure the N+1 baseline. */
   loaderOptions?: LoaderOptions;
+  /** The release this instance serves; by default one tracker per app over `db`. */
+  release?: ReleaseTracker;
+  /** The response cache (on unless `enabled: false`). */
+  responseCache?: ResponseCacheOptions;
 }
 
 export const GRAPHIQL_EXAMPLE = `# Which biomarkers predict benefit from radiotherapy + immune checkpoint blockade?
@@ -86,6 +93,7 @@ function queryCountExtension(deps: AppDeps): Plugin<Context> {
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
   const timeout = deps.readinessTimeoutMs ?? 2000;
   const db = deps.db.observed(deps.metrics.observeQuery);
+  const release = deps.release ?? new ReleaseTracker(db);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: ({ request }) => createContext(db, deps.loaderOptions, request),
@@ -126,6 +134,11 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
         },
       }),
       metricsAndStatic(deps.metrics),
+      exportPlugin(db, release),
+      // Release before the cache (its id keys the cache); the cache before the query count, so a
+      // cached response stores no count and a hit reports the 0 queries it cost.
+      releasePlugin(release),
+      responseCachePlugin(deps.responseCache ?? { enabled: true }, deps.metrics.registry),
       queryCountExtension(deps),
     ],
   });

@@ -19,6 +19,7 @@ import './search.js';
 import './evidence.js';
 import './neighborhood.js';
 import './stats.js';
+import './release.js';
 
 let built: GraphQLSchema | undefined;
 

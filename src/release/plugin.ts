@@ -1,0 +1,98 @@
+/**
+ * Yoga plugins for releases and the response cache.
+ *
+ * - Every GraphQL response carries `extensions.release` (and the `x-abscopal-release` header):
+ *   the release the request was answered from.
+ * - Query responses are cached in memory, keyed by document + variables + operation name + the
+ *   release id (passed as the cache "session"), so a write, which makes a new release, makes
+ *   every older entry unreachable at once on every instance; an LRU bound evicts them.
+ *   Mutations are never cached (and mark the release for re-checking). Requests with an
+ *   Authorization header, or with `x-abscopal-cache: bypass`, skip the cache: the benchmark
+ *   uses the header to measure uncached figures next to cached ones.
+ * - Hits and misses are counted in /metrics.
+ */
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import type { DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, type Registry } from 'prom-client';
+import type { Release, ReleaseTracker } from './release.js';
+
+export const CACHE_BYPASS_HEADER = 'x-abscopal-cache';
+export const RELEASE_HEADER = 'x-abscopal-release';
+
+export interface ResponseCacheOptions {
+  enabled: boolean;
+  /** Most entries kept (LRU). */
+  maxEntries?: number;
+}
+
+declare module '../context.js' {
+  interface Context {
+    /** The release this request is answered from, and the tracker (set by the release plugin). */
+    release?: { current: Release; tracker: ReleaseTracker };
+  }
+}
+
+/** Adds the release to the context, the response extensions and a response header. */
+export function releasePlugin(tracker: ReleaseTracker): Plugin {
+  const byRequest = new WeakMap<Request, Release>();
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const current = await tracker.current();
+      const request = (context as { request?: Request }).request;
+      if (request) byRequest.set(request, current);
+      extendContext({ release: { current, tracker } } as never);
+    },
+    onExecute({ args }) {
+      const isMutation = (args.document as DocumentNode).definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+      if (isMutation) tracker.invalidate();
+    },
+    onResultProcess({ request, result, setResult }) {
+      const release = byRequest.get(request) ?? tracker.peek();
+      if (!release || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      setResult({ ...result, extensions: { ...(result.extensions ?? {}), release: release.id } });
+    },
+    onResponse({ request, response }) {
+      const release = byRequest.get(request) ?? tracker.peek();
+      if (release && !response.headers.has(RELEASE_HEADER)) response.headers.set(RELEASE_HEADER, release.id);
+    },
+  };
+}
+
+export interface CacheCounters {
+  hits: Counter;
+  misses: Counter;
+}
+
+export function cacheCounters(registry: Registry): CacheCounters {
+  return {
+    hits: new Counter({ name: 'abscopal_response_cache_hits_total', help: 'GraphQL responses served from the response cache.', registers: [registry] }),
+    misses: new Counter({ name: 'abscopal_response_cache_misses_total', help: 'Cacheable GraphQL requests that had to execute.', registers: [registry] }),
+  };
+}
+
+function bypassed(request: Request): boolean {
+  return request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' || request.headers.has('authorization');
+}
+
+export function responseCachePlugin(options: ResponseCacheOptions, registry: Registry): Plugin {
+  const counters = cacheCounters(registry);
+  const inner = createInMemoryCache({ max: options.maxEntries ?? 1000 });
+  const cache: Cache = {
+    async get(key) {
+      const found = await inner.get(key);
+      (found ? counters.hits : counters.misses).inc();
+      return found;
+    },
+    set: (...args) => inner.set(...args),
+    invalidate: (...args) => inner.invalidate(...args),
+  };
+  return useResponseCache({
+    cache,
+    // The release id as the "session": entries of an older release are never read again.
+    session: (_request, context) => (context as { release?: { current: Release } }).release?.current.id ?? null,
+    enabled: (request) => options.enabled && !bypassed(request),
+    // extensions.responseCache.hit tells a client (and the benchmark) what it got.
+    includeExtensionMetadata: true,
+  });
+}
