@@ -14,7 +14,7 @@ import { mapDatabaseError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { exportPlugin } from './export/routes.js';
-import { releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
+import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
 import { ReleaseTracker } from './release/release.js';
 import { buildSchema } from './schema/index.js';
 import { staticResponse } from './static.js';
@@ -94,6 +94,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
   const timeout = deps.readinessTimeoutMs ?? 2000;
   const db = deps.db.observed(deps.metrics.observeQuery);
   const release = deps.release ?? new ReleaseTracker(db);
+  const releases = new RequestReleases(release);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: ({ request }) => createContext(db, deps.loaderOptions, request),
@@ -137,8 +138,8 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       exportPlugin(db, release),
       // Release before the cache (its id keys the cache); the cache before the query count, so a
       // cached response stores no count and a hit reports the 0 queries it cost.
-      releasePlugin(release),
-      responseCachePlugin(deps.responseCache ?? { enabled: true }, deps.metrics.registry),
+      releasePlugin(releases),
+      responseCachePlugin(releases, deps.responseCache ?? { enabled: true }, deps.metrics.registry),
       queryCountExtension(deps),
     ],
   });

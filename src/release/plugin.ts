@@ -33,14 +33,34 @@ declare module '../context.js' {
   }
 }
 
+/**
+ * The release each request is answered from, fixed once per request: the cache key, the
+ * context, the extension and the header all use the same one.
+ */
+export class RequestReleases {
+  private readonly byRequest = new WeakMap<Request, Release>();
+  constructor(readonly tracker: ReleaseTracker) {}
+
+  async of(request: Request): Promise<Release> {
+    const known = this.byRequest.get(request);
+    if (known) return known;
+    const current = await this.tracker.current();
+    this.byRequest.set(request, current);
+    return current;
+  }
+
+  seen(request: Request): Release | null {
+    return this.byRequest.get(request) ?? this.tracker.peek();
+  }
+}
+
 /** Adds the release to the context, the response extensions and a response header. */
-export function releasePlugin(tracker: ReleaseTracker): Plugin {
-  const byRequest = new WeakMap<Request, Release>();
+export function releasePlugin(releases: RequestReleases): Plugin {
+  const tracker = releases.tracker;
   return {
     async onContextBuilding({ context, extendContext }) {
-      const current = await tracker.current();
       const request = (context as { request?: Request }).request;
-      if (request) byRequest.set(request, current);
+      const current = request ? await releases.of(request) : await tracker.current();
       extendContext({ release: { current, tracker } } as never);
     },
     onExecute({ args }) {
@@ -48,12 +68,12 @@ export function releasePlugin(tracker: ReleaseTracker): Plugin {
       if (isMutation) tracker.invalidate();
     },
     onResultProcess({ request, result, setResult }) {
-      const release = byRequest.get(request) ?? tracker.peek();
+      const release = releases.seen(request);
       if (!release || Array.isArray(result) || Symbol.asyncIterator in result) return;
       setResult({ ...result, extensions: { ...(result.extensions ?? {}), release: release.id } });
     },
     onResponse({ request, response }) {
-      const release = byRequest.get(request) ?? tracker.peek();
+      const release = releases.seen(request);
       if (release && !response.headers.has(RELEASE_HEADER)) response.headers.set(RELEASE_HEADER, release.id);
     },
   };
@@ -75,7 +95,7 @@ function bypassed(request: Request): boolean {
   return request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' || request.headers.has('authorization');
 }
 
-export function responseCachePlugin(options: ResponseCacheOptions, registry: Registry): Plugin {
+export function responseCachePlugin(releases: RequestReleases, options: ResponseCacheOptions, registry: Registry): Plugin {
   const counters = cacheCounters(registry);
   const inner = createInMemoryCache({ max: options.maxEntries ?? 1000 });
   const cache: Cache = {
@@ -89,8 +109,9 @@ export function responseCachePlugin(options: ResponseCacheOptions, registry: Reg
   };
   return useResponseCache({
     cache,
-    // The release id as the "session": entries of an older release are never read again.
-    session: (_request, context) => (context as { release?: { current: Release } }).release?.current.id ?? null,
+    // The release id as the "session": entries of an older release are never read again. Yoga
+    // looks the cache up before it builds the GraphQL context, so the release is fixed here.
+    session: async (request) => (await releases.of(request)).id,
     enabled: (request) => options.enabled && !bypassed(request),
     // extensions.responseCache.hit tells a client (and the benchmark) what it got.
     includeExtensionMetadata: true,

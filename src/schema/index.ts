@@ -20,6 +20,9 @@ import './evidence.js';
 import './neighborhood.js';
 import './stats.js';
 import './release.js';
+import './gaps.js';
+import './effect-sizes.js';
+import './explain.js';
 
 let built: GraphQLSchema | undefined;
 
