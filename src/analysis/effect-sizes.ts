@@ -105,7 +105,7 @@ export function groupAndPool(estimates: EffectEstimate[]): EffectGroup[] {
     const base = { state: first.state, measure: first.measure, contrastKind: first.contrastKind, estimates: list };
     const noPool = (reason: string): EffectGroup => ({ ...base, pooled: null, reason });
     if (list.length < 2) {
-      return noPool(`only one estimate for "${first.state}" (${first.measure}${first.contrastKind ? `, ${first.contrastKind}` : ''}); the other estimates differ in subgroup, measure or the arms compared`);
+      return noPool('only one estimate with this subgroup, endpoint and comparison; the others differ in one of them');
     }
     if (first.contrastKind === null) return noPool('the arms compared are not recorded, so comparability cannot be judged');
     const withCi = list.filter((e) => e.hr !== null && e.ciLow !== null && e.ciHigh !== null);

@@ -87,7 +87,7 @@ export interface CacheCounters {
 export function cacheCounters(registry: Registry): CacheCounters {
   return {
     hits: new Counter({ name: 'abscopal_response_cache_hits_total', help: 'GraphQL responses served from the response cache.', registers: [registry] }),
-    misses: new Counter({ name: 'abscopal_response_cache_misses_total', help: 'Cacheable GraphQL requests that had to execute.', registers: [registry] }),
+    misses: new Counter({ name: 'abscopal_response_cache_misses_total', help: 'GraphQL responses computed and stored in the response cache (cache misses).', registers: [registry] }),
   };
 }
 
@@ -100,11 +100,16 @@ export function responseCachePlugin(releases: RequestReleases, options: Response
   const inner = createInMemoryCache({ max: options.maxEntries ?? 1000 });
   const cache: Cache = {
     async get(key) {
+      // Yoga looks a key up twice on a miss (before parsing, then at execution): count hits
+      // here and misses where the computed answer is stored.
       const found = await inner.get(key);
-      (found ? counters.hits : counters.misses).inc();
+      if (found) counters.hits.inc();
       return found;
     },
-    set: (...args) => inner.set(...args),
+    set: (...args) => {
+      counters.misses.inc();
+      return inner.set(...args);
+    },
     invalidate: (...args) => inner.invalidate(...args),
   };
   return useResponseCache({
