@@ -184,6 +184,7 @@ describe.each(WIDTHS)('the explorer views at %i px', (width) => {
       expect(await page.locator('#status').textContent()).toMatch(/paths?/);
       expect(await overlappingText(page, '#side-panel')).toEqual([]);
       expect(await overlappingText(page, '.app-header')).toEqual([]);
+      expect(await overlappingText(page, '.sidebar')).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await close();
