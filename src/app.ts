@@ -17,6 +17,9 @@ import { graphiqlPage } from './graphiql/page.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { DegreeStats, costPlugin } from './schema/cost.js';
+import { exportPlugin } from './export/routes.js';
+import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
+import { ReleaseTracker } from './release/release.js';
 import { buildSchema } from './schema/index.js';
 import { useCuration } from './curation/plugin.js';
 import { securityPlugins, type SecurityOptions } from './security/index.js';
@@ -45,6 +48,10 @@ export interface AppDeps {
   dbRetryAfterSeconds?: number;
   /** True once shutdown has begun: readiness answers 503 so load balancers stop sending. */
   isDraining?: () => boolean;
+  /** The release this instance serves; by default one tracker per app over `db`. */
+  release?: ReleaseTracker;
+  /** The response cache (on unless `enabled: false`). */
+  responseCache?: ResponseCacheOptions;
 }
 
 /** By name, not instanceof: a plugin may carry its own copy of graphql-js. */
@@ -105,6 +112,8 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
     availability.recordQuery(ok);
   });
   const degrees = new DegreeStats(deps.db);
+  const release = deps.release ?? new ReleaseTracker(db);
+  const releases = new RequestReleases(release);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout()),
@@ -153,6 +162,11 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       metricsAndStatic(deps.metrics),
       costPlugin(),
       useContentSecurityPolicy(GRAPHQL_ENDPOINT),
+      exportPlugin(db, release),
+      // Release before the cache (its id keys the cache); the cache before the query count, so a
+      // cached response stores no count and a hit reports the 0 queries it cost.
+      releasePlugin(releases),
+      responseCachePlugin(releases, deps.responseCache ?? { enabled: true }, deps.metrics.registry),
       queryCountExtension(deps),
       cappedExtension(),
       useCuration(deps.curationWritesPerMinute === undefined ? {} : { writesPerMinute: deps.curationWritesPerMinute }),

@@ -10,6 +10,7 @@ import { QueryBook } from './db/query-book.js';
 import { Db, type QueryObserver } from './db/run.js';
 import { readSeed } from './ingest/read-seed.js';
 import { writeSeed, type SeedReport } from './ingest/write-seed.js';
+import { refreshRelease } from './release/release.js';
 import { superviseLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import type { Logger } from './logger.js';
 
@@ -71,5 +72,7 @@ export async function prepareGraph(db: Db, config: Pick<Config, 'seedOnStart' | 
   const bundle = await readSeed(config.seedDir);
   const report = await writeSeed(db, bundle);
   log.info({ studies: report.studies, ...report.stats }, 'seed loaded');
+  const release = await refreshRelease(db);
+  log.info({ release: release.id, ms: Math.round(release.ms) }, 'release recorded');
   return report;
 }

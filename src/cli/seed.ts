@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { exportSeed, writeSeedDir } from '../ingest/export-seed.js';
 import { readSeed, SeedValidationError } from '../ingest/read-seed.js';
 import { writeSeed } from '../ingest/write-seed.js';
+import { refreshRelease } from '../release/release.js';
 import { portIsFree } from '../local-neo4j.js';
 import { createLogger } from '../logger.js';
 
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
       `loaded ${report.studies} studies: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created, ` +
         `${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships removed`,
     );
+    // Every running server picks the new release up from the marker this moves.
+    const release = await refreshRelease(opened.db);
+    console.log(`release ${release.id} (hashed in ${Math.round(release.ms)} ms)`);
   } finally {
     await opened.close();
   }

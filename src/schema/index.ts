@@ -21,6 +21,10 @@ import './evidence.js';
 import './neighborhood.js';
 import './stats.js';
 import './mutations.js';
+import './release.js';
+import './gaps.js';
+import './effect-sizes.js';
+import './explain.js';
 
 let built: GraphQLSchema | undefined;
 

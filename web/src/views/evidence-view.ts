@@ -1,13 +1,20 @@
 /**
  * The evidence view: "which biomarkers predict benefit from RT + ICB?" as a ranked table from
  * biomarkerEvidence. Each row opens to its findings, studies and sources, and can put the
- * biomarker's evidence subgraph on the canvas.
+ * biomarker's evidence subgraph (Graph) or the sourced paths behind its line (Explain) on the
+ * canvas. Long biomarker names wrap inside their column (full name as a tooltip), so they never
+ * run into the verdict.
  */
-import { biomarkerEvidence } from './api.js';
-import { byId, extLink, h } from './dom.js';
-import type { BiomarkerEvidence, EvidenceFinding, EvidenceReport } from './model.js';
-import type { StatusArea } from './status.js';
-import { secondaryBadge, sourceItem } from './details.js';
+
+export interface EvidenceActions {
+  showOnGraph(row: BiomarkerEvidence): void;
+  explain(row: BiomarkerEvidence): void;
+}
+import { biomarkerEvidence } from '../api.js';
+import { byId, extLink, h } from '../dom.js';
+import type { BiomarkerEvidence, EvidenceFinding, EvidenceReport } from '../model.js';
+import type { StatusArea } from '../status.js';
+import { secondaryBadge, sourceItem } from '../details.js';
 
 const VERDICT_TEXT: Record<string, string> = {
   PREDICTIVE: 'Predictive',
@@ -23,7 +30,7 @@ export class EvidencePanel {
 
   constructor(
     private readonly status: StatusArea,
-    private readonly showOnGraph: (row: BiomarkerEvidence) => void,
+    private readonly actions: EvidenceActions,
   ) {
     this.root.replaceChildren(h('p', { class: 'muted' }, 'Open this tab to load the ranking.'));
   }
@@ -98,11 +105,16 @@ export class EvidencePanel {
 
   private row(r: BiomarkerEvidence): HTMLElement[] {
     const detailId = `evidence-detail-${r.rank}`;
-    const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'evidence-toggle' }, h('span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'), ' ', r.biomarker.name);
+    const toggle = h('button', { type: 'button', class: 'toggle', title: r.biomarker.name, 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'evidence-toggle' }, h('span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'), ' ', h('span', { class: 'biomarker-name' }, r.biomarker.name));
     const graph = h('button', { type: 'button', class: 'small', 'data-testid': 'evidence-graph', title: `Show the evidence subgraph of ${r.biomarker.name} on the canvas` }, 'Graph');
     graph.addEventListener('click', (e) => {
       e.stopPropagation();
-      this.showOnGraph(r);
+      this.actions.showOnGraph(r);
+    });
+    const explain = h('button', { type: 'button', class: 'small', 'data-testid': 'evidence-explain', title: `Draw the sourced paths behind ${r.biomarker.name}'s line: finding → study → trial → institution / investigator → source` }, 'Explain');
+    explain.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.actions.explain(r);
     });
     const tr = h(
       'tr',
@@ -114,7 +126,7 @@ export class EvidencePanel {
       h('td', {}, r.bestLevel ? h('span', { class: `level level-${r.bestLevel}`, title: 'CIViC evidence level: A validated … E inferential' }, r.bestLevel) : '—'),
       h('td', { class: 'num' }, r.patients ?? '—'),
       h('td', { class: 'num', title: r.studies.map((s) => s.shortName).join('\n') }, r.studies.length),
-      h('td', {}, graph),
+      h('td', { class: 'actions' }, graph, explain),
     );
     const detail = h('tr', { id: detailId, class: 'evidence-detail', 'data-testid': 'evidence-detail', hidden: true }, h('td', { colspan: 8 }));
     let rendered = false;

@@ -1,0 +1,40 @@
+/**
+ * `npm run release`: show the graph's current release; `--refresh` re-hashes the accepted graph
+ * and records it (after writes made outside the writers, e.g. hand-run Cypher); `--tag NAME`
+ * tags the current release. Uses NEO4J_URI when set, else the local Neo4j on its port.
+ */
+import { Command } from 'commander';
+import { connect } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { findRelease, refreshRelease, ReleaseTracker, tagRelease } from '../release/release.js';
+
+const program = new Command()
+  .name('release')
+  .description('Show, refresh or tag the release (content hash) of the knowledge graph')
+  .option('--refresh', 're-hash the graph and record the release')
+  .option('--tag <name>', 'tag the current release with a name')
+  .parse();
+
+const opts = program.opts<{ refresh?: boolean; tag?: string }>();
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, driver } = await connect(config.neo4j);
+  try {
+    const release = opts.refresh ? await refreshRelease(db) : await new ReleaseTracker(db).current();
+    if (opts.refresh) console.log(`hashed in ${Math.round((release as { ms?: number }).ms ?? 0)} ms`);
+    if (opts.tag) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.tag)) throw new ConfigError(`--tag: "${opts.tag}" must be 1–64 letters, digits, dots, dashes or underscores`);
+      await tagRelease(db, opts.tag, release.id);
+    }
+    const shown = (await findRelease(db, { id: release.id })) ?? release;
+    console.log(JSON.stringify(shown, null, 2));
+  } finally {
+    await driver.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`release failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/** explain: the sourced paths behind a biomarker's place in the ranking, as rows and graph elements. */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import { explain, type ElementEdge, type ElementNode, type Explanation, type ExplainPath } from '../analysis/explain.js';
+import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
+import { EntityTypeEnum } from './enums.js';
+import { NodeRefs } from './refs.js';
+
+type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
+type Label = (typeof EntityTypeEnum)['$inferType'];
+
+const PathRoleEnum = builder.enumType('ExplainPathRole', {
+  values: ['SUPPORTING', 'CONTRADICTING', 'OTHER'] as const,
+  description: 'The ranking rule’s piles: predictive findings for, predictive findings against, and the rest (which do not rank).',
+});
+
+const ExplainPathRef = builder.objectRef<ExplainPath>('ExplainPath').implement({
+  description: 'One path: finding → study → trial (when any) → institutions and investigators → sources.',
+  fields: (t) => ({
+    role: t.field({ type: PathRoleEnum, resolve: (p) => p.role }),
+    finding: t.field({ type: NodeRefs.Finding, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
+    study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
+    trial: t.field({ type: NodeRefs.Trial, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial) }),
+    trialLink: t.string({ nullable: true, description: 'CONFIRMED or CANDIDATE.', resolve: (p) => p.trialLink }),
+    institutions: t.field({ type: [NodeRefs.Institution], resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions) }),
+    investigators: t.field({ type: [NodeRefs.Investigator], resolve: (p, _a, ctx) => loadNodes<Of<'Investigator'>>(ctx, p.investigators) }),
+    sources: t.field({ type: [NodeRefs.Source], description: 'Sources of the finding, the study and the trial.', resolve: (p, _a, ctx) => loadNodes<Of<'Source'>>(ctx, p.sources) }),
+  }),
+});
+
+const ExplainNodeRef = builder.objectRef<ElementNode>('ExplainNode').implement({
+  description: 'A node of the explanation graph, shaped like GraphNode for Cytoscape.js.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global ID, usable with node(id).', resolve: (n) => encodeGlobalID(n.type, n.slug) }),
+    slug: t.string({ resolve: (n) => n.slug }),
+    type: t.field({ type: EntityTypeEnum, resolve: (n) => n.type as Label }),
+    label: t.string({ resolve: (n) => n.label }),
+  }),
+});
+
+const ExplainEdgeRef = builder.objectRef<ElementEdge & { types: Map<string, string> }>('ExplainEdge').implement({
+  description: 'A relationship of the explanation graph; source and target are ExplainNode ids.',
+  fields: (t) => ({
+    id: t.id({ resolve: (e) => e.id }),
+    source: t.id({ resolve: (e) => encodeGlobalID(e.types.get(e.source) ?? 'Entity', e.source) }),
+    target: t.id({ resolve: (e) => encodeGlobalID(e.types.get(e.target) ?? 'Entity', e.target) }),
+    type: t.string({ resolve: (e) => e.type }),
+    label: t.string({ resolve: (e) => e.label }),
+  }),
+});
+
+const ExplanationRef = builder.objectRef<Explanation>('Explanation').implement({
+  fields: (t) => ({
+    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (x, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, x.biomarker) }),
+    biomarkerSlug: t.string({ resolve: (x) => x.biomarker }),
+    paths: t.field({ type: [ExplainPathRef], resolve: (x) => x.paths }),
+    nodes: t.field({ type: [ExplainNodeRef], resolve: (x) => x.nodes }),
+    edges: t.field({
+      type: [ExplainEdgeRef],
+      resolve: (x) => {
+        const types = new Map(x.nodes.map((n) => [n.slug, n.type]));
+        return x.edges.map((e) => ({ ...e, types }));
+      },
+    }),
+  }),
+});
+
+builder.queryField('explain', (t) =>
+  t.field({
+    type: [ExplanationRef],
+    description:
+      'Why a biomarker stands where it does in biomarkerEvidence: for each biomarker (or the one asked for), every path biomarker → finding → study → trial → institution / investigator → source, as rows and as graph elements (nodes, edges) for Cytoscape.js.',
+    args: {
+      biomarker: t.arg.string({ description: 'Biomarker slug (default: every biomarker in the ranking).' }),
+      therapyClasses: t.arg.stringList({ defaultValue: DEFAULT_CLASSES, description: 'Therapy slugs that must all be involved, as in biomarkerEvidence.' }),
+    },
+    resolve: async (_p, args, ctx) => {
+      const classes = requireClasses(args.therapyClasses);
+      await requireIds(ctx, 'therapyClasses', classes, 'Therapy');
+      if (args.biomarker) await requireIds(ctx, 'biomarker', [args.biomarker], 'Biomarker');
+      return explain(ctx.db, args.biomarker ?? null, classes);
+    },
+  }),
+);

@@ -1,0 +1,64 @@
+/** `release`: which state of the graph answers are read from (see src/release/release.ts). */
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { notFound, userError } from '../errors.js';
+import type { Release, ReleaseCount, TaggedRelease } from '../release/release.js';
+import { findRelease, listTags } from '../release/release.js';
+
+const ReleaseCountRef = builder.objectRef<ReleaseCount>('ReleaseCount').implement({
+  description: 'How many nodes of a type, or relationships of a type, the release holds.',
+  fields: (t) => ({
+    kind: t.string({ description: 'NODE or RELATIONSHIP.', resolve: (c) => c.kind }),
+    name: t.string({ description: 'The node label or relationship type.', resolve: (c) => c.name }),
+    count: t.int({ resolve: (c) => c.count }),
+  }),
+});
+
+const ReleaseRef = builder.objectRef<Release>('Release').implement({
+  description:
+    'A state of the accepted graph. The id is derived from the content (sha256 over the canonical export): the same content has the same id on any machine, and any accepted write makes a new one. Every response carries the id it was answered from in extensions.release.',
+  fields: (t) => ({
+    id: t.string({ resolve: (r) => r.id }),
+    createdAt: t.string({ description: 'When this content was first recorded (ISO 8601).', resolve: (r) => r.createdAt }),
+    counts: t.field({ type: [ReleaseCountRef], resolve: (r) => r.counts }),
+    tags: t.stringList({ description: 'Names this release was tagged with (npm run release -- --tag NAME).', resolve: (r) => r.tags }),
+  }),
+});
+
+const TaggedReleaseRef = builder.objectRef<TaggedRelease>('TaggedRelease').implement({
+  fields: (t) => ({
+    name: t.string({ resolve: (r) => r.name }),
+    id: t.string({ resolve: (r) => r.id }),
+    taggedAt: t.string({ resolve: (r) => r.taggedAt }),
+  }),
+});
+
+function releaseOf(ctx: Context): NonNullable<Context['release']> {
+  if (!ctx.release) throw new Error('the release plugin is not installed');
+  return ctx.release;
+}
+
+builder.queryField('release', (t) =>
+  t.field({
+    type: ReleaseRef,
+    description: 'The current release (default), or a recorded one by id or tag.',
+    args: { id: t.arg.string(), tag: t.arg.string() },
+    resolve: async (_p, args, ctx) => {
+      if (args.id && args.tag) throw userError('give id or tag, not both', 'BAD_USER_INPUT', { argument: 'tag' });
+      const current = releaseOf(ctx).current;
+      if (!args.id && !args.tag) return current;
+      if (args.id === current.id) return current;
+      const found = await findRelease(ctx.db, { id: args.id ?? null, tag: args.tag ?? null });
+      if (!found) throw args.tag ? notFound('release tag', args.tag) : notFound('release', args.id ?? '');
+      return found;
+    },
+  }),
+);
+
+builder.queryField('releaseTags', (t) =>
+  t.field({
+    type: [TaggedReleaseRef],
+    description: 'Tagged releases, newest tag first.',
+    resolve: (_p, _a, ctx) => listTags(ctx.db),
+  }),
+);
