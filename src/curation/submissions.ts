@@ -6,6 +6,7 @@
  * kind of change is expressed as seed units (a study, or a catalog entry) before and after, so a
  * file, a submission, a correction and a revert cannot disagree about what the graph holds.
  */
+import { refreshRelease } from '../release/release.js';
 import { randomUUID } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
@@ -370,7 +371,7 @@ export async function review(db: Db, principal: Principal, id: string, decision:
   if (existing === undefined) throw notFound('submission', id);
   if (existing.author === principal.name) throw userError(`"${principal.name}" submitted ${id} and cannot review it; another reviewer must`, 'FORBIDDEN');
   registerWriteQueries(db);
-  return db.write(async (tx) => {
+  const decided = await db.write(async (tx) => {
     const locked = SubmissionRecord.parse((await tx.run('curation-submission-lock', { id }))[0]?.['submission']);
     const wanted: SubmissionStatus = decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED';
     if (locked.status === wanted) return locked;
@@ -412,6 +413,9 @@ export async function review(db: Db, principal: Principal, id: string, decision:
     await tx.run('curation-revision-create', { props: revision });
     return SubmissionRecord.parse((await tx.run('curation-submission-decide', { id, props: { ...decided, revision: revision.id } }))[0]?.['submission']);
   });
+  // Accepted data changed: record the new release, so every instance's response cache moves on.
+  if (decided.status === 'ACCEPTED' && decided.revision !== undefined) await refreshRelease(db);
+  return decided;
 }
 
 // ------------------------------------------------------------------ the audit trail

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
+import { refreshRelease } from '../release/release.js';
 import { emptyAliases, type AliasCatalog } from './aliases.js';
 import { CtgovStudySchema, mapCtgovStudy, type CtgovStudy } from './ctgov.js';
 import type { RecordPlan, Rejection, Unmapped } from './plan.js';
@@ -128,6 +129,8 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
     opts.onRecord?.(done, plans.length, plan.key, outcome);
   }
   summary.nearMatches = [...resolver.nearMatches].sort();
+  // Accepted data changed: record the new release, so every instance's response cache moves on.
+  if (summary.created.length + summary.updated.length > 0) await refreshRelease(db);
   return summary;
 }
 
