@@ -28,6 +28,7 @@ import {
   type CatalogKind,
   type StudySeed,
 } from './seed-schema.js';
+import { quoteFromProps, readAtFromProps } from './write-seed.js';
 
 /** Runs a named read query: `db.read` outside a transaction, `tx.run` inside one. */
 export type RunQuery = (name: string, params: Record<string, unknown>) => Promise<Row[]>;
@@ -67,7 +68,8 @@ function propsFor(schema: Shaped, props: Record<string, unknown>, relations: rea
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     if (relations.includes(key)) continue;
-    const value = props[key];
+    // Provenance is stored flattened (Neo4j holds no maps): map it back the way write-seed wrote it.
+    const value = key === 'readAt' ? readAtFromProps(props) : key === 'quote' || key.endsWith('Quote') ? quoteFromProps(props, key) : props[key];
     if (value !== undefined && value !== null) out[key] = value;
   }
   return out;
