@@ -22,8 +22,8 @@ export default defineConfig({
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
-        // Imports write into the shared test database: they run after every other project
-        // (groupOrder 1), so no other test sees imported nodes, and they clean up after themselves.
+        // Imports write into the test database: this project runs after every other one
+        // (groupOrder 1), so no other test sees imported nodes, and it removes them at the end.
         extends: true,
         test: { name: 'import', include: ['test/import/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, sequence: { groupOrder: 1 } },
       },

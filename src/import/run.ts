@@ -121,7 +121,16 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
 
   let done = 0;
   for (const plan of plans) {
-    const { outcome, stats } = await writePlan(db, plan, hashes.get(plan.sourceId) ?? null);
+    let written: Awaited<ReturnType<typeof writePlan>>;
+    try {
+      written = await writePlan(db, plan, hashes.get(plan.sourceId) ?? null);
+    } catch (err) {
+      // The record's transaction rolled back whole; the others still go in.
+      summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `write failed and was rolled back: ${(err as Error).message}` });
+      done += 1;
+      continue;
+    }
+    const { outcome, stats } = written;
     summary[outcome].push(plan.key);
     for (const u of plan.unmapped) summary.unmapped.push({ ...u, record: plan.key });
     if (stats) for (const k of Object.keys(stats) as (keyof WriteStats)[]) summary.stats[k] += stats[k];

@@ -68,7 +68,7 @@ describe('the seeded knowledge graph', () => {
     const report = await writeSeed(db, bundle);
     expect(report.stats).toMatchObject({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
     expect(await store.stats()).toEqual(before);
-  });
+  }, 120_000); // rewrites every study: seconds on an idle machine, far more on the shared 2-core one
 
   it('keeps the link of the aneuploidy study to NCT03223155 a candidate, not a confirmed one', async () => {
     const links = await rows(
