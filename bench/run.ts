@@ -42,8 +42,11 @@ interface Options {
 interface Cell {
   workload: string;
   system: SystemName | 'abscopal-cached';
+  /** The workload was answered (sequentially); false with `error` when it was not. */
   ok: boolean;
   error?: string;
+  /** Requests that failed under concurrency 8 or 32 (the throughput counts only answered ones). */
+  loadErrors?: string;
   answer?: Answer;
   latency?: Latency;
   c8?: Throughput;
@@ -124,9 +127,11 @@ async function measureCell(client: Client, system: Cell['system'], w: (typeof WO
     const sampler = rssSampler(client.pid);
     cell.c32 = await throughput(request, 32, opts.durationMs);
     cell.rssPeak32MiB = sampler.stop();
+    // Answered one at a time: the system handles the workload. Errors under concurrency (the N+1
+    // baseline exhausting the driver's connection pool, say) are figures, reported with the cell.
+    cell.ok = true;
     const failed = [cell.c8, cell.c32].find((t) => t.errors > 0);
-    cell.ok = failed === undefined;
-    if (failed) cell.error = `under concurrency ${failed.concurrency}: ${failed.firstError}`;
+    if (failed) cell.loadErrors = `${failed.errors} error(s) at concurrency ${failed.concurrency}: ${failed.firstError}`;
   } catch (err) {
     cell.error = err instanceof Error ? err.message : String(err);
   }
@@ -193,7 +198,7 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
         if (!supports(w, client.kind)) continue;
         const cell = await measureCell(client, system, w, params, opts, false);
         cells.push(cell);
-        say(`  ${w.name.padEnd(18)} ${system.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
+        say(`  ${w.name.padEnd(18)} ${system.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8${cell.loadErrors ? `; ${cell.loadErrors}` : ''}` : `FAILED: ${cell.error}`}`);
       }
       if (opts.cached) {
         const cell = await measureCell(clients.abscopal, 'abscopal-cached', w, params, opts, true);
@@ -231,7 +236,8 @@ function printTable(r: SizeResult): string {
         lines.push(`| ${w.name} | ${c.system} | failed: ${c.error?.slice(0, 80)} | | | | | | |`);
         continue;
       }
-      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${fmt(c.c8?.rps, 0)} | ${fmt(c.c32?.rps, 0)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
+      const errs = (t: Throughput | undefined): string => (t?.errors ? ` (${t.errors} failed)` : '');
+      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${fmt(c.c8?.rps, 0)}${errs(c.c8)} | ${fmt(c.c32?.rps, 0)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
     }
   }
   lines.push('');
@@ -315,8 +321,8 @@ async function main(): Promise<void> {
   say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
-    // A smoke run must catch a broken system or workload; a full run reports failures (say, an
-    // out-of-memory at 100k studies) as findings but still exits non-zero so nobody misses them.
+    // A smoke run must catch a broken system or workload; a full run reports a workload a system
+    // could not answer (say, out of memory at 100k studies) and still exits non-zero.
     process.exitCode = 1;
   }
 }
