@@ -317,7 +317,9 @@ async function main(): Promise<void> {
   }
   results['finishedAt'] = new Date().toISOString();
   save();
-  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok).map((c) => `${s.studies} ${c.workload} ${c.system}: ${c.error}`));
+  // The N+1 baseline may fail by design (one request fans out into more queries than the driver
+  // pool holds, and on a busy machine they time out): a finding for a full run, not a broken smoke.
+  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${s.studies} ${c.workload} ${c.system}: ${c.error}`));
   say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
