@@ -11,7 +11,7 @@
  *   npm run bench -- --quick            # CI smoke: a tiny graph, a few requests, no timing claims
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -217,6 +217,8 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
 }
 
 const fmt = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
+/** Throughput: whole numbers, except below 10 req/s where the tenths still tell systems apart. */
+const rate = (n: number | null | undefined): string => fmt(n, n !== null && n !== undefined && n < 10 ? 1 : 0);
 const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
 function cellOf(r: SizeResult, workload: string, system: Cell['system']): Cell | undefined {
@@ -224,7 +226,7 @@ function cellOf(r: SizeResult, workload: string, system: Cell['system']): Cell |
 }
 
 /** One table per size: each system's figures, then Abscopal's ratios against the others. */
-function printTable(r: SizeResult): string {
+export function renderTable(r: SizeResult): string {
   const lines: string[] = [];
   const studyCount = r.graph['node:Study'] ?? r.studies;
   lines.push(`\n${r.studies} synthetic studies (+ seed: ${studyCount} studies, ${Object.entries(r.graph).filter(([k]) => k.startsWith('node:')).reduce((n, [, v]) => n + v, 0)} nodes); reverse walk from ${r.params.reverseBiomarker} (${r.params.reverseBiomarkerFindings} findings)`);
@@ -233,11 +235,13 @@ function printTable(r: SizeResult): string {
   for (const w of WORKLOADS) {
     for (const c of r.cells.filter((x) => x.workload === w.name)) {
       if (!c.ok) {
-        lines.push(`| ${w.name} | ${c.system} | failed: ${c.error?.slice(0, 80)} | | | | | | |`);
+        // The server's own log line says more than a masked "Unexpected error".
+        const why = /\(server log: (.*)\)$/.exec(c.error ?? '')?.[1] ?? c.error ?? '';
+        lines.push(`| ${w.name} | ${c.system} | failed: ${why.slice(0, 110)} | | | | | | |`);
         continue;
       }
       const errs = (t: Throughput | undefined): string => (t?.errors ? ` (${t.errors} failed)` : '');
-      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${fmt(c.c8?.rps, 0)}${errs(c.c8)} | ${fmt(c.c32?.rps, 0)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
+      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${rate(c.c8?.rps)}${errs(c.c8)} | ${rate(c.c32?.rps)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
     }
   }
   lines.push('');
@@ -253,9 +257,7 @@ function printTable(r: SizeResult): string {
     const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
     lines.push(`| ${w.name} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} | ${same} |`);
   }
-  const text = lines.join('\n');
-  console.log(text);
-  return text;
+  return lines.join('\n');
 }
 
 /** Why the explorer part cannot run here, or undefined when it can (builds web/dist if missing). */
@@ -312,7 +314,9 @@ async function main(): Promise<void> {
         };
     const r = await benchSize(studies, opts, hook);
     sizes.push(r);
-    tables.push(printTable(r));
+    const table = renderTable(r);
+    console.log(table);
+    tables.push(table);
     save();
   }
   results['finishedAt'] = new Date().toISOString();
@@ -329,7 +333,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+/** `tsx bench/run.ts --render <results.json>` prints the tables of a saved run again. */
+if (process.argv[2] === '--render' && process.argv[3]) {
+  const saved = JSON.parse(readFileSync(process.argv[3], 'utf8')) as { sizes: SizeResult[] };
+  for (const r of saved.sizes) console.log(renderTable(r));
+} else {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
