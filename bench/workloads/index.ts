@@ -74,10 +74,13 @@ export const WORKLOADS: Workload[] = [
 
 const EXT: Record<SystemKind, string> = { abscopal: 'graphql', 'neo4j-graphql': 'graphql', floor: 'cypher' };
 
-/** The step's text for `system`, or undefined when that system has none. */
+const texts = new Map<string, string | undefined>();
+
+/** The step's text for `system`, or undefined when that system has none (read once per run). */
 export function stepText(step: Step, system: SystemKind): string | undefined {
   const file = path.join(WORKLOAD_DIR, `${step.file}.${system}.${EXT[system]}`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (!texts.has(file)) texts.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  return texts.get(file);
 }
 
 /** Whether `system` has a text for every step of `w`. */
