@@ -154,6 +154,8 @@ describe('operational endpoints', () => {
     const res = await t.app.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
     const html = await res.text();
     expect(res.status).toBe(200);
-    expect(html).toContain('biomarkerEvidence');
+    // The examples are compiled into the page's bundle (web/build.mjs), served by this server.
+    expect(html).toContain('/assets/graphiql/graphiql.js');
+    expect(await (await t.app.fetch('http://test/assets/graphiql/graphiql.js')).text()).toContain('query WhichBiomarkersPredict');
   });
 });
