@@ -19,7 +19,12 @@ export default defineConfig({
       // need it: the setup starts it for the first of them and stops it after the last.
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      // Issue 13 at size: ≥ 50k synthetic studies in a Neo4j of its own, after every other project.
+      {
+        extends: true,
+        test: { name: 'size', include: ['test/size/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 45 * 60_000, sequence: { groupOrder: 1 } },
       },
       {
         // Imports write into the test database: this project runs after every other one

@@ -1,6 +1,6 @@
-// Fragment: the studies matching the root-list filters, as `c`. Composed with a page or count tail.
+// Fragment: the root-list filters on candidate studies `c`. Composed (db/queries.ts) after a start
+// that matches the candidates from the smallest side the filter names, and before a page or count tail.
 // params: $yearFrom, $yearTo: int|null; $phase, $kind, $therapy, $biomarker, $institution, $text: string|null
-MATCH (c:Study)
 WHERE ($yearFrom IS NULL OR c.year >= $yearFrom)
   AND ($yearTo IS NULL OR c.year <= $yearTo)
   AND ($phase IS NULL OR c.phase = $phase)

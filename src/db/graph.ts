@@ -5,7 +5,7 @@
 import neo4j from 'neo4j-driver';
 import { parseEntity, parseRel, type Biomarker, type Entity, type Finding, type Study } from './entities.js';
 import { EDGES, LIST_CAP, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label, type PagedEdge } from './model.js';
-import type { StudyOrder } from './queries.js';
+import type { StudyOrder, StudyStart } from './queries.js';
 import type { Db, Row } from './run.js';
 
 export type { StudyOrder };
@@ -57,6 +57,14 @@ const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n)
 function toNode(label: unknown, props: unknown): Entity {
   if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
   return parseEntity(label, props);
+}
+
+/** The smallest side a studies filter names: one institution, then one biomarker, then one therapy class. */
+function studyStart(filter: StudyFilter): StudyStart {
+  if (filter.institution !== null) return 'institution';
+  if (filter.biomarker !== null) return 'biomarker';
+  if (filter.therapy !== null) return 'therapy';
+  return 'all';
 }
 
 /** The one relationship property a graph view shows next to the type: a role, a trial link or a dose. */
@@ -151,12 +159,12 @@ export class GraphStore {
   }
 
   async studies(filter: StudyFilter, order: StudyOrder, offset: number, limit: number): Promise<Study[]> {
-    const rows = await this.db.read(`studies-page:${order}`, { ...filter, offset: int(offset), limit: int(limit) });
+    const rows = await this.db.read(`studies-page:${studyStart(filter)}:${order}`, { ...filter, offset: int(offset), limit: int(limit) });
     return rows.map((r) => parseEntity('Study', r['props']));
   }
 
   async countStudies(filter: StudyFilter): Promise<number> {
-    const rows = await this.db.read('studies-count', { ...filter });
+    const rows = await this.db.read(`studies-count:${studyStart(filter)}`, { ...filter });
     return Number(rows[0]?.['total'] ?? 0);
   }
 

@@ -16,6 +16,19 @@ const STUDY_ORDER: Record<StudyOrder, string> = {
   TITLE: 'toLower(coalesce(c.title, c.shortName)), c.id',
 };
 
+/**
+ * Where the candidates of a filtered studies page come from: the institution, the biomarker or
+ * the therapy (with its IS_A descendants) when the filter names one, so the query walks out from
+ * one node instead of scanning every study; the whole label only when it names none.
+ */
+export const STUDY_STARTS = {
+  institution: 'MATCH (:Institution {id: $institution})<-[:CONDUCTED_AT]-(c:Study)',
+  biomarker: 'MATCH (:Biomarker {id: $biomarker})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(s:Study)\nWITH DISTINCT s AS c',
+  therapy: 'MATCH (:Therapy {id: $therapy})<-[:IS_A*0..]-(:Therapy)<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(s:Study)\nWITH DISTINCT s AS c',
+  all: 'MATCH (c:Study)',
+} as const;
+export type StudyStart = keyof typeof STUDY_STARTS;
+
 const fragment = (name: string): string => readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8');
 
 function compose(): Map<string, string> {
@@ -40,11 +53,14 @@ function compose(): Map<string, string> {
       `UNWIND $rows AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${rel}]->(b)\nSET r = row.props\nRETURN count(r) AS linked`,
     );
   }
-  const filter = fragment('study-filter');
-  for (const [order, expr] of Object.entries(STUDY_ORDER)) {
-    q.set(`studies-page:${order}`, `${filter}\nRETURN 'Study' AS label, properties(c) AS props\nORDER BY ${expr}\nSKIP $offset LIMIT $limit`);
+  const where = fragment('study-filter');
+  for (const [start, match] of Object.entries(STUDY_STARTS)) {
+    const filter = `${match}\n${where}`;
+    for (const [order, expr] of Object.entries(STUDY_ORDER)) {
+      q.set(`studies-page:${start}:${order}`, `${filter}\nRETURN 'Study' AS label, properties(c) AS props\nORDER BY ${expr}\nSKIP $offset LIMIT $limit`);
+    }
+    q.set(`studies-count:${start}`, `${filter}\nRETURN count(c) AS total`);
   }
-  q.set('studies-count', `${filter}\nRETURN count(c) AS total`);
   return q;
 }
 

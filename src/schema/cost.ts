@@ -52,7 +52,11 @@ export class DegreeStats {
     const s = this.snapshot;
     const stale = !s || s.version !== this.db.writeClock.version || Date.now() - s.at > this.ttlMs;
     if (stale) {
-      this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+      // A failed refresh keeps the last snapshot; with none yet, the estimate falls back to the
+      // list caps and the request meets the database's own error (SERVICE_UNAVAILABLE) if it runs.
+      this.refreshing ??= this.refresh()
+        .catch(() => undefined)
+        .finally(() => (this.refreshing = undefined));
       if (!s) await this.refreshing;
     }
     return new Fanout(this.snapshot?.degrees ?? new Map());

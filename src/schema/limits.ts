@@ -24,7 +24,7 @@ export const NEIGHBOURHOOD = { maxDepth: 3, defaultLimit: 150, maxLimit: 2000, m
  * bytes read from Neo4j, and wall time (also Neo4j's transaction timeout). Far above anything the
  * seed's examples need, far below what takes the server's memory to 500 MB.
  */
-export const BUDGET = { rows: 20_000, bytes: 8_000_000, ms: 10_000 } as const;
+export const BUDGET = { rows: 20_000, bytes: 8_000_000, ms: 30_000 } as const;
 
 /**
  * Requests whose complexity estimate reaches `expensiveFrom` run at most `concurrent` at a time;

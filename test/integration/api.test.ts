@@ -61,6 +61,39 @@ describe('biomarkerEvidence', () => {
   });
 });
 
+describe('studies filters', () => {
+  type Slugs = { edges: { node: { slug: string } }[] };
+  const slugs = (c: Slugs) => c.edges.map((e) => e.node.slug).sort();
+
+  it('find by biomarker, institution and therapy class the same studies the relationship fields list', async () => {
+    const res = await t.gql<{
+      byBiomarker: Slugs;
+      byInstitution: Slugs;
+      byTherapy: Slugs;
+      biomarker: { studies: Slugs };
+      institution: { studies: Slugs };
+      therapy: { narrower: { studies: Slugs; narrower: { studies: Slugs }[] }[]; studies: Slugs };
+    }>(`{
+      byBiomarker: studies(first: 100, filter: { biomarker: "tmb" }) { edges { node { slug } } }
+      biomarker: entity(slug: "tmb") { ... on Biomarker { studies(first: 100) { edges { node { slug } } } } }
+      byInstitution: studies(first: 100, filter: { institution: "university-of-chicago-medicine" }) { edges { node { slug } } }
+      institution: entity(slug: "university-of-chicago-medicine") { ... on Institution { studies(first: 100) { edges { node { slug } } } } }
+      byTherapy: studies(first: 100, filter: { therapy: "anti-pd-1" }) { edges { node { slug } } }
+      therapy: entity(slug: "anti-pd-1") { ... on Therapy { studies(first: 100) { edges { node { slug } } } narrower { studies(first: 100) { edges { node { slug } } } narrower { studies(first: 100) { edges { node { slug } } } } } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const d = res.data!;
+    expect(slugs(d.byBiomarker).length).toBeGreaterThan(0);
+    expect(slugs(d.byBiomarker)).toEqual(slugs(d.biomarker.studies));
+    expect(slugs(d.byInstitution).length).toBeGreaterThan(0);
+    expect(slugs(d.byInstitution)).toEqual(slugs(d.institution.studies));
+    // The class and everything narrower (two levels in the seed's hierarchy).
+    const viaArms = new Set([d.therapy.studies, ...d.therapy.narrower.flatMap((n) => [n.studies, ...n.narrower.map((m) => m.studies)])].flatMap(slugs));
+    expect(viaArms.size).toBeGreaterThan(0);
+    expect(slugs(d.byTherapy)).toEqual([...viaArms].sort());
+  });
+});
+
 describe('search', () => {
   it('finds tumor aneuploidy by a prefix among the first three hits, with its type', async () => {
     const res = await t.gql<{ search: { type: string; slug: string }[] }>('{ search(text: "aneupl", first: 3) { type slug score } }');
