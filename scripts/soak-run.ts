@@ -157,8 +157,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     await new Promise((r) => setTimeout(r, 100));
   }
   clearTimeout(killer);
-  // SIGTERM with the workers' current requests in flight; they start no new ones.
+  // SIGTERM with the workers' current requests in flight; they start no new ones. A short pause
+  // first so that every request counted as in flight has had its connection accepted: one whose
+  // TCP handshake is still in the listen backlog when the listener closes is reset by the kernel
+  // (a connection the server never saw, not one it dropped).
   stopping = true;
+  await new Promise((r) => setTimeout(r, 250));
   sigtermAt = Date.now();
   const inFlightAtSigterm = sent - samples.length;
   say(`SIGTERM with ${inFlightAtSigterm} requests in flight`);

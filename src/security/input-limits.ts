@@ -41,6 +41,17 @@ export const INPUT_LIMITS = {
 } as const;
 
 const CURSOR_ARGS = new Set(['after', 'before']);
+const OFFSET_PREFIX = 'OffsetConnection:';
+
+/**
+ * Pothos' offset cursors are base64 of `OffsetConnection:<n>`; a forged one with a negative or
+ * non-integer n would reach Cypher's SKIP and fail there. Other cursor formats pass untouched.
+ */
+function offsetCursorIsSane(cursor: string): boolean {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  if (!text.startsWith(OFFSET_PREFIX)) return true;
+  return /^\d{1,9}$/.test(text.slice(OFFSET_PREFIX.length));
+}
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 interface Where {
@@ -74,7 +85,7 @@ function checkValue(value: unknown, type: GraphQLInputType, where: Where, errors
   }
   if (isScalarType(type) && typeof value === 'string') {
     if (where.cursor) {
-      if (value.length > INPUT_LIMITS.maxCursorLength || !BASE64.test(value)) {
+      if (value.length > INPUT_LIMITS.maxCursorLength || !BASE64.test(value) || !offsetCursorIsSane(value)) {
         errors.push(userError(`${where.label}: not a cursor this server handed out`, 'BAD_USER_INPUT', { argument: where.label }));
       }
       return;
