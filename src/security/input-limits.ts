@@ -133,6 +133,17 @@ export function checkArgumentLimits(
 }
 
 /**
+ * An error about the request itself that carries no code: Pothos' cursor decoding
+ * (PothosValidationError) or its global-ID lookup ("X has not been implemented" for a forged
+ * type), both GraphQL-level. Errors with any other cause are bugs and stay masked as internal.
+ */
+function isUncodedInputError(e: GraphQLError): boolean {
+  if (e.extensions?.['code'] !== undefined) return false;
+  const cause = e.originalError;
+  return cause === undefined || cause === null || cause.name === 'PothosValidationError' || cause.name === 'GraphQLError';
+}
+
+/**
  * The plugin: limits before execution, and errors that only a bad argument can cause (a cursor
  * that decodes to nothing the pager knows) coded BAD_USER_INPUT instead of masked as internal.
  */
@@ -146,15 +157,15 @@ export function useInputLimits(): Plugin {
       }
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || !result.errors) return;
-          // Pothos throws PothosValidationError for cursors it cannot decode: the client's input, not our fault.
-          if (!result.errors.some((e) => e.originalError?.name === 'PothosValidationError')) return;
+          if (Symbol.asyncIterator in result || !result.errors?.some(isUncodedInputError)) return;
           setResult({
             ...result,
             errors: result.errors.map((e) =>
               e.originalError?.name === 'PothosValidationError'
                 ? withExtensions(new GraphQLError(`not a cursor this server handed out (${e.message})`, { path: e.path ?? null, nodes: e.nodes ?? null }), { code: 'BAD_USER_INPUT' })
-                : e,
+                : isUncodedInputError(e)
+                  ? withExtensions(e, { code: 'BAD_USER_INPUT' })
+                  : e,
             ),
           });
         },
