@@ -86,7 +86,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     NEO4J_LOCAL_HEAP: '384m',
     SEED_ON_START: 'auto',
     RATE_LIMIT_PER_MINUTE: '0',
-    SHUTDOWN_GRACE_MS: '15000',
+    // Longer than the slowest request on a busy machine: the soak checks the drain, not the cut.
+    SHUTDOWN_GRACE_MS: '60000',
     NODE_ENV: 'production',
     // Seeding a fresh Neo4j takes minutes on a busy 2-core machine.
   }, 600_000);
@@ -157,8 +158,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     await new Promise((r) => setTimeout(r, 100));
   }
   clearTimeout(killer);
-  // SIGTERM with the workers' current requests in flight; they start no new ones.
+  // SIGTERM with the workers' current requests in flight; they start no new ones. A short pause
+  // first so that every request counted as in flight has had its connection accepted: one whose
+  // TCP handshake is still in the listen backlog when the listener closes is reset by the kernel
+  // (a connection the server never saw, not one it dropped).
   stopping = true;
+  await new Promise((r) => setTimeout(r, 250));
   sigtermAt = Date.now();
   const inFlightAtSigterm = sent - samples.length;
   say(`SIGTERM with ${inFlightAtSigterm} requests in flight`);
@@ -175,7 +180,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const firstUnavailable = killAt === undefined ? undefined : unavailable.filter((s) => s.end >= killAt!).sort((a, b) => a.end - b.end)[0];
   const lastFail = lastFailureStart();
   const back = killAt === undefined ? undefined : samples.filter((s) => s.outcome === 'data' && s.start > killAt! && s.start > lastFail).sort((a, b) => a.start - b.start)[0];
-  for (const l of server.logs) if ((l.level ?? 0) >= 40 || /neo4j/.test(l.msg ?? '')) say(`server: ${l.msg} ${JSON.stringify({ ...l, msg: undefined, time: undefined, hostname: undefined, name: undefined })}`);
+  for (const l of server.logs) if ((l.level ?? 0) >= 40 || /neo4j|drained|grace period/.test(l.msg ?? '')) say(`server: ${l.msg} ${JSON.stringify({ ...l, msg: undefined, time: undefined, hostname: undefined, name: undefined })}`);
   const startedLogs = server.logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('ready:')).length;
   return {
     concurrency: opts.concurrency,

@@ -6,9 +6,8 @@
  * dead database marks it down; from then on requests answer SERVICE_UNAVAILABLE at once, without
  * touching the driver, while one background probe pings Neo4j every `probeIntervalMs`. The first
  * successful ping marks it up again, so service resumes without a restart. A request still
- * running halfway into `unavailableAfterMs` while no query has succeeded lately pings Neo4j; if
- * that gets no answer (a stalled connection, a hung server) the request answers
- * SERVICE_UNAVAILABLE within the bound too.
+ * running at `unavailableAfterMs` while no query has succeeded lately pings Neo4j; if that gets
+ * no answer either (a stalled connection, a hung server) the request answers SERVICE_UNAVAILABLE.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -145,24 +144,25 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
         return;
       }
       setExecuteFn((execArgs) => {
-        // A slow request is not a dead database. Halfway into the bound: if any query has
-        // succeeded lately, Neo4j is there and merely busy, so wait on (checking again each
-        // bound). If none has, ping it with the other half; neither an answer nor any other
-        // query succeeding meanwhile means a stalled connection or a hung server: this request
-        // answers SERVICE_UNAVAILABLE within the bound. Only this one: a timeout proves less than
-        // a refused connection, so it does not open the breaker for everyone.
+        // A slow request is not a dead database. At the bound: if any query has succeeded
+        // lately, Neo4j is there and merely busy, so wait on (checking again each bound). If
+        // none has, ping it, giving the ping the bound again; neither an answer nor any other
+        // query succeeding meanwhile means a stalled connection or a hung server, and this request
+        // answers SERVICE_UNAVAILABLE (within twice the bound; a refused connection fails in about
+        // a second through the driver). Only this one: a timeout proves less than a refused
+        // connection, so it does not open the breaker for everyone.
         let timer: NodeJS.Timeout | undefined;
         let finished = false;
-        const half = Math.round(opts.unavailableAfterMs / 2);
+        const bound = opts.unavailableAfterMs;
         const deadline = new Promise<{ errors: GraphQLError[] }>((resolve) => {
           const check = (): void => {
             if (finished) return;
-            if (opts.availability.aliveWithin(opts.unavailableAfterMs)) return arm(opts.unavailableAfterMs);
-            void opts.availability.ping(half).then((ok) => {
+            if (opts.availability.aliveWithin(bound)) return arm(bound);
+            void opts.availability.ping(bound).then((ok) => {
               if (finished) return;
-              if (ok || opts.availability.aliveWithin(half)) return arm(opts.unavailableAfterMs);
+              if (ok || opts.availability.aliveWithin(bound)) return arm(bound);
               if (request) hinted.add(request);
-              resolve({ errors: [unavailable(opts.retryAfterSeconds, `no answer within ${opts.unavailableAfterMs} ms`)] });
+              resolve({ errors: [unavailable(opts.retryAfterSeconds, `no answer within ${2 * bound} ms`)] });
             });
           };
           const arm = (ms: number): void => {
@@ -170,7 +170,7 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
             timer = setTimeout(check, ms);
             timer.unref();
           };
-          arm(half);
+          arm(bound);
         });
         const run = Promise.resolve(executeFn(execArgs));
         // The losing execution keeps running; its late failure must not become an unhandled rejection.

@@ -41,6 +41,17 @@ export const INPUT_LIMITS = {
 } as const;
 
 const CURSOR_ARGS = new Set(['after', 'before']);
+const OFFSET_PREFIX = 'OffsetConnection:';
+
+/**
+ * Pothos' offset cursors are base64 of `OffsetConnection:<n>`; a forged one with a negative or
+ * non-integer n would reach Cypher's SKIP and fail there. Other cursor formats pass untouched.
+ */
+function offsetCursorIsSane(cursor: string): boolean {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  if (!text.startsWith(OFFSET_PREFIX)) return true;
+  return /^\d{1,9}$/.test(text.slice(OFFSET_PREFIX.length));
+}
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 interface Where {
@@ -74,7 +85,7 @@ function checkValue(value: unknown, type: GraphQLInputType, where: Where, errors
   }
   if (isScalarType(type) && typeof value === 'string') {
     if (where.cursor) {
-      if (value.length > INPUT_LIMITS.maxCursorLength || !BASE64.test(value)) {
+      if (value.length > INPUT_LIMITS.maxCursorLength || !BASE64.test(value) || !offsetCursorIsSane(value)) {
         errors.push(userError(`${where.label}: not a cursor this server handed out`, 'BAD_USER_INPUT', { argument: where.label }));
       }
       return;
@@ -122,6 +133,17 @@ export function checkArgumentLimits(
 }
 
 /**
+ * An error about the request itself that carries no code: Pothos' cursor decoding
+ * (PothosValidationError) or its global-ID lookup ("X has not been implemented" for a forged
+ * type), both GraphQL-level. Errors with any other cause are bugs and stay masked as internal.
+ */
+function isUncodedInputError(e: GraphQLError): boolean {
+  if (e.extensions?.['code'] !== undefined) return false;
+  const cause = e.originalError;
+  return cause === undefined || cause === null || cause.name === 'PothosValidationError' || cause.name === 'GraphQLError';
+}
+
+/**
  * The plugin: limits before execution, and errors that only a bad argument can cause (a cursor
  * that decodes to nothing the pager knows) coded BAD_USER_INPUT instead of masked as internal.
  */
@@ -135,15 +157,15 @@ export function useInputLimits(): Plugin {
       }
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || !result.errors) return;
-          // Pothos throws PothosValidationError for cursors it cannot decode: the client's input, not our fault.
-          if (!result.errors.some((e) => e.originalError?.name === 'PothosValidationError')) return;
+          if (Symbol.asyncIterator in result || !result.errors?.some(isUncodedInputError)) return;
           setResult({
             ...result,
             errors: result.errors.map((e) =>
               e.originalError?.name === 'PothosValidationError'
                 ? withExtensions(new GraphQLError(`not a cursor this server handed out (${e.message})`, { path: e.path ?? null, nodes: e.nodes ?? null }), { code: 'BAD_USER_INPUT' })
-                : e,
+                : isUncodedInputError(e)
+                  ? withExtensions(e, { code: 'BAD_USER_INPUT' })
+                  : e,
             ),
           });
         },

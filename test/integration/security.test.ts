@@ -85,7 +85,7 @@ describe('argument limits', () => {
   });
 
   it('answers malformed cursors with BAD_USER_INPUT, whether not base64 or base64 of nonsense', async () => {
-    for (const after of ['garbage!', 'garbage', b64('nonsense')]) {
+    for (const after of ['garbage!', 'garbage', b64('nonsense'), b64('OffsetConnection:-5')]) {
       const { json } = await post({ query: 'query($a: String) { studies(after: $a) { edges { cursor } } }', variables: { a: after } });
       expect(json.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
     }
