@@ -4,6 +4,7 @@
  * tests retract seeded findings and wipe a database, so they run on a private Neo4j of their own,
  * seeded from seed/, instead of the shared test database other files read.
  */
+import { CSRF_HEADER } from '../../src/security/index.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -249,19 +250,30 @@ describe('browser safety', () => {
 
   it('refuses a mutation over GET', async () => {
     const before = await snapshot();
-    const res = await app.fetch(`http://test/graphql?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${tokens.alice}` } });
+    // Even a client that passes CSRF prevention (the header a cross-site page cannot send) may not mutate over GET.
+    const res = await app.fetch(`http://test/graphql?query=${encodeURIComponent(mutation)}`, {
+      headers: { authorization: `Bearer ${tokens.alice}`, [CSRF_HEADER]: '1' },
+    });
     expect(res.status).toBe(405);
+    const bare = await app.fetch(`http://test/graphql?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${tokens.alice}` } });
+    expect(bare.status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses a form-urlencoded POST of a mutation, as an HTML form on another site would send it', async () => {
     const before = await snapshot();
-    const res = await app.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${tokens.alice}` },
-      body: new URLSearchParams({ query: mutation }).toString(),
-    });
-    const body = (await res.json()) as GqlResult;
+    const post = (headers: Record<string, string>) =>
+      app.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${tokens.alice}`, ...headers },
+        body: new URLSearchParams({ query: mutation }).toString(),
+      });
+    // As a browser sends it from another site: no custom header, so CSRF prevention refuses it.
+    const fromForm = await post({});
+    expect(fromForm.status).toBe(403);
+    expect(((await fromForm.json()) as GqlResult).errors?.[0]?.message).toMatch(/CSRF/);
+    // Past CSRF prevention (a non-browser client), the mutation guard still wants a JSON body.
+    const body = (await (await post({ [CSRF_HEADER]: '1' })).json()) as GqlResult;
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/JSON body/);
     expect(await snapshot()).toEqual(before);

@@ -3,6 +3,7 @@
  * it names is served here, and it carries the Content-Security-Policy; so does the explorer page.
  * (test/browser/graphiql.test.ts runs the page in Chromium with the network closed.)
  */
+import { CSRF_HEADER } from '../../src/security/index.js';
 import { describe, expect, it } from 'vitest';
 import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../src/graphiql/content-security-policy.js';
 import { useSeededApp } from '../helpers.js';
@@ -34,7 +35,7 @@ describe('the GraphiQL page', () => {
   });
 
   it('leaves JSON answers of the same endpoint without a page policy', async () => {
-    const res = await t.app.fetch('http://test/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json' } });
+    const res = await t.app.fetch('http://test/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', [CSRF_HEADER]: '1' } });
     expect(await res.json()).toMatchObject({ data: { __typename: 'Query' } });
     expect(res.headers.get('content-security-policy')).toBeNull();
   });
