@@ -7,6 +7,7 @@ import { readSeed, SeedValidationError } from '../../src/ingest/read-seed.js';
 const FIXTURE = path.resolve('test/fixtures/seed-valid');
 
 /** A copy of the valid fixture with one file edited. */
+// biome-ignore lint/suspicious/noExplicitAny: the edits reach into free-form JSON on purpose, to break it
 async function brokenCopy(file: string, edit: (json: any) => void): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-seed-'));
   await cp(FIXTURE, dir, { recursive: true });
