@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
+import { isLabel } from './db/model.js';
 import { userError } from './errors.js';
 import { LIMITS } from './schema/limits.js';
 
@@ -52,6 +53,9 @@ export const builder = new SchemaBuilder<{
       try {
         const decoded = pothosDecode(globalID);
         if (!decoded.typename || !decoded.id) throw new Error('empty part');
+        // A well-formed id naming a type the graph has no node of is the client's mistake too:
+        // without this check the relay plugin answers "X has not been implemented" with no code.
+        if (!isLabel(decoded.typename)) throw new Error('unknown type');
         return decoded;
       } catch {
         throw userError(`"${globalID}" is not a valid global ID (expected base64 of "Type:slug", as returned by an id field)`);

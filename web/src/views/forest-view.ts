@@ -16,14 +16,45 @@ const PLOT_X1 = 500;
 const TEXT_X = 510;
 const ROW = 22;
 const LABEL_CHARS = 38;
+const TICK_FONT = 10.5;
+const CAPTION_GAP = 6;
+const FAVOURS_EXP = '← favours experimental';
+const FAVOURS_CTL = 'favours control →';
 
 type Attrs = Record<string, string | number>;
+
+/**
+ * The look of each class, written onto the elements as SVG presentation attributes rather than an
+ * inline <style>: the explorer's Content-Security-Policy (style-src 'self') refuses inline style
+ * elements, and attributes keep the exported file styled on its own too.
+ */
+const LOOK: Record<string, Attrs> = {
+  'fp-head': { 'font-size': 11, 'font-weight': 600, fill: '#475569' },
+  'fp-group': { 'font-size': 12, 'font-weight': 600, fill: '#0f172a' },
+  'fp-label': { 'font-size': 12, fill: '#1e293b' },
+  'fp-value': { 'font-size': 12, fill: '#1e293b' },
+  'fp-reason': { 'font-size': 11, 'font-style': 'italic', fill: '#64748b' },
+  'fp-ci': { stroke: '#1e293b', 'stroke-width': 1.5 },
+  'fp-point': { fill: '#2563eb' },
+  'fp-diamond': { fill: '#f59e0b', stroke: '#92400e' },
+  'fp-axis': { stroke: '#94a3b8' },
+  'fp-null': { stroke: '#64748b', 'stroke-dasharray': '3 3' },
+  'fp-tick': { 'font-size': TICK_FONT, fill: '#475569' },
+};
+
 function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  const looks = String(attrs['class'] ?? '').split(/\s+/).map((c) => LOOK[c] ?? {});
+  for (const [k, v] of Object.entries(Object.assign({}, ...looks, attrs) as Attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
   return el;
 }
+
+/**
+ * A generous estimate of a text's rendered width at `size` px in a sans-serif font (0.62 em a
+ * character; arrows count double), so what is placed by it never collides whatever the font.
+ */
+const textWidth = (text: string, size: number): number => [...text].reduce((w, c) => w + (c === '←' || c === '→' ? 1.1 : 0.62), 0) * size;
 
 /** Text cut to fit its column, with the whole text as a tooltip. */
 function clipped(x: number, y: number, text: string, max: number, attrs: Attrs = {}): SVGTextElement {
@@ -71,15 +102,34 @@ export function forestSvg(data: EffectSizes): SVGSVGElement {
   }
   const top = 22;
   const axisY = y + 8;
-  const ticks = [0.1, 0.2, 0.25, 0.5, 1, 2, 4, 8].filter((t) => Math.log(t) >= lo && Math.log(t) <= hi);
-  const svg = s('svg', { xmlns: SVG, width: W, height: axisY + 40, viewBox: `0 0 ${W} ${axisY + 40}`, class: 'forest-plot', role: 'img', 'aria-label': `Forest plot of hazard ratios for ${data.biomarker?.name ?? 'the biomarker'}` });
+  const nullX = x(1);
+  // Tick labels: 1 always, the others only where they clear the labels already kept.
+  const kept: { t: number; l: number; r: number }[] = [];
+  const tickBox = (t: number): { t: number; l: number; r: number } => {
+    const half = textWidth(String(t), TICK_FONT) / 2;
+    return { t, l: x(t) - half, r: x(t) + half };
+  };
+  for (const t of [1, 0.5, 2, 0.25, 4, 0.2, 8, 0.1].filter((t) => Math.log(t) >= lo && Math.log(t) <= hi)) {
+    const b = tickBox(t);
+    if (kept.every((k) => b.r + 4 <= k.l || b.l - 4 >= k.r)) kept.push(b);
+  }
+  // "← favours experimental" ends just left of the null line and "favours control →" starts just
+  // right of it; each is kept inside the figure, and when the null line sits too near an edge for
+  // both to fit on one row, the second goes on a row of its own.
+  const wExp = textWidth(FAVOURS_EXP, TICK_FONT);
+  const wCtl = textWidth(FAVOURS_CTL, TICK_FONT);
+  const expEnd = Math.min(Math.max(nullX - CAPTION_GAP, 4 + wExp), W - 4);
+  const ctlStart = Math.max(Math.min(nullX + CAPTION_GAP, W - 4 - wCtl), 4);
+  const oneRow = ctlStart >= expEnd + 2 * CAPTION_GAP;
+  const captionY = axisY + 30;
+  const height = captionY + (oneRow ? 10 : 24);
+  const svg = s('svg', { xmlns: SVG, width: W, height, viewBox: `0 0 ${W} ${height}`, class: 'forest-plot', role: 'img', 'font-family': 'sans-serif', 'aria-label': `Forest plot of hazard ratios for ${data.biomarker?.name ?? 'the biomarker'}` });
   svg.append(
-    s('style', {}, '.fp-head{font:600 11px sans-serif;fill:#475569}.fp-group{font:600 12px sans-serif;fill:#0f172a}.fp-label,.fp-value{font:12px sans-serif;fill:#1e293b}.fp-reason{font:italic 11px sans-serif;fill:#64748b}.fp-ci{stroke:#1e293b;stroke-width:1.5}.fp-point{fill:#2563eb}.fp-diamond{fill:#f59e0b;stroke:#92400e}.fp-axis{stroke:#94a3b8}.fp-null{stroke:#64748b;stroke-dasharray:3 3}.fp-tick{font:10.5px sans-serif;fill:#475569}'),
-    s('line', { x1: x(1), x2: x(1), y1: top, y2: axisY, class: 'fp-null' }),
+    s('line', { x1: nullX, x2: nullX, y1: top, y2: axisY, class: 'fp-null' }),
     s('line', { x1: PLOT_X0, x2: PLOT_X1, y1: axisY, y2: axisY, class: 'fp-axis' }),
-    ...ticks.map((t) => s('text', { x: x(t), y: axisY + 14, 'text-anchor': 'middle', class: 'fp-tick' }, String(t))),
-    s('text', { x: PLOT_X0, y: axisY + 30, class: 'fp-tick' }, '← favours experimental'),
-    s('text', { x: PLOT_X1, y: axisY + 30, 'text-anchor': 'end', class: 'fp-tick' }, 'favours control →'),
+    ...kept.sort((a, b) => a.t - b.t).map(({ t }) => s('text', { x: x(t), y: axisY + 14, 'text-anchor': 'middle', class: 'fp-tick' }, String(t))),
+    s('text', { x: expEnd, y: captionY, 'text-anchor': 'end', class: 'fp-tick fp-caption' }, FAVOURS_EXP),
+    s('text', { x: ctlStart, y: oneRow ? captionY : captionY + 14, class: 'fp-tick fp-caption' }, FAVOURS_CTL),
     ...rows,
   );
   return svg;
