@@ -175,7 +175,17 @@ export class ReleaseTracker {
 
   private async check(): Promise<Release> {
     this.dirty = false;
-    const marker = await readMarker(this.db);
+    let marker: Awaited<ReturnType<typeof readMarker>>;
+    try {
+      marker = await readMarker(this.db);
+    } catch (err) {
+      // Neo4j unreachable: keep answering with the release last seen (nothing can have been
+      // written meanwhile through a database nobody reaches), and let the request itself meet the
+      // fail-fast path with its retry hint. With no release seen yet there is nothing to fall back on.
+      if (this.cached === null) throw err;
+      this.checkedAt = this.now();
+      return this.cached;
+    }
     this.checkedAt = this.now();
     if (marker.release && (marker.seq !== this.seq || !this.cached)) this.adopt(marker.release, marker.seq);
     if (this.cached && marker.release) return this.cached;

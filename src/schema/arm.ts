@@ -8,14 +8,15 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Arm, {
   ...nodeOptions('Arm', 'A treatment arm: its patients, schedule and the therapies it received in order.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    role: t.field({ type: ArmRoleEnum, resolve: (n) => n.role }),
-    schedule: t.field({ type: ScheduleEnum, resolve: (n) => n.schedule }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'The arm’s name as the source labels it.', resolve: (n) => n.name }),
+    role: t.field({ description: 'The part the arm plays in its study.', type: ArmRoleEnum, resolve: (n) => n.role }),
+    schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm.', type: ScheduleEnum, resolve: (n) => n.schedule }),
     n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
-    description: t.string({ nullable: true, resolve: (n) => n.description ?? null }),
-    study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
+    description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
+    study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
     therapies: t.field({
+      description: 'The therapies the arm received, in order, with dose and fractions.',
       type: [TherapyUseRef],
       complexity: listComplexity('Arm.therapies'),
       resolve: async (n, _a, ctx) =>
@@ -29,6 +30,6 @@ builder.node(NodeRefs.Arm, {
         })),
     }),
     outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Arm.outcomes', n) }),
-    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx) => related(ctx, 'Arm.sources', n) }),
+    sources: t.field({ description: 'Where the arm was read.', type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx) => related(ctx, 'Arm.sources', n) }),
   }),
 });

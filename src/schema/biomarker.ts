@@ -6,22 +6,23 @@ import { countable, pagedComplexity, relationPage } from './relation-page.js';
 builder.node(NodeRefs.Biomarker, {
   ...nodeOptions('Biomarker', 'Something measured in a patient or tumour whose state may predict, or go with, outcome.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    kind: t.field({ type: BiomarkerKindEnum, resolve: (n) => n.kind }),
-    aliases: t.stringList({ resolve: (n) => n.aliases }),
-    description: t.string({ nullable: true, resolve: (n) => n.description ?? null }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
+    kind: t.field({ description: 'What kind of measurement it is.', type: BiomarkerKindEnum, resolve: (n) => n.kind }),
+    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
+    description: t.string({ description: 'What is measured, and its states.', nullable: true, resolve: (n) => n.description ?? null }),
     findings: t.connection(
       {
+        description: 'Findings about this biomarker, optionally of one type. Ordered by finding type, then slug. Paged: first (default 20, at most 100) and after.',
         type: NodeRefs.Finding,
-        args: { type: t.arg({ type: FindingTypeEnum, required: false }) },
+        args: { type: t.arg({ description: 'Only findings of this type (default: all).', type: FindingTypeEnum, required: false }) },
         complexity: pagedComplexity('Biomarker.findings'),
         resolve: (n, args, ctx) => relationPage(ctx, 'Biomarker.findings', n, args, (h) => h.node, args.type ?? null),
       },
       countable,
     ),
     studies: t.connection(
-      { type: NodeRefs.Study, complexity: pagedComplexity('Biomarker.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Biomarker.studies', n, args, (h) => h.node) },
+      { description: 'Studies with a finding about this biomarker. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Biomarker.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Biomarker.studies', n, args, (h) => h.node) },
       countable,
     ),
   }),

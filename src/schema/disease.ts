@@ -6,19 +6,19 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Disease, {
   ...nodeOptions('Disease', 'A disease by stage and setting, e.g. metastatic NSCLC; IS_A links narrower to broader.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    stage: t.string({ nullable: true, resolve: (n) => n.stage ?? null }),
-    setting: t.string({ nullable: true, resolve: (n) => n.setting ?? null }),
-    aliases: t.stringList({ resolve: (n) => n.aliases }),
-    broader: t.field({ type: [NodeRefs.Disease], complexity: listComplexity('Disease.broader'), resolve: (n, _a, ctx) => related(ctx, 'Disease.broader', n) }),
-    narrower: t.field({ type: [NodeRefs.Disease], complexity: listComplexity('Disease.narrower'), resolve: (n, _a, ctx) => related(ctx, 'Disease.narrower', n) }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
+    stage: t.string({ description: 'Stage, e.g. III or IV (metastatic).', nullable: true, resolve: (n) => n.stage ?? null }),
+    setting: t.string({ description: 'Treatment setting, e.g. metastatic or definitive chemoradiotherapy.', nullable: true, resolve: (n) => n.setting ?? null }),
+    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
+    broader: t.field({ description: 'Broader diseases this one IS_A.', type: [NodeRefs.Disease], complexity: listComplexity('Disease.broader'), resolve: (n, _a, ctx) => related(ctx, 'Disease.broader', n) }),
+    narrower: t.field({ description: 'Narrower diseases that are a kind of this one.', type: [NodeRefs.Disease], complexity: listComplexity('Disease.narrower'), resolve: (n, _a, ctx) => related(ctx, 'Disease.narrower', n) }),
     studies: t.connection(
-      { type: NodeRefs.Study, complexity: pagedComplexity('Disease.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.studies', n, args, (h) => h.node) },
+      { description: 'Studies of this disease. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Disease.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.studies', n, args, (h) => h.node) },
       countable,
     ),
     findings: t.connection(
-      { type: NodeRefs.Finding, complexity: pagedComplexity('Disease.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.findings', n, args, (h) => h.node) },
+      { description: 'Findings made in this disease. Ordered by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Finding, complexity: pagedComplexity('Disease.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.findings', n, args, (h) => h.node) },
       countable,
     ),
   }),

@@ -6,7 +6,9 @@
 import type { z } from 'zod';
 import type { Label } from '../db/model.js';
 import type { Verdict } from '../evidence/rank.js';
-import type * as V from '../ingest/seed-schema.js';
+import type { GapEvidence } from '../analysis/evidence-strength.js';
+import type * as C from '../curation/submissions.js';
+import type * as V from '../model/vocabulary.js';
 
 /** Pothos enum values for `values`, each with its meaning as description where there is one. */
 export function describedValues<T extends string>(values: readonly T[], meanings: Partial<Record<T, string>>): Record<T, { value: T }> {
@@ -43,6 +45,8 @@ export const STUDY_KIND = {
   LONG_TERM_UPDATE: 'A later report of a trial with longer follow-up.',
   COHORT: 'An observational cohort (retrospective or prospective), not a trial.',
   TRANSLATIONAL: 'Laboratory or correlative work on patient samples.',
+  REGISTRY_RECORD: 'A ClinicalTrials.gov registry record, imported (npm run import) rather than curated.',
+  PUBLICATION_RECORD: 'A PubMed record of a paper, imported (npm run import) and not curated yet.',
 } satisfies Meanings<typeof V.StudyKind>;
 
 export const THERAPY_KIND = {
@@ -125,6 +129,7 @@ export const SOURCE_KIND = {
   REVIEW: 'A review article (secondary).',
   CONFERENCE_ABSTRACT: 'A conference abstract or presentation.',
   PRESS_RELEASE: 'A press release (secondary).',
+  AGGREGATOR: 'A site that summarises or republishes others’ content (secondary).',
 } satisfies Meanings<typeof V.SourceKind>;
 
 export const TRIAL_LINK = {
@@ -158,3 +163,48 @@ export const VERDICT = {
   NOT_PREDICTIVE: 'Predictive evidence nets to zero or less.',
   NO_PREDICTIVE_EVIDENCE: 'Only prognostic, associated or pharmacodynamic findings.',
 } satisfies Partial<Record<Verdict, string>>;
+
+export const EXPLAIN_PATH_ROLE = {
+  SUPPORTING: 'A predictive finding for an effect modification: adds to the score.',
+  CONTRADICTING: 'A predictive finding that saw no interaction: subtracts from the score.',
+  OTHER: 'A prognostic, associated or pharmacodynamic finding: shown, but does not rank.',
+};
+
+export const GAP_EVIDENCE = {
+  PREDICTIVE: 'Predictive findings for an effect modification, none against.',
+  PREDICTIVE_CONTESTED: 'Predictive findings both for and against.',
+  NOT_PREDICTIVE: 'Predictive findings against only (no interaction seen).',
+  PROGNOSTIC_OR_ASSOCIATED: 'Prognostic or associated findings only.',
+  PHARMACODYNAMIC_ONLY: 'Only treatment-induced changes (pharmacodynamic findings).',
+  NONE: 'No finding: an evidence gap.',
+} satisfies Record<GapEvidence, string>;
+
+export const READ_AT_KIND = {
+  MIRROR: 'A copy of the work on another site, e.g. a PubMed mirror or a repository record.',
+  AGGREGATOR: 'A site that summarises the work.',
+  PUBLISHER: 'The publisher’s own page.',
+  REGISTRY: 'A trial registry page.',
+} satisfies Meanings<typeof V.ReadAtKind>;
+
+export const RECORD_STATUS = {
+  ACCEPTED: 'In force: counts in the ranking.',
+  RETRACTED: 'Withdrawn by an accepted retraction: still shown, but left out of the ranking.',
+} satisfies Meanings<typeof V.RecordStatus>;
+
+export const SUBMISSION_KIND = {
+  STUDY: 'A whole study, new or replacing one with the same id, with any new catalog entries.',
+  CORRECTION: 'New values for fields of one node.',
+  RETRACTION: 'Withdrawal of a finding or outcome.',
+  REVERT: 'Undoing an accepted revision.',
+} satisfies Meanings<typeof C.SubmissionKind>;
+
+export const SUBMISSION_STATUS = {
+  PENDING: 'Waiting for review; changes nothing readers see.',
+  ACCEPTED: 'Accepted by a reviewer and applied (see its revision).',
+  REJECTED: 'Rejected by a reviewer; kept on record, nothing applied.',
+} satisfies Meanings<typeof C.SubmissionStatus>;
+
+export const REVIEW_DECISION = {
+  ACCEPT: 'Apply the submission, recording a Revision.',
+  REJECT: 'Do not apply it; it stays on record as REJECTED.',
+} satisfies Meanings<typeof C.ReviewDecision>;

@@ -4,10 +4,11 @@ import { userError } from '../errors.js';
 import { LEVEL_WEIGHT, VERDICTS, rankBiomarkers, type RankedBiomarker } from '../evidence/rank.js';
 import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { related } from './loading.js';
+import { describedValues, VERDICT } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
 const VerdictEnum = builder.enumType('EvidenceVerdict', {
-  values: VERDICTS,
+  values: describedValues(VERDICTS, VERDICT),
   description: 'PREDICTIVE: net-positive predictive evidence, none against. PREDICTIVE_CONTESTED: net-positive with findings against. NOT_PREDICTIVE: predictive evidence nets to zero or less. NO_PREDICTIVE_EVIDENCE: only prognostic, associated or pharmacodynamic findings.',
 });
 
@@ -18,20 +19,20 @@ const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEviden
   description: 'One biomarker’s place in the ranking, with the findings, studies, patients and sources behind it.',
   fields: (t) => ({
     rank: t.int({ description: 'Competition rank: biomarkers equal under the rule share one.', resolve: (r) => r.rank }),
-    biomarker: t.field({ type: NodeRefs.Biomarker, resolve: (r) => r.biomarker }),
-    verdict: t.field({ type: VerdictEnum, resolve: (r) => r.verdict }),
+    biomarker: t.field({ description: 'The biomarker ranked.', type: NodeRefs.Biomarker, resolve: (r) => r.biomarker }),
+    verdict: t.field({ description: 'What the ranked evidence says, in one word (see EvidenceVerdict).', type: VerdictEnum, resolve: (r) => r.verdict }),
     score: t.float({ description: 'Weighted predictive evidence for minus against (see rule).', resolve: (r) => r.score }),
     populations: t.int({ description: 'Independent patient populations (trials, or studies without a confirmed trial) behind the predictive findings.', resolve: (r) => r.populations }),
     supporting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that support an effect modification.', resolve: (r) => r.supporting }),
     contradicting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that saw no interaction.', resolve: (r) => r.contradicting }),
     otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank.', resolve: (r) => r.other }),
-    studies: t.field({ type: [NodeRefs.Study], resolve: (r) => r.studies }),
+    studies: t.field({ description: 'The studies behind the findings listed here.', type: [NodeRefs.Study], resolve: (r) => r.studies }),
     patients: t.int({
       nullable: true,
       description: 'Patients behind the predictive findings (the other findings when there are none), counted once per trial or study; empty when no source gives a number.',
       resolve: (r) => r.patients,
     }),
-    bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, resolve: (r) => r.bestLevel as 'A' | null }),
+    bestLevel: t.field({ description: 'Strongest CIViC evidence level among its predictive findings (among the other findings when there are none).', type: EvidenceLevelEnum, nullable: true, resolve: (r) => r.bestLevel as 'A' | null }),
     effectSizes: t.field({
       type: [NodeRefs.Outcome],
       description: 'Recorded figures (HRs, medians, rates) that the predictive findings rest on.',
@@ -55,11 +56,12 @@ interface Report {
 }
 
 const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement({
+  description: 'The answer to biomarkerEvidence: the therapy combination asked about, the rule, and the ranked biomarkers.',
   fields: (t) => ({
     therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The combination asked about.', resolve: (r) => r.classes }),
     rule: t.string({ description: 'How the ranking is computed.', resolve: () => RULE }),
-    levelWeights: t.string({ resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
-    ranking: t.field({ type: [BiomarkerEvidenceRef], resolve: (r) => r.ranking }),
+    levelWeights: t.string({ description: 'The weight of each CIViC evidence level in the score, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
+    ranking: t.field({ description: 'Biomarkers, best supported first.', type: [BiomarkerEvidenceRef], resolve: (r) => r.ranking }),
   }),
 });
 

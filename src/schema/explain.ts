@@ -4,26 +4,27 @@ import { builder } from '../builder.js';
 import { explain, type ElementEdge, type ElementNode, type Explanation, type ExplainPath } from '../analysis/explain.js';
 import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
 import { EntityTypeEnum } from './enums.js';
+import { describedValues, EXPLAIN_PATH_ROLE } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Label = (typeof EntityTypeEnum)['$inferType'];
 
 const PathRoleEnum = builder.enumType('ExplainPathRole', {
-  values: ['SUPPORTING', 'CONTRADICTING', 'OTHER'] as const,
+  values: describedValues(['SUPPORTING', 'CONTRADICTING', 'OTHER'] as const, EXPLAIN_PATH_ROLE),
   description: 'The ranking rule’s piles: predictive findings for, predictive findings against, and the rest (which do not rank).',
 });
 
 const ExplainPathRef = builder.objectRef<ExplainPath>('ExplainPath').implement({
   description: 'One path: finding → study → trial (when any) → institutions and investigators → sources.',
   fields: (t) => ({
-    role: t.field({ type: PathRoleEnum, resolve: (p) => p.role }),
-    finding: t.field({ type: NodeRefs.Finding, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
-    study: t.field({ type: NodeRefs.Study, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
-    trial: t.field({ type: NodeRefs.Trial, nullable: true, resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial) }),
+    role: t.field({ type: PathRoleEnum, description: 'Which pile of the ranking rule the finding falls in.', resolve: (p) => p.role }),
+    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding.',  resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
+    study: t.field({ type: NodeRefs.Study, nullable: true, description: 'The study that reported the finding.',  resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
+    trial: t.field({ type: NodeRefs.Trial, nullable: true, description: 'The trial the study analyses; null when it is tied to none.',  resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial) }),
     trialLink: t.string({ nullable: true, description: 'CONFIRMED or CANDIDATE.', resolve: (p) => p.trialLink }),
-    institutions: t.field({ type: [NodeRefs.Institution], resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions) }),
-    investigators: t.field({ type: [NodeRefs.Investigator], resolve: (p, _a, ctx) => loadNodes<Of<'Investigator'>>(ctx, p.investigators) }),
+    institutions: t.field({ type: [NodeRefs.Institution], description: 'Institutions where the study was conducted.', resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions) }),
+    investigators: t.field({ type: [NodeRefs.Investigator], description: 'Authors of the study.', resolve: (p, _a, ctx) => loadNodes<Of<'Investigator'>>(ctx, p.investigators) }),
     sources: t.field({ type: [NodeRefs.Source], description: 'Sources of the finding, the study and the trial.', resolve: (p, _a, ctx) => loadNodes<Of<'Source'>>(ctx, p.sources) }),
   }),
 });
@@ -32,31 +33,33 @@ const ExplainNodeRef = builder.objectRef<ElementNode>('ExplainNode').implement({
   description: 'A node of the explanation graph, shaped like GraphNode for Cytoscape.js.',
   fields: (t) => ({
     id: t.id({ description: 'Global ID, usable with node(id).', resolve: (n) => encodeGlobalID(n.type, n.slug) }),
-    slug: t.string({ resolve: (n) => n.slug }),
-    type: t.field({ type: EntityTypeEnum, resolve: (n) => n.type as Label }),
-    label: t.string({ resolve: (n) => n.label }),
+    slug: t.string({ description: 'Stable readable id of the node.', resolve: (n) => n.slug }),
+    type: t.field({ type: EntityTypeEnum, description: 'What kind of node it is.', resolve: (n) => n.type as Label }),
+    label: t.string({ description: 'Short display text: a name, or a finding’s statement cut to 70 characters.', resolve: (n) => n.label }),
   }),
 });
 
 const ExplainEdgeRef = builder.objectRef<ElementEdge & { types: Map<string, string> }>('ExplainEdge').implement({
   description: 'A relationship of the explanation graph; source and target are ExplainNode ids.',
   fields: (t) => ({
-    id: t.id({ resolve: (e) => e.id }),
-    source: t.id({ resolve: (e) => encodeGlobalID(e.types.get(e.source) ?? 'Entity', e.source) }),
-    target: t.id({ resolve: (e) => encodeGlobalID(e.types.get(e.target) ?? 'Entity', e.target) }),
-    type: t.string({ resolve: (e) => e.type }),
-    label: t.string({ resolve: (e) => e.label }),
+    id: t.id({ description: 'Unique id of the relationship within this explanation.', resolve: (e) => e.id }),
+    source: t.id({ description: 'The ExplainNode id the relationship starts from.', resolve: (e) => encodeGlobalID(e.types.get(e.source) ?? 'Entity', e.source) }),
+    target: t.id({ description: 'The ExplainNode id the relationship points to.', resolve: (e) => encodeGlobalID(e.types.get(e.target) ?? 'Entity', e.target) }),
+    type: t.string({ description: 'The relationship type, e.g. HAS_FINDING, ANALYZES or SOURCED_FROM.', resolve: (e) => e.type }),
+    label: t.string({ description: 'Display text: the type, with detail in brackets where there is some (biomarker state, trial link, author role).', resolve: (e) => e.label }),
   }),
 });
 
 const ExplanationRef = builder.objectRef<Explanation>('Explanation').implement({
+  description: 'The sourced paths behind one biomarker’s place in the ranking, as rows (paths) and as a graph (nodes, edges).',
   fields: (t) => ({
-    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (x, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, x.biomarker) }),
-    biomarkerSlug: t.string({ resolve: (x) => x.biomarker }),
-    paths: t.field({ type: [ExplainPathRef], resolve: (x) => x.paths }),
-    nodes: t.field({ type: [ExplainNodeRef], resolve: (x) => x.nodes }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker explained.', resolve: (x, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, x.biomarker) }),
+    biomarkerSlug: t.string({ description: 'Slug of that biomarker.', resolve: (x) => x.biomarker }),
+    paths: t.field({ type: [ExplainPathRef], description: 'One row per finding and trial: SUPPORTING first, then CONTRADICTING, then OTHER, by finding slug within each.', resolve: (x) => x.paths }),
+    nodes: t.field({ type: [ExplainNodeRef], description: 'Every node on the paths, once each.', resolve: (x) => x.nodes }),
     edges: t.field({
       type: [ExplainEdgeRef],
+      description: 'Every relationship on the paths, once each.',
       resolve: (x) => {
         const types = new Map(x.nodes.map((n) => [n.slug, n.type]));
         return x.edges.map((e) => ({ ...e, types }));

@@ -4,6 +4,7 @@ import { GAP_EVIDENCE } from '../analysis/evidence-strength.js';
 import { evidenceGaps, type GapCell, type GapMap, type GapRow, type GapTrial } from '../analysis/gaps.js';
 import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
 import { ScheduleEnum, TrialLinkEnum } from './enums.js';
+import { describedValues, GAP_EVIDENCE as GAP_EVIDENCE_MEANINGS } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
 type Schedule = 'CONCURRENT' | 'SEQUENTIAL' | 'CONSOLIDATION' | 'MONOTHERAPY';
@@ -11,7 +12,7 @@ type Schedule = 'CONCURRENT' | 'SEQUENTIAL' | 'CONSOLIDATION' | 'MONOTHERAPY';
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 
 const GapEvidenceEnum = builder.enumType('GapEvidence', {
-  values: GAP_EVIDENCE,
+  values: describedValues(GAP_EVIDENCE, GAP_EVIDENCE_MEANINGS),
   description:
     'The strongest evidence in a cell. PREDICTIVE: predictive findings for an effect modification, none against. PREDICTIVE_CONTESTED: predictive findings for and against. NOT_PREDICTIVE: predictive findings against only (no interaction seen). PROGNOSTIC_OR_ASSOCIATED: prognostic or associated findings only. PHARMACODYNAMIC_ONLY: only treatment-induced changes. NONE: no finding.',
 });
@@ -19,7 +20,7 @@ const GapEvidenceEnum = builder.enumType('GapEvidence', {
 const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
   description: 'A registered trial whose arms (therapies and schedule) and disease cover the cell.',
   fields: (t) => ({
-    trial: t.field({ type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode<Of<'Trial'>>(ctx, g.trial) }),
+    trial: t.field({ description: 'The trial.', type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode<Of<'Trial'>>(ctx, g.trial) }),
     link: t.field({ type: TrialLinkEnum, description: 'How the covering study is tied to the trial.', resolve: (g) => g.link as 'CONFIRMED' | 'CANDIDATE' }),
     reportsBiomarker: t.boolean({ description: 'The trial already reported a finding on this biomarker.', resolve: (g) => g.reportsBiomarker }),
     biomarkerFocus: t.field({ type: [NodeRefs.Biomarker], description: 'Biomarkers the trial’s studies reported findings on.', resolve: (g, _a, ctx) => loadNodes<Of<'Biomarker'>>(ctx, g.biomarkers) }),
@@ -27,24 +28,26 @@ const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
 });
 
 const GapCellRef = builder.objectRef<GapCell>('GapCell').implement({
+  description: 'One biomarker on one schedule in one setting: the strongest evidence there, the findings and studies behind it, and the trials that cover it.',
   fields: (t) => ({
-    schedule: t.field({ type: ScheduleEnum, resolve: (c) => c.schedule as Schedule }),
-    setting: t.field({ type: NodeRefs.Disease, nullable: true, resolve: (c, _a, ctx) => loadNode<Of<'Disease'>>(ctx, c.setting) }),
-    settingSlug: t.string({ resolve: (c) => c.setting }),
-    evidence: t.field({ type: GapEvidenceEnum, resolve: (c) => c.evidence }),
-    findings: t.field({ type: [NodeRefs.Finding], resolve: (c, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, c.findings) }),
-    findingCount: t.int({ resolve: (c) => c.findings.length }),
-    studies: t.field({ type: [NodeRefs.Study], resolve: (c, _a, ctx) => loadNodes<Of<'Study'>>(ctx, c.studies) }),
+    schedule: t.field({ type: ScheduleEnum, description: 'How radiotherapy and immunotherapy are timed in this cell.', resolve: (c) => c.schedule as Schedule }),
+    setting: t.field({ type: NodeRefs.Disease, nullable: true, description: 'The disease setting of this cell.',  resolve: (c, _a, ctx) => loadNode<Of<'Disease'>>(ctx, c.setting) }),
+    settingSlug: t.string({ description: 'Slug of that disease setting.', resolve: (c) => c.setting }),
+    evidence: t.field({ type: GapEvidenceEnum, description: 'The strongest evidence in the cell; NONE marks a gap.', resolve: (c) => c.evidence }),
+    findings: t.field({ type: [NodeRefs.Finding], description: 'The findings placed in this cell.', resolve: (c, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, c.findings) }),
+    findingCount: t.int({ description: 'How many findings are placed in this cell.', resolve: (c) => c.findings.length }),
+    studies: t.field({ type: [NodeRefs.Study], description: 'The studies those findings come from, by slug.', resolve: (c, _a, ctx) => loadNodes<Of<'Study'>>(ctx, c.studies) }),
     patients: t.int({ nullable: true, description: 'Patients behind the predictive findings (else all findings), once per trial or study; empty when no source gives a number.', resolve: (c) => c.patients }),
-    populations: t.int({ resolve: (c) => c.populations }),
+    populations: t.int({ description: 'Independent patient populations (trials, or studies without a trial) behind the predictive findings (else all findings).', resolve: (c) => c.populations }),
     trials: t.field({ type: [GapTrialRef], description: 'Trials that cover this cell and could fill it.', resolve: (c) => c.trials }),
   }),
 });
 
 const GapRowRef = builder.objectRef<GapRow>('GapRow').implement({
+  description: 'One biomarker’s row of the gap map: a cell for each schedule × setting.',
   fields: (t) => ({
-    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker) }),
-    biomarkerSlug: t.string({ resolve: (r) => r.biomarker }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker of this row.', resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker) }),
+    biomarkerSlug: t.string({ description: 'Slug of that biomarker.', resolve: (r) => r.biomarker }),
     cells: t.field({ type: [GapCellRef], description: 'One per schedule × setting, schedules outer, in the order of the map’s schedules and settings.', resolve: (r) => r.cells }),
   }),
 });
@@ -52,12 +55,13 @@ const GapRowRef = builder.objectRef<GapRow>('GapRow').implement({
 const GapMapRef = builder.objectRef<GapMap & { classes: string[] }>('EvidenceGapMap').implement({
   description: 'Biomarker × schedule × setting: the evidence in each cell and the trials that could fill it.',
   fields: (t) => ({
-    therapyClasses: t.field({ type: [NodeRefs.Therapy], resolve: (m, _a, ctx) => loadNodes<Of<'Therapy'>>(ctx, m.classes) }),
-    schedules: t.field({ type: [ScheduleEnum], resolve: (m) => m.schedules as Schedule[] }),
-    settings: t.field({ type: [NodeRefs.Disease], resolve: (m, _a, ctx) => loadNodes<Of<'Disease'>>(ctx, m.settings) }),
-    rows: t.field({ type: [GapRowRef], resolve: (m) => m.rows }),
+    therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The therapy combination asked about.', resolve: (m, _a, ctx) => loadNodes<Of<'Therapy'>>(ctx, m.classes) }),
+    schedules: t.field({ type: [ScheduleEnum], description: 'The schedules (columns) of the map, in the order cells follow.', resolve: (m) => m.schedules as Schedule[] }),
+    settings: t.field({ type: [NodeRefs.Disease], description: 'The disease settings of the map, in the order cells follow within a schedule.', resolve: (m, _a, ctx) => loadNodes<Of<'Disease'>>(ctx, m.settings) }),
+    rows: t.field({ type: [GapRowRef], description: 'One row per biomarker with findings, by biomarker slug.', resolve: (m) => m.rows }),
     unplaced: t.field({ type: [NodeRefs.Finding], description: 'Findings with no schedule and no contrasted arm to place them by.', resolve: (m, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, m.unplaced) }),
     placement: t.string({
+      description: 'How findings and trials are placed in cells, in words.',
       resolve: () =>
         'A finding sits under its own schedule, else the non-monotherapy schedules of the arms it contrasts, and under its own disease, else its study’s diseases. A trial covers a cell when a study of it has an arm receiving every therapy class on that schedule in that disease.',
     }),

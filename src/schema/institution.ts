@@ -6,19 +6,19 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Institution, {
   ...nodeOptions('Institution', 'A hospital, cancer centre or university where studies were conducted.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    aliases: t.stringList({ resolve: (n) => n.aliases }),
-    city: t.string({ nullable: true, resolve: (n) => n.city ?? null }),
-    country: t.string({ nullable: true, resolve: (n) => n.country ?? null }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
+    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
+    city: t.string({ description: 'City.', nullable: true, resolve: (n) => n.city ?? null }),
+    country: t.string({ description: 'Country.', nullable: true, resolve: (n) => n.country ?? null }),
     investigators: t.connection(
-      { type: NodeRefs.Investigator, complexity: pagedComplexity('Institution.investigators'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.investigators', n, args, (h) => h.node) },
+      { description: 'Investigators affiliated with it, ordered by name. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Investigator, complexity: pagedComplexity('Institution.investigators'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.investigators', n, args, (h) => h.node) },
       countable,
     ),
     studies: t.connection(
-      { type: NodeRefs.Study, complexity: pagedComplexity('Institution.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.studies', n, args, (h) => h.node) },
+      { description: 'Studies conducted there. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Institution.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.studies', n, args, (h) => h.node) },
       countable,
     ),
-    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Institution.sources'), resolve: (n, _a, ctx) => related(ctx, 'Institution.sources', n) }),
+    sources: t.field({ description: 'Where the institution’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Institution.sources'), resolve: (n, _a, ctx) => related(ctx, 'Institution.sources', n) }),
   }),
 });

@@ -7,17 +7,18 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Investigator, {
   ...nodeOptions('Investigator', 'A named author of one or more studies.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    aliases: t.stringList({ resolve: (n) => n.aliases }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Full name.', resolve: (n) => n.name }),
+    aliases: t.stringList({ description: 'Other spellings of the name (search finds them too).', resolve: (n) => n.aliases }),
     title: t.string({ nullable: true, description: 'Academic title as a source gives it.', resolve: (n) => n.title ?? null }),
-    institutions: t.field({ type: [NodeRefs.Institution], complexity: listComplexity('Investigator.institutions'), resolve: (n, _a, ctx) => related(ctx, 'Investigator.institutions', n) }),
+    institutions: t.field({ description: 'Institutions the investigator is affiliated with.', type: [NodeRefs.Institution], complexity: listComplexity('Investigator.institutions'), resolve: (n, _a, ctx) => related(ctx, 'Investigator.institutions', n) }),
     studies: t.connection(
-      { type: NodeRefs.Study, complexity: pagedComplexity('Investigator.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Investigator.studies', n, args, (h) => h.node) },
+      { description: 'Studies authored. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Investigator.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Investigator.studies', n, args, (h) => h.node) },
       countable,
     ),
     authorships: t.connection(
       {
+        description: 'The studies authored, each with the author role, in the same order as studies. Paged: first (default 20, at most 100) and after.',
         type: AuthorshipRef,
         complexity: pagedComplexity('Investigator.studies'),
         resolve: (n, args, ctx) =>
@@ -25,6 +26,6 @@ builder.node(NodeRefs.Investigator, {
       },
       countable,
     ),
-    sources: t.field({ type: [NodeRefs.Source], complexity: listComplexity('Investigator.sources'), resolve: (n, _a, ctx) => related(ctx, 'Investigator.sources', n) }),
+    sources: t.field({ description: 'Where the investigator’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Investigator.sources'), resolve: (n, _a, ctx) => related(ctx, 'Investigator.sources', n) }),
   }),
 });

@@ -32,6 +32,7 @@ import {
 import { authenticate, requireScope, type Principal, type Scope } from '../curation/tokens.js';
 import { userError } from '../errors.js';
 import { RecordStatus } from '../ingest/seed-schema.js';
+import { describedValues, RECORD_STATUS, REVIEW_DECISION, SUBMISSION_KIND, SUBMISSION_STATUS } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
 function objectLiteral(ast: ValueNode, name: string): Record<string, unknown> {
@@ -70,12 +71,21 @@ builder.scalarType('NodeProperties', {
   },
 });
 
-const SubmissionKindEnum = builder.enumType('SubmissionKind', { values: SubmissionKind.options });
-const SubmissionStatusEnum = builder.enumType('SubmissionStatus', { values: SubmissionStatus.options });
-const ReviewDecisionEnum = builder.enumType('ReviewDecision', { values: ReviewDecision.options });
+const SubmissionKindEnum = builder.enumType('SubmissionKind', {
+  description: 'What a submission proposes.',
+  values: describedValues(SubmissionKind.options, SUBMISSION_KIND),
+});
+const SubmissionStatusEnum = builder.enumType('SubmissionStatus', {
+  description: 'Where a submission stands in review.',
+  values: describedValues(SubmissionStatus.options, SUBMISSION_STATUS),
+});
+const ReviewDecisionEnum = builder.enumType('ReviewDecision', {
+  description: 'A reviewer’s decision on a pending submission.',
+  values: describedValues(ReviewDecision.options, REVIEW_DECISION),
+});
 const RecordStatusEnum = builder.enumType('RecordStatus', {
   description: 'Curation state of a finding or outcome: RETRACTED ones stay visible but leave the biomarkerEvidence ranking.',
-  values: RecordStatus.options,
+  values: describedValues(RecordStatus.options, RECORD_STATUS),
 });
 
 /** Authenticates the request and checks the scope; counts a write against the token's rate limit. */
@@ -100,46 +110,47 @@ const RevisionChangeRef = builder.objectRef<Change>('RevisionChange').implement(
   description: 'One node a revision changed: its stored properties before and after (null = absent).',
   fields: (t) => ({
     nodeId: t.exposeString('nodeId', { description: 'The node’s slug.' }),
-    label: t.exposeString('label', { nullable: true }),
-    before: t.field({ type: 'NodeProperties', nullable: true, resolve: (c) => c.before }),
-    after: t.field({ type: 'NodeProperties', nullable: true, resolve: (c) => c.after }),
+    label: t.exposeString('label', { nullable: true, description: 'The node’s type, e.g. Finding or Outcome.' }),
+    before: t.field({ type: 'NodeProperties', nullable: true, description: 'Its stored properties before the change; null when the node did not exist.', resolve: (c) => c.before }),
+    after: t.field({ type: 'NodeProperties', nullable: true, description: 'Its stored properties after the change; null when the change removed it.', resolve: (c) => c.after }),
   }),
 });
 
 const RevisionRef = builder.objectRef<RevisionRecord>('Revision').implement({
   description: 'An accepted change, in the audit trail: who submitted and who reviewed it, when, why, and every node’s properties before and after.',
   fields: (t) => ({
-    id: t.exposeString('id'),
+    id: t.exposeString('id', { description: 'The revision id (rev-…).' }),
     at: t.exposeString('at', { description: 'When it was accepted (ISO 8601, UTC).' }),
-    kind: t.field({ type: SubmissionKindEnum, resolve: (r) => r.kind }),
+    kind: t.field({ type: SubmissionKindEnum, description: 'What kind of submission it applied.', resolve: (r) => r.kind }),
     author: t.exposeString('author', { description: 'Who submitted it (the token’s name).' }),
     reviewer: t.exposeString('reviewer', { description: 'Who accepted it.' }),
     reason: t.exposeString('reason', { description: 'The submission’s comment or reason.' }),
-    reviewComment: t.exposeString('reviewComment'),
+    reviewComment: t.exposeString('reviewComment', { description: 'The reviewer’s comment on accepting it.' }),
     submission: t.exposeString('submission', { description: 'The submission id.' }),
     revertOf: t.exposeString('revertOf', { nullable: true, description: 'For a revert: the revision it undid.' }),
     nodeIds: t.exposeStringList('nodeIds', { description: 'Slugs of the nodes it changed.' }),
-    changes: t.field({ type: [RevisionChangeRef], resolve: (r) => revisionChanges(r) }),
+    changes: t.field({ type: [RevisionChangeRef], description: 'Each node it changed, with its properties before and after.', resolve: (r) => revisionChanges(r) }),
   }),
 });
 
 const SubmissionRef = builder.objectRef<SubmissionRecord>('Submission').implement({
   description: 'A proposed change. PENDING changes nothing readers see; ACCEPTED applied it (see revision); REJECTED stays on record.',
   fields: (t) => ({
-    id: t.exposeString('id'),
-    kind: t.field({ type: SubmissionKindEnum, resolve: (s) => s.kind }),
-    status: t.field({ type: SubmissionStatusEnum, resolve: (s) => s.status }),
-    author: t.exposeString('author'),
-    createdAt: t.exposeString('createdAt'),
-    reason: t.exposeString('reason'),
+    id: t.exposeString('id', { description: 'The submission id (sub-…).' }),
+    kind: t.field({ type: SubmissionKindEnum, description: 'What it proposes.', resolve: (s) => s.kind }),
+    status: t.field({ type: SubmissionStatusEnum, description: 'Pending, accepted or rejected.', resolve: (s) => s.status }),
+    author: t.exposeString('author', { description: 'Who submitted it (the token’s name).' }),
+    createdAt: t.exposeString('createdAt', { description: 'When it was submitted (ISO 8601, UTC).' }),
+    reason: t.exposeString('reason', { description: 'The submitter’s comment or reason.' }),
     target: t.exposeString('target', { description: 'The study, node or revision it is about (a slug or revision id).' }),
     content: t.field({ type: 'NodeProperties', description: 'What was submitted.', resolve: (s) => z.record(z.string(), z.unknown()).parse(JSON.parse(s.payload)) }),
-    reviewer: t.exposeString('reviewer', { nullable: true }),
-    reviewedAt: t.exposeString('reviewedAt', { nullable: true }),
-    reviewComment: t.exposeString('reviewComment', { nullable: true }),
+    reviewer: t.exposeString('reviewer', { nullable: true, description: 'Who reviewed it; null while pending.' }),
+    reviewedAt: t.exposeString('reviewedAt', { nullable: true, description: 'When it was reviewed (ISO 8601, UTC); null while pending.' }),
+    reviewComment: t.exposeString('reviewComment', { nullable: true, description: 'The reviewer’s comment; null while pending.' }),
     revision: t.field({
       type: RevisionRef,
       nullable: true,
+      description: 'The revision that applied it, once accepted; null otherwise.',
       resolve: async (s, _a, ctx) => (s.revision === undefined ? null : ((await revisionById(ctx.db, s.revision)) ?? null)),
     }),
   }),
@@ -158,7 +169,7 @@ builder.queryFields((t) => ({
     type: SubmissionRef,
     nullable: true,
     description: 'One submission (needs a curate or review token: pending content is not public).',
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: 'The submission id (sub-…).' }) },
     resolve: async (_p, { id }, ctx) => {
       await curatorOrReviewer(ctx);
       return (await getSubmission((name, params) => ctx.db.read(name, params), id)) ?? null;
@@ -168,8 +179,8 @@ builder.queryFields((t) => ({
     type: [SubmissionRef],
     description: 'Submissions, newest first (needs a curate or review token).',
     args: {
-      status: t.arg({ type: SubmissionStatusEnum, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 20 }),
+      status: t.arg({ type: SubmissionStatusEnum, required: false, description: 'Only submissions with this status (default: all).' }),
+      first: t.arg.int({ required: false, defaultValue: 20, description: 'How many to return, newest first: 1 to 100 (default 20).' }),
     },
     resolve: async (_p, args, ctx) => {
       await curatorOrReviewer(ctx);
@@ -226,7 +237,7 @@ builder.mutationFields((t) => ({
     type: SubmissionRef,
     description: 'Proposes a whole study (new, or replacing one with the same id) with any new catalog entries it needs. Stored as PENDING.',
     args: {
-      input: t.arg({ type: 'StudyInput', required: true }),
+      input: t.arg({ type: 'StudyInput', required: true, description: 'The study in the seed format, with any new catalog entries.' }),
       comment: t.arg.string({ required: false, description: 'Why, for the reviewer and the audit trail.' }),
     },
     resolve: (_p, args, ctx) => submitAs(ctx, { kind: 'STUDY', input: args.input }, args.comment ?? 'study submitted'),
@@ -236,30 +247,33 @@ builder.mutationFields((t) => ({
     description: 'Proposes new values for fields of one node (validated against that node type’s seed vocabulary).',
     args: {
       node: t.arg.string({ required: true, description: 'The node’s slug.' }),
-      fields: t.arg({ type: 'NodeFields', required: true }),
-      reason: t.arg.string({ required: true }),
+      fields: t.arg({ type: 'NodeFields', required: true, description: 'The fields to change and their new values; null removes an optional field.' }),
+      reason: t.arg.string({ required: true, description: 'Why, for the reviewer and the audit trail.' }),
     },
     resolve: (_p, args, ctx) => submitAs(ctx, { kind: 'CORRECTION', node: args.node, fields: args.fields }, args.reason),
   }),
   submitRetraction: t.field({
     type: SubmissionRef,
     description: 'Proposes withdrawing a finding or outcome: once accepted it stays visible as RETRACTED and leaves the ranking.',
-    args: { node: t.arg.string({ required: true, description: 'The finding’s or outcome’s slug.' }), reason: t.arg.string({ required: true }) },
+    args: { node: t.arg.string({ required: true, description: 'The finding’s or outcome’s slug.' }), reason: t.arg.string({ required: true, description: 'Why it should be withdrawn, for the reviewer and the audit trail.' }) },
     resolve: (_p, args, ctx) => submitAs(ctx, { kind: 'RETRACTION', node: args.node }, args.reason),
   }),
   submitRevert: t.field({
     type: SubmissionRef,
     description: 'Proposes undoing an accepted revision (itself reviewed like any submission).',
-    args: { revision: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    args: {
+      revision: t.arg.string({ required: true, description: 'The id of the accepted revision to undo (rev-…).' }),
+      reason: t.arg.string({ required: true, description: 'Why, for the reviewer and the audit trail.' }),
+    },
     resolve: (_p, args, ctx) => submitAs(ctx, { kind: 'REVERT', revision: args.revision }, args.reason),
   }),
   reviewSubmission: t.field({
     type: SubmissionRef,
     description: 'Accepts (applies it in one transaction, with a Revision) or rejects (keeps it on record) a pending submission. Not your own.',
     args: {
-      id: t.arg.string({ required: true }),
-      decision: t.arg({ type: ReviewDecisionEnum, required: true }),
-      comment: t.arg.string({ required: true }),
+      id: t.arg.string({ required: true, description: 'The pending submission’s id (sub-…).' }),
+      decision: t.arg({ type: ReviewDecisionEnum, required: true, description: 'Accept or reject.' }),
+      comment: t.arg.string({ required: true, description: 'The reviewer’s comment, kept on the submission (and the revision, when accepted).' }),
     },
     resolve: async (_p, args, ctx) => {
       const principal = await principalFor(ctx, 'review', true);

@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 import type { NodeRecord } from '../db/model.js';
 import { ReadAtKind, ReadAtSchema } from '../ingest/seed-schema.js';
 import { externalLinks } from './display.js';
+import { describedValues, READ_AT_KIND } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
 const Row = z.object({
@@ -67,10 +68,11 @@ const QuoteRef = builder.objectRef<Quote>('Quote').implement({
     'The sentence (or table-cell text) of a source that states a figure, verbatim, and the source it is from. Absent when no such sentence was found in a source read: never guessed or paraphrased.',
   fields: (t) => ({
     text: t.exposeString('text', { description: 'Verbatim, as printed in the source (dashes, decimal points and all).' }),
-    sourceSlug: t.string({ resolve: (q) => q.sourceId }),
+    sourceSlug: t.string({ description: 'Slug of the source quoted.', resolve: (q) => q.sourceId }),
     source: t.field({
       type: NodeRefs.Source,
       nullable: true,
+      description: 'The source quoted.',
       resolve: async (q, _a, ctx) => {
         const n = await ctx.loaders.node.load(q.sourceId);
         return n && n.label === 'Source' ? n : null;
@@ -80,17 +82,17 @@ const QuoteRef = builder.objectRef<Quote>('Quote').implement({
 });
 
 const ReadAtKindEnum = builder.enumType('ReadAtKind', {
-  values: ReadAtKind.options,
+  values: describedValues(ReadAtKind.options, READ_AT_KIND),
   description: 'What a page a source was read on is: a mirror of the record, an aggregator, the publisher, a registry.',
 });
 
 const ReadAtRef = builder.objectRef<ReadAt>('ReadAt').implement({
   description: 'A page the source was read on that is not its canonical record (a PubMed mirror, an aggregator summary, a repository copy).',
   fields: (t) => ({
-    url: t.exposeString('url'),
-    kind: t.field({ type: ReadAtKindEnum, resolve: (r) => r.kind }),
+    url: t.exposeString('url', { description: 'The page’s URL.' }),
+    kind: t.field({ type: ReadAtKindEnum, description: 'What kind of page it is.', resolve: (r) => r.kind }),
     register: t.string({ nullable: true, description: 'Key of this page in the curators’ fact sheet (S17 …).', resolve: (r) => r.register ?? null }),
-    note: t.string({ nullable: true, resolve: (r) => r.note ?? null }),
+    note: t.string({ nullable: true, description: 'Curator’s note on the page.', resolve: (r) => r.note ?? null }),
   }),
 });
 
@@ -116,6 +118,7 @@ builder.objectFields(NodeRefs.Study, (t) => ({
   enrolledQuote: t.field({
     type: QuoteRef,
     nullable: true,
+    description: 'The source sentence that states the enrolled count. Null when unquoted.',
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
       return quoteOf(r?.enrolledQuoteText, r?.enrolledQuoteSource);
@@ -124,6 +127,7 @@ builder.objectFields(NodeRefs.Study, (t) => ({
   analysedQuote: t.field({
     type: QuoteRef,
     nullable: true,
+    description: 'The source sentence that states the analysed count. Null when unquoted.',
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
       return quoteOf(r?.analysedQuoteText, r?.analysedQuoteSource);

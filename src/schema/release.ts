@@ -10,7 +10,7 @@ const ReleaseCountRef = builder.objectRef<ReleaseCount>('ReleaseCount').implemen
   fields: (t) => ({
     kind: t.string({ description: 'NODE or RELATIONSHIP.', resolve: (c) => c.kind }),
     name: t.string({ description: 'The node label or relationship type.', resolve: (c) => c.name }),
-    count: t.int({ resolve: (c) => c.count }),
+    count: t.int({ description: 'How many.', resolve: (c) => c.count }),
   }),
 });
 
@@ -18,18 +18,19 @@ const ReleaseRef = builder.objectRef<Release>('Release').implement({
   description:
     'A state of the accepted graph. The id is derived from the content (sha256 over the canonical export): the same content has the same id on any machine, and any accepted write makes a new one. Every response carries the id it was answered from in extensions.release.',
   fields: (t) => ({
-    id: t.string({ resolve: (r) => r.id }),
+    id: t.string({ description: 'Content-derived id (sha256 over the canonical export).', resolve: (r) => r.id }),
     createdAt: t.string({ description: 'When this content was first recorded (ISO 8601).', resolve: (r) => r.createdAt }),
-    counts: t.field({ type: [ReleaseCountRef], resolve: (r) => r.counts }),
+    counts: t.field({ type: [ReleaseCountRef], description: 'How many nodes and relationships of each type it holds.', resolve: (r) => r.counts }),
     tags: t.stringList({ description: 'Names this release was tagged with (npm run release -- --tag NAME).', resolve: (r) => r.tags }),
   }),
 });
 
 const TaggedReleaseRef = builder.objectRef<TaggedRelease>('TaggedRelease').implement({
+  description: 'A name given to a release (npm run release -- --tag NAME).',
   fields: (t) => ({
-    name: t.string({ resolve: (r) => r.name }),
-    id: t.string({ resolve: (r) => r.id }),
-    taggedAt: t.string({ resolve: (r) => r.taggedAt }),
+    name: t.string({ description: 'The tag name.', resolve: (r) => r.name }),
+    id: t.string({ description: 'The id of the release tagged.', resolve: (r) => r.id }),
+    taggedAt: t.string({ description: 'When the tag was set (ISO 8601, UTC).', resolve: (r) => r.taggedAt }),
   }),
 });
 
@@ -42,7 +43,10 @@ builder.queryField('release', (t) =>
   t.field({
     type: ReleaseRef,
     description: 'The current release (default), or a recorded one by id or tag.',
-    args: { id: t.arg.string(), tag: t.arg.string() },
+    args: {
+      id: t.arg.string({ description: 'A release id (give id or tag, not both).' }),
+      tag: t.arg.string({ description: 'A release tag name (give id or tag, not both).' }),
+    },
     resolve: async (_p, args, ctx) => {
       if (args.id && args.tag) throw userError('give id or tag, not both', 'BAD_USER_INPUT', { argument: 'tag' });
       const current = releaseOf(ctx).current;

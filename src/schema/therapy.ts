@@ -7,23 +7,23 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Therapy, {
   ...nodeOptions('Therapy', 'A drug, drug class, radiotherapy technique or regimen. IS_A links narrower to broader: pembrolizumab → anti-PD-1 → immune checkpoint blockade.'),
   fields: (t) => ({
-    slug: t.string({ resolve: (n) => n.id }),
-    name: t.string({ resolve: (n) => n.name }),
-    kind: t.field({ type: TherapyKindEnum, resolve: (n) => n.kind }),
-    aliases: t.stringList({ resolve: (n) => n.aliases }),
-    description: t.string({ nullable: true, resolve: (n) => n.description ?? null }),
-    broader: t.field({ type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.broader'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.broader', n) }),
-    narrower: t.field({ type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.narrower'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.narrower', n) }),
+    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
+    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
+    kind: t.field({ description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum, resolve: (n) => n.kind }),
+    aliases: t.stringList({ description: 'Other names it goes by, e.g. brand names (search finds them too).', resolve: (n) => n.aliases }),
+    description: t.string({ description: 'What the therapy is.', nullable: true, resolve: (n) => n.description ?? null }),
+    broader: t.field({ description: 'Broader therapies this one IS_A.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.broader'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.broader', n) }),
+    narrower: t.field({ description: 'Narrower therapies that are a kind of this one.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.narrower'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.narrower', n) }),
     arms: t.connection(
-      { type: NodeRefs.Arm, description: 'Arms that received this therapy itself (not a narrower one).', complexity: pagedComplexity('Therapy.arms'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.arms', n, args, (h) => h.node) },
+      { type: NodeRefs.Arm, description: 'Arms that received this therapy itself (not a narrower one). Ordered by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Therapy.arms'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.arms', n, args, (h) => h.node) },
       countable,
     ),
     studies: t.connection(
-      { type: NodeRefs.Study, description: 'Studies with an arm that received this therapy itself.', complexity: pagedComplexity('Therapy.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.studies', n, args, (h) => h.node) },
+      { type: NodeRefs.Study, description: 'Studies with an arm that received this therapy itself. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Therapy.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.studies', n, args, (h) => h.node) },
       countable,
     ),
     findings: t.connection(
-      { type: NodeRefs.Finding, complexity: pagedComplexity('Therapy.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.findings', n, args, (h) => h.node) },
+      { description: 'Findings about this therapy. Ordered by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Finding, complexity: pagedComplexity('Therapy.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.findings', n, args, (h) => h.node) },
       countable,
     ),
   }),
