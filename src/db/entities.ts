@@ -62,7 +62,9 @@ export const ENTITY_SCHEMAS = {
   Investigator: z.object({ name: text, aliases: list, title: text.optional() }),
   Disease: z.object({ name: text, stage: text.optional(), setting: text.optional(), aliases: list }),
   Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
-  Arm: z.object({ name: text, role: ArmRole, schedule: Schedule, n: int.optional(), description: text.optional() }),
+  // Curated arms always carry role and schedule (the seed format requires them); an arm imported
+  // from a registry record has neither stated, and unknown stays empty rather than guessed.
+  Arm: z.object({ name: text, role: ArmRole.optional(), schedule: Schedule.optional(), n: int.optional(), description: text.optional() }),
   Outcome: z.object({
     measure: OutcomeMeasure,
     population: text.optional(),
@@ -160,7 +162,8 @@ export function parseEntity<L extends Label>(label: L, props: unknown): Entity<L
 export const REL_SCHEMAS = {
   ANALYZES: z.object({ link: TrialLink, note: text.optional(), sources: list }),
   AUTHORED: z.object({ role: AuthorRole, position: int.optional() }),
-  RECEIVED: z.object({ order: int, dose: text.optional(), fractions: text.optional(), note: text.optional() }),
+  // A registry record lists an arm's interventions but not their order: unknown stays empty.
+  RECEIVED: z.object({ order: int.optional(), dose: text.optional(), fractions: text.optional(), note: text.optional() }),
   COMPARES: z.object({ role: z.enum(['EXPERIMENTAL', 'CONTROL']) }),
 } as const;
 

@@ -18,26 +18,9 @@ const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY,
 /** p-values keep the source's own notation, e.g. "0.07", "<0.001", ".0009". */
 const PValue = z.string().regex(/^[<>=≤]?\s*0?\.\d+$/, 'must look like "0.04", ".07" or "<0.001"');
 
-// The controlled vocabularies live in a neutral module that the API schema imports too.
-export {
-  SourceKind,
-  Schedule,
-  ArmRole,
-  AuthorRole,
-  StudyKind,
-  TherapyKind,
-  BiomarkerKind,
-  OutcomeMeasure,
-  FindingType,
-  FindingDirection,
-  Significance,
-  TherapyInteraction,
-  EvidenceLevel,
-  TrialLink,
-  ReadAtKind,
-  SECONDARY_KINDS,
-  RecordStatus,
-} from '../model/vocabulary.js';
+// The controlled vocabularies live in a neutral module that the API schema imports too; the
+// seed format re-exports them so a seed file's vocabulary and the API's can never differ.
+export * from '../model/vocabulary.js';
 import {
   SourceKind,
   Schedule,

@@ -10,8 +10,8 @@ builder.node(NodeRefs.Arm, {
   fields: (t) => ({
     slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
     name: t.string({ description: 'The arm’s name as the source labels it.', resolve: (n) => n.name }),
-    role: t.field({ description: 'The part the arm plays in its study.', type: ArmRoleEnum, resolve: (n) => n.role }),
-    schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm.', type: ScheduleEnum, resolve: (n) => n.schedule }),
+    role: t.field({ description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).', type: ArmRoleEnum, nullable: true, resolve: (n) => n.role ?? null }),
+    schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).', type: ScheduleEnum, nullable: true, resolve: (n) => n.schedule ?? null }),
     n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
     description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
     study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
@@ -21,7 +21,7 @@ builder.node(NodeRefs.Arm, {
       complexity: listComplexity('Arm.therapies'),
       resolve: async (n, _a, ctx) =>
         (await hits(ctx, 'Arm.therapies', n)).map((h) => ({
-          order: h.rel.order,
+          order: h.rel.order ?? null,
           dose: h.rel.dose ?? null,
           fractions: h.rel.fractions ?? null,
           note: h.rel.note ?? null,

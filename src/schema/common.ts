@@ -47,7 +47,7 @@ export const TrialLinkRef = builder.objectRef<TrialLinkShape>('StudyTrialLink').
 });
 
 export interface TherapyUse {
-  order: number;
+  order: number | null;
   dose: string | null;
   fractions: string | null;
   note: string | null;
@@ -58,7 +58,7 @@ export interface TherapyUse {
 export const TherapyUseRef = builder.objectRef<TherapyUse>('TherapyUse').implement({
   description: 'A therapy as an arm received it: order (1 = first; equal = given together), dose and fractions as the source prints them.',
   fields: (t) => ({
-    order: t.int({ description: '1 = first; equal numbers are given together.', resolve: (u) => u.order }),
+    order: t.int({ description: '1 = first; equal numbers are given together; null where the source does not give the order (a registry record).', nullable: true, resolve: (u) => u.order }),
     dose: t.string({ description: 'Dose as the source prints it.', nullable: true, resolve: (u) => u.dose }),
     fractions: t.string({ description: 'Fractions as the source prints them.', nullable: true, resolve: (u) => u.fractions }),
     note: t.string({ description: 'Curator’s note on this use of the therapy.', nullable: true, resolve: (u) => u.note }),

@@ -101,18 +101,21 @@ describe('npm run import: ClinicalTrials.gov and PubMed fixtures', () => {
   it('merges the PEMBRO-RT registry record with the curated PEMBRO-RT trial: one trial node', async () => {
     const trials = await rows('test:trials-by-nct', 'MATCH (t:Trial {nctId: $nct}) RETURN t.id AS id', { nct: 'NCT02492568' });
     expect(trials).toEqual([{ id: 'pembro-rt' }]);
-    const res = await gql<{ entity: { name: string; studies: { slug: string; kind: string }[] } }>(
-      '{ entity(slug: "pembro-rt") { ... on Trial { name studies { slug kind } } } }',
+    const res = await gql<{ entity: { name: string; studies: { edges: { node: { slug: string; kind: string } }[] } } }>(
+      '{ entity(slug: "pembro-rt") { ... on Trial { name studies(first: 100) { edges { node { slug kind } } } } } }',
     );
+    expect(res.errors).toBeUndefined();
     expect(res.data?.entity.name).toBe('PEMBRO-RT');
-    expect(res.data?.entity.studies).toContainEqual({ slug: 'ctgov-nct02492568', kind: 'REGISTRY_RECORD' });
-    expect(res.data?.entity.studies).toContainEqual({ slug: 'pembro-rt-theelen-2019', kind: 'TRIAL_REPORT' });
+    const studies = res.data?.entity.studies.edges.map((e) => e.node);
+    expect(studies).toContainEqual({ slug: 'ctgov-nct02492568', kind: 'REGISTRY_RECORD' });
+    expect(studies).toContainEqual({ slug: 'pembro-rt-theelen-2019', kind: 'TRIAL_REPORT' });
   });
 
   it('shows the registry sites as institutions, resolved onto the curated ones', async () => {
     const res = await gql<{ entity: { institutions: { slug: string }[]; arms: { name: string; therapies: { therapy: { slug: string } }[] }[] } }>(
       '{ entity(slug: "ctgov-nct02492568") { ... on Study { institutions { slug } arms { name therapies { therapy { slug } } } } } }',
     );
+    expect(res.errors).toBeUndefined();
     expect(res.data?.entity.institutions.map((i) => i.slug).sort()).toEqual(['catharina-hospital', 'erasmus-mc', 'netherlands-cancer-institute', 'vu-medical-center']);
     const experimental = res.data?.entity.arms.find((a) => a.name === 'Experimental arm');
     expect(experimental?.therapies.map((t) => t.therapy.slug).sort()).toEqual(['pembrolizumab', 'sbrt']);
@@ -127,6 +130,7 @@ describe('npm run import: ClinicalTrials.gov and PubMed fixtures', () => {
     const res = await gql<{ search: { slug: string }[]; neighborhood: { nodes: { id: string }[] } }>(
       '{ search(text: "MEDI4736", first: 10) { slug } neighborhood(ids: ["pacific"], depth: 1, limit: 100) { nodes { id } } }',
     );
+    expect(res.errors).toBeUndefined();
     expect(res.data?.search.map((s) => s.slug)).toContain('ctgov-nct02125461');
     // Neighbourhood nodes carry global ids ("Study:<slug>", base64).
     const slugs = res.data?.neighborhood.nodes.map((n) => Buffer.from(n.id, 'base64').toString('utf8'));
