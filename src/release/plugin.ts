@@ -92,7 +92,14 @@ export function cacheCounters(registry: Registry): CacheCounters {
 }
 
 function bypassed(request: Request): boolean {
-  return request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' || request.headers.has('authorization');
+  // Cache-Control: no-cache / no-store is what HTTP clients (and the benchmark) already send to ask
+  // for a fresh answer; honour it as well as our own header.
+  const cacheControl = request.headers.get('cache-control')?.toLowerCase() ?? '';
+  return (
+    request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' ||
+    /\bno-(cache|store)\b/.test(cacheControl) ||
+    request.headers.has('authorization')
+  );
 }
 
 export function responseCachePlugin(releases: RequestReleases, options: ResponseCacheOptions, registry: Registry): Plugin {

@@ -82,7 +82,7 @@ describe('releases', () => {
 });
 
 describe('the response cache', () => {
-  it('serves a repeated query from the cache (no Cypher), counts hits and misses, and can be bypassed', async () => {
+  it('serves a repeated query from the cache (no Cypher), counts hits and misses, and is bypassed by x-abscopal-cache or Cache-Control: no-cache', async () => {
     const { app, metrics } = testApp(t.db);
     const ask = async (headers: Record<string, string> = {}) => {
       const res = await app.fetch('http://test/graphql', {
@@ -95,6 +95,7 @@ describe('the response cache', () => {
     const first = await ask();
     const second = await ask();
     const bypassed = await ask({ 'x-abscopal-cache': 'bypass' });
+    const noCache = await ask({ 'cache-control': 'no-cache' });
     expect(first.extensions.cypherQueries).toBeGreaterThan(0);
     expect(first.extensions.responseCache?.hit).toBe(false);
     expect(second.extensions.responseCache?.hit).toBe(true);
@@ -102,6 +103,7 @@ describe('the response cache', () => {
     expect(second.data).toEqual(first.data);
     expect(second.extensions.release).toBe(first.extensions.release);
     expect(bypassed.extensions.cypherQueries).toBeGreaterThan(0);
+    expect(noCache.extensions.cypherQueries).toBeGreaterThan(0);
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/abscopal_response_cache_hits_total 1\b/);
     expect(text).toMatch(/abscopal_response_cache_misses_total 1\b/);
