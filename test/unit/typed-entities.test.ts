@@ -33,7 +33,14 @@ describe('typed entities at the database boundary', () => {
     expect(() => parseEntity('Arm', { id: 'a1', name: 'A', role: 'CONTROL', schedule: 'SOMETIMES' })).toThrow(/Arm "a1".*schedule/);
   });
 
-  it('refuses a therapy use without its order instead of calling it first', () => {
-    expect(() => parseRel('RECEIVED', 'arm-1', 'sbrt', { dose: '8 Gy' })).toThrow(/RECEIVED "arm-1->sbrt".*order: missing/);
+  // A registry record lists an arm's interventions without their order: the order stays unknown.
+  it('keeps a therapy use without its order unordered instead of calling it first', () => {
+    const use = parseRel('RECEIVED', 'arm-1', 'sbrt', { dose: '8 Gy' });
+    expect(use.order).toBeUndefined();
+    expect(use.dose).toBe('8 Gy');
+  });
+
+  it('refuses a therapy use whose order is not a whole number, naming it', () => {
+    expect(() => parseRel('RECEIVED', 'arm-1', 'sbrt', { order: 'first' })).toThrow(/RECEIVED "arm-1->sbrt".*order/);
   });
 });
