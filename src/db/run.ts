@@ -39,6 +39,17 @@ export const emptyStats = (): WriteStats => ({
   propertiesSet: 0,
 });
 
+/** The counters of two write units together (a seed load, a synthetic graph in batches). */
+export function addStats(a: WriteStats, b: WriteStats): WriteStats {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    propertiesSet: a.propertiesSet + b.propertiesSet,
+  };
+}
+
 export interface WriteTx {
   run(name: string, params?: Params): Promise<Row[]>;
   /** What the transaction's statements changed so far (Neo4j's own counters). */

@@ -4,7 +4,7 @@
  * A failure inside a transaction rolls that unit back whole.
  */
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
-import type { Db, WriteStats, WriteTx } from '../db/run.js';
+import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
 import { QuoteSchema, ReadAtSchema, type Catalog, type QuoteSeed, type ReadAtSeed, type SourceSeed, type StudySeed } from './seed-schema.js';
 
@@ -250,21 +250,11 @@ export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void>
   await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
 }
 
-function add(a: WriteStats, b: WriteStats): WriteStats {
-  return {
-    nodesCreated: a.nodesCreated + b.nodesCreated,
-    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
-    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
-    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
-    propertiesSet: a.propertiesSet + b.propertiesSet,
-  };
-}
-
 /** Writes a bundle that readSeed already validated. `onStudy` reports progress. */
 export async function writeSeed(db: Db, bundle: SeedBundle, onStudy: (file: StudyFile) => void = () => undefined): Promise<SeedReport> {
   let stats = await writeCatalog(db, bundle.catalog);
   for (const file of bundle.studies) {
-    stats = add(stats, await writeStudy(db, file.study));
+    stats = addStats(stats, await writeStudy(db, file.study));
     onStudy(file);
   }
   return { studies: bundle.studies.length, stats };

@@ -21,7 +21,7 @@
  * a check first: when the graph for this seed is already there with the expected node count the
  * call writes nothing, and when a different one is there it refuses (removeSyntheticGraph first).
  */
-import type { Db, WriteStats } from '../db/run.js';
+import { addStats, type Db, type WriteStats } from '../db/run.js';
 
 export interface SyntheticOptions {
   /** Studies to generate (≥ 1). */
@@ -471,16 +471,6 @@ function studyRows(ctx: StudyContext, i: number, out: StudyBatch): void {
     authors,
     trials,
   });
-}
-
-function addStats(a: WriteStats, b: WriteStats): WriteStats {
-  return {
-    nodesCreated: a.nodesCreated + b.nodesCreated,
-    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
-    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
-    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
-    propertiesSet: a.propertiesSet + b.propertiesSet,
-  };
 }
 
 function chunks<T>(xs: readonly T[], size: number): T[][] {
