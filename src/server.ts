@@ -50,6 +50,9 @@ async function main(): Promise<void> {
     await tracing.shutdown();
     await opened.close();
     log.info({ ms: Date.now() - t0 }, 'stopped');
+    // pino writes asynchronously; exiting with a write still in the thread pool let its on-exit
+    // flush put 'stopped' ahead of 'drained' (seen in CI). Wait for the queue to empty first.
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
     process.exit(0);
   };
   // Handlers first: a Ctrl-C during seeding must still stop the local Neo4j cleanly.
