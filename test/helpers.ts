@@ -4,6 +4,7 @@ import { createApp } from '../src/app.js';
 import { connect } from '../src/bootstrap.js';
 import type { Db } from '../src/db/run.js';
 import { createLogger } from '../src/logger.js';
+import type { LoaderOptions } from '../src/loaders/index.js';
 import { createMetrics } from '../src/metrics.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -17,9 +18,9 @@ export async function testDb(): Promise<{ db: Db; close: () => Promise<void> }> 
   return { db, close: () => driver.close() };
 }
 
-export function testApp(db: Db) {
+export function testApp(db: Db, loaderOptions: LoaderOptions = {}) {
   const metrics = createMetrics(false);
-  const app = createApp({ db, logger: createLogger('silent'), metrics, exposeQueryCount: true });
+  const app = createApp({ db, logger: createLogger('silent'), metrics, exposeQueryCount: true, loaderOptions });
   async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
     const res = await app.fetch('http://test/graphql', {
       method: 'POST',

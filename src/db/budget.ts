@@ -40,10 +40,10 @@ export class RequestBudget {
     return this.spent;
   }
 
-  /** Counts one record; throws RESULT_TOO_LARGE past the row or byte limit. */
-  charge(record: unknown, query: string): void {
+  /** Counts one record (standing for `rows` rows when it nests them); throws RESULT_TOO_LARGE past the row or byte limit. */
+  charge(record: unknown, query: string, rows = 1): void {
     if (this.spent) throw this.spent;
-    this.rows += 1;
+    this.rows += rows;
     this.bytes += approximateBytes(record);
     const over = this.rows > this.limits.rows ? 'rows' : this.bytes > this.limits.bytes ? 'bytes' : undefined;
     if (!over) return;

@@ -105,6 +105,19 @@ export class Db {
    * the request has left goes to Neo4j as the transaction timeout.
    */
   async read(name: string, params: Params = {}): Promise<Row[]> {
+    return this.stream(name, this.queries.text(name), params, undefined);
+  }
+
+  /**
+   * A read whose text is stitched from the model's fragments per request shape (db/tree.ts), so
+   * it cannot be listed in the book ahead of time; `name` is its family, for counters and logs.
+   * `weigh` says how many rows one record stands for (a tree row carries a whole subtree).
+   */
+  async readComposed(name: string, text: string, params: Params, weigh: (row: Row) => number): Promise<Row[]> {
+    return this.stream(name, text, params, weigh);
+  }
+
+  private async stream(name: string, text: string, params: Params, weigh: ((row: Row) => number) | undefined): Promise<Row[]> {
     return this.timed(name, async () => {
       const budget = this.budget;
       const timeout = budget ? Math.max(1, Math.ceil(budget.remainingMs(name))) : undefined;
@@ -115,10 +128,10 @@ export class Db {
       });
       try {
         const rows: Row[] = [];
-        const result = session.run(this.queries.text(name), params, timeout === undefined ? {} : { timeout });
+        const result = session.run(text, params, timeout === undefined ? {} : { timeout });
         for await (const record of result) {
           const row = record.toObject() as Row;
-          budget?.charge(row, name);
+          budget?.charge(row, name, weigh ? weigh(row) : 1);
           rows.push(row);
         }
         return rows;
@@ -169,9 +182,9 @@ export class Db {
     await this.driver.executeQuery(statement, {}, { database: this.database });
   }
 
-  /** Plans a named query without running it (EXPLAIN), so a test can check the whole book. */
-  async explain(name: string): Promise<void> {
-    await this.driver.executeQuery(`EXPLAIN ${this.queries.text(name)}`, {}, { database: this.database });
+  /** Plans a named query (or a composed one's text) without running it (EXPLAIN), so a test can check the whole book. */
+  async explain(name: string, text: string = this.queries.text(name)): Promise<void> {
+    await this.driver.executeQuery(`EXPLAIN ${text}`, {}, { database: this.database });
   }
 
   /** Throws unless the database answers a trivial query now. */

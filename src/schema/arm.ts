@@ -14,13 +14,13 @@ builder.node(NodeRefs.Arm, {
     schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).', type: ScheduleEnum, nullable: true, resolve: (n) => n.schedule ?? null }),
     n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
     description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
-    study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx) => relatedOne(ctx, 'Arm.study', n) }),
+    study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Arm.study', n, info) }),
     therapies: t.field({
       description: 'The therapies the arm received, in order, with dose and fractions.',
       type: [TherapyUseRef],
       complexity: listComplexity('Arm.therapies'),
-      resolve: async (n, _a, ctx) =>
-        (await hits(ctx, 'Arm.therapies', n)).map((h) => ({
+      resolve: async (n, _a, ctx, info) =>
+        (await hits(ctx, 'Arm.therapies', n, info)).map((h) => ({
           order: h.rel.order ?? null,
           dose: h.rel.dose ?? null,
           fractions: h.rel.fractions ?? null,
@@ -29,7 +29,7 @@ builder.node(NodeRefs.Arm, {
           arm: n,
         })),
     }),
-    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Arm.outcomes', n) }),
-    sources: t.field({ description: 'Where the arm was read.', type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx) => related(ctx, 'Arm.sources', n) }),
+    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.outcomes', n, info) }),
+    sources: t.field({ description: 'Where the arm was read.', type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.sources', n, info) }),
   }),
 });

@@ -19,6 +19,6 @@ builder.node(NodeRefs.Institution, {
       { description: 'Studies conducted there. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Institution.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.studies', n, args, (h) => h.node) },
       countable,
     ),
-    sources: t.field({ description: 'Where the institution’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Institution.sources'), resolve: (n, _a, ctx) => related(ctx, 'Institution.sources', n) }),
+    sources: t.field({ description: 'Where the institution’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Institution.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Institution.sources', n, info) }),
   }),
 });

@@ -30,27 +30,27 @@ builder.node(NodeRefs.Study, {
       description: 'Registered trials the study analyses, each link confirmed or candidate.',
       type: [TrialLinkRef],
       complexity: listComplexity('Study.trials'),
-      resolve: async (n, _a, ctx) =>
-        (await hits(ctx, 'Study.trials', n)).map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n })),
+      resolve: async (n, _a, ctx, info) =>
+        (await hits(ctx, 'Study.trials', n, info)).map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n })),
     }),
-    institutions: t.field({ description: 'Institutions where it was conducted.', type: [NodeRefs.Institution], complexity: listComplexity('Study.institutions'), resolve: (n, _a, ctx) => related(ctx, 'Study.institutions', n) }),
-    investigators: t.field({ description: 'Authors (see authors for their roles).', type: [NodeRefs.Investigator], complexity: listComplexity('Study.authors'), resolve: (n, _a, ctx) => related(ctx, 'Study.authors', n) }),
+    institutions: t.field({ description: 'Institutions where it was conducted.', type: [NodeRefs.Institution], complexity: listComplexity('Study.institutions'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.institutions', n, info) }),
+    investigators: t.field({ description: 'Authors (see authors for their roles).', type: [NodeRefs.Investigator], complexity: listComplexity('Study.authors'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.authors', n, info) }),
     authors: t.field({
       description: 'Authors, each with the role that matters for credit.',
       type: [AuthorshipRef],
       complexity: listComplexity('Study.authors'),
-      resolve: async (n, _a, ctx) =>
-        (await hits(ctx, 'Study.authors', n)).map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n })),
+      resolve: async (n, _a, ctx, info) =>
+        (await hits(ctx, 'Study.authors', n, info)).map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n })),
     }),
-    diseases: t.field({ description: 'Diseases studied.', type: [NodeRefs.Disease], complexity: listComplexity('Study.diseases'), resolve: (n, _a, ctx) => related(ctx, 'Study.diseases', n) }),
-    arms: t.field({ description: 'Treatment arms.', type: [NodeRefs.Arm], complexity: listComplexity('Study.arms'), resolve: (n, _a, ctx) => related(ctx, 'Study.arms', n) }),
-    outcomes: t.field({ description: 'Measured results, per arm or as comparisons.', type: [NodeRefs.Outcome], complexity: listComplexity('Study.outcomes'), resolve: (n, _a, ctx) => related(ctx, 'Study.outcomes', n) }),
+    diseases: t.field({ description: 'Diseases studied.', type: [NodeRefs.Disease], complexity: listComplexity('Study.diseases'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.diseases', n, info) }),
+    arms: t.field({ description: 'Treatment arms.', type: [NodeRefs.Arm], complexity: listComplexity('Study.arms'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.arms', n, info) }),
+    outcomes: t.field({ description: 'Measured results, per arm or as comparisons.', type: [NodeRefs.Outcome], complexity: listComplexity('Study.outcomes'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.outcomes', n, info) }),
     findings: t.field({
       description: 'Evidence statements the study reports.',
       type: [NodeRefs.Finding],
       args: { type: t.arg({ description: 'Only findings of this type (default: all).', type: FindingTypeEnum, required: false }) },
-      complexity: listComplexity('Study.findings'), resolve: async (n, args, ctx) => (await related(ctx, 'Study.findings', n)).filter((f) => !args.type || f.type === args.type),
+      complexity: listComplexity('Study.findings'), resolve: async (n, args, ctx, info) => (await related(ctx, 'Study.findings', n, info)).filter((f) => !args.type || f.type === args.type),
     }),
-    sources: t.field({ description: 'Where the study was read.', type: [NodeRefs.Source], complexity: listComplexity('Study.sources'), resolve: (n, _a, ctx) => related(ctx, 'Study.sources', n) }),
+    sources: t.field({ description: 'Where the study was read.', type: [NodeRefs.Source], complexity: listComplexity('Study.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.sources', n, info) }),
   }),
 });

@@ -12,8 +12,8 @@ builder.node(NodeRefs.Therapy, {
     kind: t.field({ description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum, resolve: (n) => n.kind }),
     aliases: t.stringList({ description: 'Other names it goes by, e.g. brand names (search finds them too).', resolve: (n) => n.aliases }),
     description: t.string({ description: 'What the therapy is.', nullable: true, resolve: (n) => n.description ?? null }),
-    broader: t.field({ description: 'Broader therapies this one IS_A.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.broader'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.broader', n) }),
-    narrower: t.field({ description: 'Narrower therapies that are a kind of this one.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.narrower'), resolve: (n, _a, ctx) => related(ctx, 'Therapy.narrower', n) }),
+    broader: t.field({ description: 'Broader therapies this one IS_A.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.broader'), resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.broader', n, info) }),
+    narrower: t.field({ description: 'Narrower therapies that are a kind of this one.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.narrower'), resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.narrower', n, info) }),
     arms: t.connection(
       { type: NodeRefs.Arm, description: 'Arms that received this therapy itself (not a narrower one). Ordered by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Therapy.arms'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.arms', n, args, (h) => h.node) },
       countable,

@@ -19,6 +19,6 @@ builder.node(NodeRefs.Trial, {
       { type: NodeRefs.Study, description: 'Studies linked to the trial, confirmed or candidate (see Study.trials for the status). Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Trial.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Trial.studies', n, args, (h) => h.node) },
       countable,
     ),
-    sources: t.field({ description: 'Where the trial was read.', type: [NodeRefs.Source], complexity: listComplexity('Trial.sources'), resolve: (n, _a, ctx) => related(ctx, 'Trial.sources', n) }),
+    sources: t.field({ description: 'Where the trial was read.', type: [NodeRefs.Source], complexity: listComplexity('Trial.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Trial.sources', n, info) }),
   }),
 });

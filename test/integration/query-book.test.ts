@@ -1,5 +1,7 @@
 /** Every Cypher statement the server can run is in the query book at start-up, and Neo4j can plan each one. */
 import { describe, expect, it } from 'vitest';
+import { EDGES, type EdgeName } from '../../src/db/model.js';
+import { isPrefetchable, treeQuery, type TreePlan } from '../../src/db/tree.js';
 import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
@@ -18,5 +20,21 @@ describe('the query book', () => {
       await t.db.explain(name).catch((err: Error) => failures.push(`${name}: ${err.message}`));
     }
     expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('plans every prefetch tree fragment: each small relationship field with every small field below its children', async () => {
+    const small = (Object.keys(EDGES) as EdgeName[]).filter(isPrefetchable);
+    const below = (e: EdgeName): EdgeName[] => small.filter((k) => EDGES[k].from === EDGES[e].to);
+    const failures: string[] = [];
+    let fragments = 0;
+    for (const edge of small) {
+      // Two levels under each field: every fragment appears as a root, as a child and as a grandchild.
+      const plan: TreePlan = { edge, children: below(edge).map((k) => ({ edge: k, children: below(k).map((g) => ({ edge: g, children: [] })) })) };
+      fragments += 1 + plan.children.length;
+      await t.db.explain(`tree:${edge}`, treeQuery(plan)).catch((err: Error) => failures.push(`tree:${edge}: ${err.message}`));
+    }
+    expect(failures).toEqual([]);
+    expect(small.length).toBeGreaterThan(25);
+    expect(fragments).toBeGreaterThan(small.length);
   }, 180_000);
 });

@@ -1,0 +1,119 @@
+/**
+ * Prefetch trees: one small relationship field together with the small relationship fields a
+ * query selects below it (a study's arms, each arm's therapies and their broader classes, each
+ * arm's outcomes), read for many parents in ONE Cypher round trip of nested COLLECT subqueries
+ * instead of one round trip per level.
+ *
+ * The Cypher is stitched from the relationship fields' patterns and orderings in db/model.ts
+ * (the same ones the one-level edge queries use), never from input: a plan names relationship
+ * fields only, and only fields of the model can be named. Every level is capped at LIST_CAP per
+ * parent like the one-level queries, so a tree is bounded by the cost estimate the request
+ * already passed; its rows are charged to the request's budget by the Db chokepoint.
+ */
+import neo4j from 'neo4j-driver';
+import { parseEntity, parseRel, type Entity } from './entities.js';
+import { EDGES, LIST_CAP, isLabel, isPaged, relHasProps, type EdgeHit, type EdgeName, type EdgeSpec } from './model.js';
+import type { Db, Row } from './run.js';
+
+/** A relationship field and, below its children, the relationship fields to read with it. */
+export interface TreePlan {
+  edge: EdgeName;
+  children: TreePlan[];
+}
+
+/** A stable text for a plan: equal plans batch into one loader. Children are kept sorted. */
+export function planKey(plan: TreePlan): string {
+  return plan.children.length === 0 ? plan.edge : `${plan.edge}{${plan.children.map(planKey).join(',')}}`;
+}
+
+/** Plans for the same parent merged by field, children sorted: `a{b}` and `a{c}` become `a{b,c}`. */
+export function mergePlans(plans: readonly TreePlan[]): TreePlan[] {
+  const byEdge = new Map<EdgeName, TreePlan[]>();
+  for (const p of plans) byEdge.set(p.edge, [...(byEdge.get(p.edge) ?? []), ...p.children]);
+  return [...byEdge.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([edge, kids]) => ({ edge, children: mergePlans(kids) }));
+}
+
+/** The pattern of `spec` with its parent bound to `parent` and its variables suffixed by depth. */
+function levelPattern(spec: EdgeSpec, parent: string, d: number): string {
+  return spec.pattern
+    .replace(`(p:${spec.from} {id: key})`, `(${parent})`)
+    .replace('(c:', `(c${d}:`)
+    .replace('[r:', `[r${d}:`);
+}
+
+const renamed = (expr: string, d: number): string => expr.replace(/\bc\./g, `c${d}.`).replace(/\br\./g, `r${d}.`);
+
+/** One level: the children of `parent` over `plan.edge` as [label, props, rel, ...grandchildren]. */
+function level(plan: TreePlan, parent: string, d: number, indent: string): string {
+  const spec = EDGES[plan.edge];
+  const multiHop = spec.rel === null;
+  const c = `c${d}`;
+  const rel = relHasProps(spec.rel) ? `properties(r${d})` : '{}';
+  const kids = plan.children.map((k) => `,\n${indent}  COLLECT {\n${level(k, c, d + 1, `${indent}    `)}\n${indent}  }`).join('');
+  return [
+    `${indent}MATCH ${levelPattern(spec, parent, d)}`,
+    multiHop ? `${indent}WITH DISTINCT ${c}` : '',
+    `${indent}RETURN [[l IN labels(${c}) WHERE l <> 'Entity'][0], properties(${c}), ${rel}${kids}] AS hit`,
+    `${indent}ORDER BY ${renamed(spec.orderBy, d)}`,
+    `${indent}LIMIT $cap`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The whole tree for many parents at once: one row per parent key. */
+export function treeQuery(plan: TreePlan): string {
+  const spec = EDGES[plan.edge];
+  return ['UNWIND $keys AS key', `MATCH (p0:${spec.from} {id: key})`, 'RETURN key, COLLECT {', level(plan, 'p0', 1, '  '), '} AS hits'].join('\n');
+}
+
+/** Relationship fields a plan may hold: the small ones (growing fields are paged by their own resolvers). */
+export function isPrefetchable(edge: EdgeName): boolean {
+  return !isPaged(edge);
+}
+
+/** Where the children read below a hit go: the per-request prefetch store, and the capped flag. */
+export interface TreeSink {
+  attach(node: Entity, edge: EdgeName, hits: EdgeHit[]): void;
+  capped(edge: EdgeName): void;
+}
+
+function parseLevel(plan: TreePlan, parentId: string, raw: unknown, sink: TreeSink): EdgeHit[] {
+  const spec = EDGES[plan.edge];
+  const list = (raw ?? []) as unknown[][];
+  if (list.length > LIST_CAP) {
+    list.length = LIST_CAP;
+    sink.capped(plan.edge);
+  }
+  return list.map((h) => {
+    const label = h[0];
+    if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
+    const node = parseEntity(label, h[1]);
+    const rel = relHasProps(spec.rel) ? parseRel(spec.rel, parentId, node.id, h[2]) : undefined;
+    plan.children.forEach((kid, i) => sink.attach(node, kid.edge, parseLevel(kid, node.id, h[3 + i], sink)));
+    return { node, rel } as EdgeHit;
+  });
+}
+
+/**
+ * Reads a plan for many parents: the root field's hits per parent key; everything below is handed
+ * to `sink` as it is parsed, so the resolvers of those fields find it without a round trip.
+ */
+export async function readTree(db: Db, plan: TreePlan, keys: readonly string[], sink: TreeSink): Promise<Map<string, EdgeHit[]>> {
+  const rows: Row[] = await db.readComposed(`tree:${plan.edge}`, treeQuery(plan), { keys: [...keys], cap: neo4j.int(LIST_CAP + 1) }, countHits);
+  return new Map(rows.map((r) => [String(r['key']), parseLevel(plan, String(r['key']), r['hits'], sink)]));
+}
+
+/** Rows a tree row stands for, for the request's row budget: every hit at every level. */
+function countHits(row: Row): number {
+  const walk = (hits: unknown): number => {
+    if (!Array.isArray(hits)) return 0;
+    let n = 0;
+    for (const h of hits as unknown[][]) {
+      n += 1;
+      for (let i = 3; i < h.length; i++) n += walk(h[i]);
+    }
+    return n;
+  };
+  return Math.max(1, walk(row['hits']));
+}
