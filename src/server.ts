@@ -17,7 +17,7 @@ import { startTracing } from './tracing.js';
 async function main(): Promise<void> {
   // A .env file (see .env.example) fills in variables the environment does not set.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

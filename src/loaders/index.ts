@@ -75,9 +75,9 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
   const prefetched = new WeakMap<object, Map<EdgeName, EdgeHit[]>>();
   const sink = {
     attach(n: Entity, edge: EdgeName, hits: EdgeHit[]): void {
-      let byEdge = prefetched.get(n);
-      if (!byEdge) prefetched.set(n, (byEdge = new Map()));
+      const byEdge = prefetched.get(n) ?? new Map<EdgeName, EdgeHit[]>();
       byEdge.set(edge, hits);
+      prefetched.set(n, byEdge);
     },
     capped(edge: EdgeName): void {
       capped.add(edge);
