@@ -61,10 +61,16 @@ function level(plan: TreePlan, parent: string, d: number, indent: string): strin
     .join('\n');
 }
 
-/** The whole tree for many parents at once: one row per parent key. */
-export function treeQuery(plan: TreePlan): string {
-  const spec = EDGES[plan.edge];
-  return ['UNWIND $keys AS key', `MATCH (p0:${spec.from} {id: key})`, 'RETURN key, COLLECT {', level(plan, 'p0', 1, '  '), '} AS hits'].join('\n');
+/**
+ * Trees for many parents at once, one row per parent key: every plan is one column, so sibling
+ * fields of one parent type (a study's arms and its findings) share the round trip. All plans
+ * must start from the same label.
+ */
+export function treeQuery(plans: readonly TreePlan[]): string {
+  const from = EDGES[plans[0]!.edge].from;
+  if (plans.some((p) => EDGES[p.edge].from !== from)) throw new Error('one tree query reads from one parent label');
+  const columns = plans.map((plan, i) => `COLLECT {\n${level(plan, 'p0', 1, '  ')}\n} AS t${i}`);
+  return ['UNWIND $keys AS key', `MATCH (p0:${from} {id: key})`, `RETURN key, ${columns.join(',\n')}`].join('\n');
 }
 
 /** Relationship fields a plan may hold: the small ones (growing fields are paged by their own resolvers). */
@@ -96,12 +102,14 @@ function parseLevel(plan: TreePlan, parentId: string, raw: unknown, sink: TreeSi
 }
 
 /**
- * Reads a plan for many parents: the root field's hits per parent key; everything below is handed
- * to `sink` as it is parsed, so the resolvers of those fields find it without a round trip.
+ * Reads plans for many parents in one round trip: per plan, the root field's hits per parent key;
+ * everything below is handed to `sink` as it is parsed, so the resolvers of those fields find it
+ * without a round trip.
  */
-export async function readTree(db: Db, plan: TreePlan, keys: readonly string[], sink: TreeSink): Promise<Map<string, EdgeHit[]>> {
-  const rows: Row[] = await db.readComposed(`tree:${plan.edge}`, treeQuery(plan), { keys: [...keys], cap: neo4j.int(LIST_CAP + 1) }, countHits);
-  return new Map(rows.map((r) => [String(r['key']), parseLevel(plan, String(r['key']), r['hits'], sink)]));
+export async function readTrees(db: Db, plans: readonly TreePlan[], keys: readonly string[], sink: TreeSink): Promise<Map<string, EdgeHit[]>[]> {
+  const name = `tree:${plans.map((p) => p.edge).join('+')}`;
+  const rows: Row[] = await db.readComposed(name, treeQuery(plans), { keys: [...keys], cap: neo4j.int(LIST_CAP + 1) }, countHits);
+  return plans.map((plan, i) => new Map(rows.map((r) => [String(r['key']), parseLevel(plan, String(r['key']), r[`t${i}`], sink)])));
 }
 
 /** Rows a tree row stands for, for the request's row budget: every hit at every level. */
@@ -115,5 +123,7 @@ function countHits(row: Row): number {
     }
     return n;
   };
-  return Math.max(1, walk(row['hits']));
+  let n = 0;
+  for (const [k, v] of Object.entries(row)) if (k !== 'key') n += walk(v);
+  return Math.max(1, n);
 }

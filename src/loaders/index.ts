@@ -7,7 +7,8 @@ import DataLoader from 'dataloader';
 import type { GraphStore } from '../db/graph.js';
 import type { Entity } from '../db/entities.js';
 import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
-import { planKey, readTree, type TreePlan } from '../db/tree.js';
+import { EDGES } from '../db/model.js';
+import { planKey, readTrees, type TreePlan } from '../db/tree.js';
 import { traceBatch } from '../tracing.js';
 
 /**
@@ -42,10 +43,11 @@ export interface Loaders {
   node: DataLoader<string, Entity | null>;
   edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]>;
   /**
-   * A relationship field with the fields selected below it, for many parents in one round trip
-   * (db/tree.ts); what it reads below the field's own children lands in `prefetched`.
+   * A relationship field with the fields selected below it (db/tree.ts). Everything asked for in
+   * one tick from parents of one label (a study's arms tree and its findings tree, for every
+   * study) is one round trip; what is read below the fields' own children lands in `prefetched`.
    */
-  tree(plan: TreePlan): DataLoader<string, EdgeHit[]>;
+  tree: DataLoader<{ plan: TreePlan; id: string }, EdgeHit[], string>;
   /** Children already read by a tree, per node object and relationship field. */
   prefetched: WeakMap<object, Map<EdgeName, EdgeHit[]>>;
   /** Whether resolvers may read ahead (off in the N+1 baseline, which must cost a query per parent). */
@@ -71,7 +73,6 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
   const pages = new Map<string, DataLoader<string, Page<PagedEdge>>>();
   const counts = new Map<string, DataLoader<string, number>>();
   const capped = new Set<string>();
-  const trees = new Map<string, DataLoader<string, EdgeHit[]>>();
   const prefetched = new WeakMap<object, Map<EdgeName, EdgeHit[]>>();
   const sink = {
     attach(n: Entity, edge: EdgeName, hits: EdgeHit[]): void {
@@ -88,18 +89,30 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
     capped,
     prefetched,
     lookahead,
-    tree(plan: TreePlan): DataLoader<string, EdgeHit[]> {
-      const id = planKey(plan);
-      let loader = trees.get(id);
-      if (!loader) {
-        loader = new DataLoader<string, EdgeHit[]>(async (keys) => {
-          const found = await traceBatch(`tree:${plan.edge}`, keys.length, () => readTree(store.db, plan, keys, sink));
-          return orderByKeys(keys, found, []);
-        }, dl);
-        trees.set(id, loader);
-      }
-      return loader;
-    },
+    tree: new DataLoader<{ plan: TreePlan; id: string }, EdgeHit[], string>(
+      async (asks) => {
+        // Group by parent label: one query per label, every plan a column of it.
+        const groups = new Map<string, { plans: Map<string, TreePlan>; ids: Set<string> }>();
+        for (const { plan, id } of asks) {
+          const from = EDGES[plan.edge].from;
+          const g = groups.get(from) ?? { plans: new Map(), ids: new Set() };
+          g.plans.set(planKey(plan), plan);
+          g.ids.add(id);
+          groups.set(from, g);
+        }
+        const found = new Map<string, Map<string, EdgeHit[]>>();
+        await Promise.all(
+          [...groups.values()].map(async (g) => {
+            const plans = [...g.plans.values()];
+            const ids = [...g.ids];
+            const results = await traceBatch(`tree:${plans.map((p) => p.edge).join('+')}`, ids.length, () => readTrees(store.db, plans, ids, sink));
+            plans.forEach((plan, i) => found.set(planKey(plan), results[i]!));
+          }),
+        );
+        return asks.map(({ plan, id }) => found.get(planKey(plan))?.get(id) ?? []);
+      },
+      { ...dl, cacheKeyFn: ({ plan, id }) => `${planKey(plan)}\u0000${id}` },
+    ),
     page<E extends PagedEdge>(name: E, args: PageArgs): DataLoader<string, Page<E>> {
       const id = JSON.stringify([name, args.first, args.after, args.type]);
       let loader = pages.get(id) as DataLoader<string, Page<E>> | undefined;

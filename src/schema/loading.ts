@@ -14,7 +14,7 @@ export function hits<E extends EdgeName>(ctx: Context, edge: E, n: { id: string 
   if (ahead) return ahead as EdgeHit<E>[];
   if (info && ctx.loaders.lookahead) {
     const plan = planFor(edge, info);
-    if (plan.children.length > 0) return ctx.loaders.tree(plan).load(n.id) as Promise<EdgeHit<E>[]>;
+    if (plan.children.length > 0) return ctx.loaders.tree.load({ plan, id: n.id }) as Promise<EdgeHit<E>[]>;
   }
   return ctx.loaders.edge(edge).load(n.id);
 }

@@ -31,7 +31,7 @@ describe('the query book', () => {
       // Two levels under each field: every fragment appears as a root, as a child and as a grandchild.
       const plan: TreePlan = { edge, children: below(edge).map((k) => ({ edge: k, children: below(k).map((g) => ({ edge: g, children: [] })) })) };
       fragments += 1 + plan.children.length;
-      await t.db.explain(`tree:${edge}`, treeQuery(plan)).catch((err: Error) => failures.push(`tree:${edge}: ${err.message}`));
+      await t.db.explain(`tree:${edge}`, treeQuery([plan])).catch((err: Error) => failures.push(`tree:${edge}: ${err.message}`));
     }
     expect(failures).toEqual([]);
     expect(small.length).toBeGreaterThan(25);

@@ -40,11 +40,11 @@ describe('batched resolvers', () => {
     expect(levels.data).toEqual(res.data);
   });
 
-  it('answer the benchmark’s nested query in three queries and exactly as level by level does in eight', async () => {
+  it('answer the benchmark’s nested query in two queries and exactly as level by level does in eight', async () => {
     const res = await t.gql(NESTED);
     expect(res.errors).toBeUndefined();
-    // 1 studies page + 1 arms tree + 1 findings tree (the two trees run side by side).
-    expect(res.extensions?.cypherQueries).toBe(3);
+    // 1 studies page + 1 tree query holding both trees of each study (arms…, findings…).
+    expect(res.extensions?.cypherQueries).toBe(2);
     const levels = await perLevel.gql(NESTED);
     expect(levels.extensions?.cypherQueries).toBe(8);
     expect(levels.data).toEqual(res.data);
@@ -61,8 +61,8 @@ describe('batched resolvers', () => {
     }`;
     const all = await t.gql(q, { withSources: true, noBroader: false });
     expect(all.errors).toBeUndefined();
-    // 1 studies page + 1 arms tree (therapies, broader, outcomes) + 1 findings tree (sources).
-    expect(all.extensions?.cypherQueries).toBe(3);
+    // 1 studies page + 1 tree query (arms with therapies, broader, outcomes; findings with sources).
+    expect(all.extensions?.cypherQueries).toBe(2);
     expect((await perLevel.gql(q, { withSources: true, noBroader: false })).data).toEqual(all.data);
     const fewer = await t.gql(q, { withSources: false, noBroader: true });
     expect(fewer.errors).toBeUndefined();

@@ -32,9 +32,17 @@ describe('selection-set lookahead', () => {
   });
 
   it('writes a tree from the model’s patterns only, with every level capped and parameterised', () => {
-    const text = treeQuery({ edge: 'Study.arms', children: [{ edge: 'Arm.therapies', children: [{ edge: 'Therapy.broader', children: [] }] }] });
+    const text = treeQuery([{ edge: 'Study.arms', children: [{ edge: 'Arm.therapies', children: [{ edge: 'Therapy.broader', children: [] }] }] }]);
     expect(text.match(/LIMIT \$cap/g)).toHaveLength(3);
     expect(text).toContain('UNWIND $keys AS key');
     for (const e of ['Study.arms', 'Arm.therapies', 'Therapy.broader'] as EdgeName[]) expect(text).toContain(EDGES[e].rel as string);
+  });
+
+  it('reads sibling trees of one parent label as columns of one query, and refuses to mix labels', () => {
+    const text = treeQuery([{ edge: 'Study.arms', children: [] }, { edge: 'Study.findings', children: [{ edge: 'Finding.sources', children: [] }] }]);
+    expect(text).toContain('AS t0');
+    expect(text).toContain('AS t1');
+    expect(text.match(/UNWIND/g)).toHaveLength(1);
+    expect(() => treeQuery([{ edge: 'Study.arms', children: [] }, { edge: 'Arm.sources', children: [] }])).toThrow(/one parent label/);
   });
 });
