@@ -50,7 +50,10 @@ export function syntheticGraph(nodeCount: number): SyntheticGraph {
   const edges: SyntheticEdge[] = [];
   for (let i = 1; i < nodeCount; i += 1) edges.push({ id: `t${i}`, source: `n${Math.floor((i - 1) / 3)}`, target: `n${i}`, type: 'RELATES', label: 'RELATES' });
   let seed = 7;
-  const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rand = (): number => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   while (edges.length < 2 * nodeCount) {
     const a = Math.floor(rand() * nodeCount);
     const b = Math.floor(rand() * nodeCount);

@@ -39,8 +39,7 @@ export async function startServer(env: Record<string, string>, readyTimeoutMs = 
   let buffered = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
-    let nl;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       const line = buffered.slice(0, nl);
       buffered = buffered.slice(nl + 1);
       try {
@@ -63,7 +62,10 @@ export async function startServer(env: Record<string, string>, readyTimeoutMs = 
     new Promise((resolve, reject) => {
       const check = (): void => {
         const hit = logs.find(match);
-        if (hit) return finish(() => resolve(hit));
+        if (hit) {
+          finish(() => resolve(hit));
+          return;
+        }
         if (done) finish(() => reject(new Error(`the server exited before the expected log line; stderr:\n${stderr}\nlast logs:\n${logs.slice(-5).map((l) => JSON.stringify(l)).join('\n')}`)));
       };
       const timer = setTimeout(() => finish(() => reject(new Error(`no matching log line within ${timeoutMs} ms; stderr:\n${stderr}`))), timeoutMs);

@@ -85,7 +85,10 @@ export class DatabaseAvailability {
     this.probing = true;
     const interval = this.opts.probeIntervalMs ?? 500;
     const tick = async (): Promise<void> => {
-      if (this.stopped) return void (this.probing = false);
+      if (this.stopped) {
+        this.probing = false;
+        return;
+      }
       if (await this.ping()) {
         this.probing = false;
         if (this.isDown) {
@@ -157,7 +160,10 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
         const deadline = new Promise<{ errors: GraphQLError[] }>((resolve) => {
           const check = (): void => {
             if (finished) return;
-            if (opts.availability.aliveWithin(bound)) return arm(bound);
+            if (opts.availability.aliveWithin(bound)) {
+              arm(bound);
+              return;
+            }
             void opts.availability.ping(bound).then((ok) => {
               if (finished) return;
               if (ok || opts.availability.aliveWithin(bound)) return arm(bound);

@@ -18,7 +18,7 @@ const EnvSchema = z.object({
     .optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1024).max(65535).default(7690),
   NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j-local/data'),
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),

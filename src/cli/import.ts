@@ -57,7 +57,10 @@ async function loadPubmed(args: string[], opts: Options, client: PoliteClient): 
   if (pmids.length && !opts.fetch) throw new Error(`PMIDs need --fetch (network access to PubMed E-utilities): ${pmids.join(', ')}`);
   if (pmids.length) {
     let batch = 0;
-    for await (const xml of fetchPubmedXml(client, pmids, undefined, process.env['NCBI_API_KEY'])) loaded = merge(loaded, parsePubmed(xml, `efetch batch ${(batch += 1)}`));
+    for await (const xml of fetchPubmedXml(client, pmids, undefined, process.env['NCBI_API_KEY'])) {
+      batch += 1;
+      loaded = merge(loaded, parsePubmed(xml, `efetch batch ${batch}`));
+    }
   }
   return loaded;
 }

@@ -242,7 +242,8 @@ async function planRevert(run: RunQuery, payload: z.infer<typeof RevertPayload>)
     if (u.kind === 'study') raw.studies.push({ file: 'study', value: u.before });
     else {
       restoredCatalog.add(u.id);
-      const part = (raw.catalog[u.catalogKind] ??= { file: `catalog.${u.catalogKind}`, value: [] });
+      const part = raw.catalog[u.catalogKind] ?? { file: `catalog.${u.catalogKind}`, value: [] };
+      raw.catalog[u.catalogKind] = part;
       (part.value as unknown[]).push(u.before);
     }
   }

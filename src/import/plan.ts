@@ -69,13 +69,19 @@ export function omitUndefined(obj: Record<string, Prop | undefined | null>): Pro
 /** A record may reach one node or relationship twice (a site that is also the sponsor): keep the first. */
 export function dedupeNodes(nodes: PlanNode[]): PlanNode[] {
   const seen = new Set<string>();
-  return nodes.filter((n) => !seen.has(n.id) && (seen.add(n.id), true));
+  return nodes.filter((n) => {
+    if (seen.has(n.id)) return false;
+    seen.add(n.id);
+    return true;
+  });
 }
 
 export function dedupeLinks(links: PlanLink[]): PlanLink[] {
   const seen = new Set<string>();
   return links.filter((l) => {
     const key = `${l.rel}|${l.from}|${l.to}`;
-    return !seen.has(key) && (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -76,8 +76,8 @@ export class Resolver {
   }
 
   private spellingMap(kind: Kind): Map<string, KnownEntity> {
-    let m = this.spellings.get(kind);
-    if (!m) this.spellings.set(kind, (m = new Map()));
+    const m = this.spellings.get(kind) ?? new Map<string, KnownEntity>();
+    this.spellings.set(kind, m);
     return m;
   }
 

@@ -68,7 +68,10 @@ function tooLong(where: Where, what: string, got: number, max: number): GraphQLE
 
 function checkValue(value: unknown, type: GraphQLInputType, where: Where, errors: GraphQLError[]): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, where, errors);
+  if (isNonNullType(type)) {
+    checkValue(value, type.ofType, where, errors);
+    return;
+  }
   if (isListType(type)) {
     const items = Array.isArray(value) ? value : [value];
     const max = INPUT_LIMITS.lists[where.key] ?? INPUT_LIMITS.maxListLength;

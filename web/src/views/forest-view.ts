@@ -182,7 +182,10 @@ export class ForestView {
 
   private export(): void {
     const svg = this.plot.querySelector('svg');
-    if (!svg) return this.status.info('Nothing to export: pick a biomarker with effect sizes.');
+    if (!svg) {
+      this.status.info('Nothing to export: pick a biomarker with effect sizes.');
+      return;
+    }
     const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
     const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
     const a = h('a', { href: url, download: `abscopal-forest-${this.select.value}.svg`, hidden: true });
