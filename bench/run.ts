@@ -319,6 +319,11 @@ async function main(): Promise<void> {
     tables.push(table);
     save();
   }
+  const across = renderSizeTable(sizes);
+  if (across) {
+    console.log(across);
+    tables.push(across);
+  }
   results['finishedAt'] = new Date().toISOString();
   save();
   // The N+1 baseline may fail by design (one request fans out into more queries than the driver
@@ -333,10 +338,37 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * One table across sizes: per workload and system, p50 and throughput at 8 at every size, and the
+ * largest size's p50 as a multiple of the smallest's (issue 13: flat cost means at most 1.5×).
+ */
+export function renderSizeTable(sizes: readonly SizeResult[]): string {
+  if (sizes.length < 2) return '';
+  const label = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+  const heads = sizes.map((r) => label(r.studies));
+  const lines = [
+    `\n| workload | system | ${heads.map((h) => `p50 ms @${h}`).join(' | ')} | ${heads.map((h) => `req/s @8 @${h}`).join(' | ')} | p50 ${heads.at(-1)} / ${heads[0]} |`,
+    `|---|---|${sizes.map(() => '---|').join('')}${sizes.map(() => '---|').join('')}---|`,
+  ];
+  const keys = new Map<string, { workload: string; system: string }>();
+  for (const r of sizes) for (const c of r.cells) keys.set(`${c.workload}|${c.system}`, { workload: c.workload, system: c.system });
+  for (const { workload, system } of keys.values()) {
+    const cells = sizes.map((r) => r.cells.find((c) => c.workload === workload && c.system === system));
+    const p50 = cells.map((c) => (c?.ok && c.latency ? c.latency.p50Ms : undefined));
+    const rps = cells.map((c) => (c?.ok && c.c8 ? c.c8.rps : undefined));
+    const first = p50[0];
+    const last = p50.at(-1);
+    const growth = first !== undefined && last !== undefined ? `${(last / first).toFixed(2)}×` : '—';
+    lines.push(`| ${workload} | ${system} | ${p50.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${rps.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${growth} |`);
+  }
+  return lines.join('\n');
+}
+
 /** `tsx bench/run.ts --render <results.json>` prints the tables of a saved run again. */
 if (process.argv[2] === '--render' && process.argv[3]) {
   const saved = JSON.parse(readFileSync(process.argv[3], 'utf8')) as { sizes: SizeResult[] };
   for (const r of saved.sizes) console.log(renderTable(r));
+  console.log(renderSizeTable(saved.sizes));
 } else {
   main().catch((err: unknown) => {
     console.error(err);
