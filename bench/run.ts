@@ -245,8 +245,9 @@ export function renderTable(r: SizeResult): string {
     }
   }
   lines.push('');
-  lines.push('| workload | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched | same values as the others |');
-  lines.push('|---|---|---|---|---|---|');
+  const withCache = r.cells.some((c) => c.system === 'abscopal-cached');
+  lines.push(`| workload | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched |${withCache ? ' throughput @8 cached vs uncached |' : ''} same values as the others |`);
+  lines.push(`|---|---|---|---|---|${withCache ? '---|' : ''}---|`);
   for (const w of WORKLOADS) {
     const a = cellOf(r, w.name, 'abscopal');
     if (!a) continue;
@@ -255,7 +256,8 @@ export function renderTable(r: SizeResult): string {
     const n1 = cellOf(r, w.name, 'abscopal-n+1');
     const others = [n, f, n1].filter((c): c is Cell => c !== undefined);
     const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
-    lines.push(`| ${w.name} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} | ${same} |`);
+    const cached = withCache ? ` ${ratio(cellOf(r, w.name, 'abscopal-cached')?.c8?.rps, a.c8?.rps)} |` : '';
+    lines.push(`| ${w.name} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${cached} ${same} |`);
   }
   return lines.join('\n');
 }
