@@ -6,8 +6,8 @@
  * properties, so re-writing a node rewrites its keys; seed exports copy only the seed's fields and
  * leave them out.
  *
- * - `sortName`: the list order, lower-cased name (title, short name; the id when none) then the
- *   id, joined by U+0001, which sorts below every printable character: ordering by this one string
+ * - `sortName`: the list order, lower-cased name (title, short name; the id when none; its first
+ *   100 characters) then the id, joined by U+0001, which sorts below every printable character: ordering by this one string
  *   is ordering by (name, id), so a RANGE index serves ORDER BY and the keyset `sortName > $after`.
  * - `sortYearAsc`, `sortYearDesc` (studies): the same for (year, id) and (year descending, id),
  *   nulls last going up and first going down, as Cypher orders a missing year.
@@ -26,6 +26,11 @@ export type ListKeyProp = (typeof LIST_KEY_PROPS)[number];
 export const isListed = (label: string): label is ListedLabel => (LISTED_LABELS as readonly string[]).includes(label);
 
 const SEP = '\u0001';
+/**
+ * The name part of a key is cut here, so a cursor (which carries the key) stays short: two titles
+ * alike in their first 100 characters then sort by id.
+ */
+const NAME_CHARS = 100;
 
 /** How the filter text and the keys compare: lower case, as the stored keys are. */
 export const normaliseText = (text: string): string => text.toLowerCase();
@@ -50,7 +55,7 @@ export function listKeys(label: Label, props: Readonly<Record<string, unknown>>)
   const id = str(props['id']);
   if (id === undefined) throw new Error(`${label} without an id cannot get list keys`);
   const name = str(props['name']) ?? str(props['title']) ?? str(props['shortName']);
-  const keys: Partial<Record<ListKeyProp, string>> = { sortName: `${normaliseText(name ?? id)}${SEP}${id}` };
+  const keys: Partial<Record<ListKeyProp, string>> = { sortName: `${normaliseText(name ?? id).slice(0, NAME_CHARS)}${SEP}${id}` };
   if (label === 'Study') {
     keys.findText = normaliseText(`${str(props['title']) ?? ''} ${str(props['shortName']) ?? ''}`);
     const y = year(props['year']);

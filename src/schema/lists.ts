@@ -71,7 +71,7 @@ async function keysetPage<T>(args: PageArgs, order: string, fetch: (after: strin
 }
 
 const PAGING =
-  ' Pages forward: `first` (default 20, at most 100) and `after` (a page\'s `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek.';
+  ' Pages forward: `first` (default 20, at most 100) and `after` (a page\'s `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek. Names and titles order by their first 100 characters, then id.';
 
 builder.queryFields((t) => ({
   entity: t.field({
