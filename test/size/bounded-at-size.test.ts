@@ -14,6 +14,7 @@ import type { Driver } from 'neo4j-driver';
 import { connect, prepareGraph } from '../../src/bootstrap.js';
 import { GraphStore, type StudyFilter } from '../../src/db/graph.js';
 import type { Db, Params } from '../../src/db/run.js';
+import { EVIDENCE } from '../../src/schema/limits.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
@@ -227,5 +228,22 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
     expect(nameDeep.hits).toBeLessThanOrEqual(nameFirst.hits * 2);
     expect(nameDeep.hits).toBeLessThan(investigators / 2);
     expect(nameFirst.hits).toBeLessThan(named * 10);
+  });
+
+  it('answers biomarkerEvidence at size from one summary row per biomarker, piles capped and counted, no budget error', async () => {
+    const res = (await gql('{ biomarkerEvidence { ranking { rank verdict supportingCount studyCount biomarker { slug } supporting { id } studies { id } } } }')) as {
+      data?: { biomarkerEvidence: { ranking: { rank: number; supportingCount: number; studyCount: number; supporting: unknown[]; studies: unknown[] }[] } };
+      errors?: unknown[];
+    };
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const ranking = res.data!.biomarkerEvidence.ranking;
+    expect(ranking.length).toBeGreaterThan(30);
+    const biggest = Math.max(...ranking.map((r) => r.supportingCount));
+    console.log(`biomarkerEvidence: ${ranking.length} biomarkers, the largest pile ${biggest} supporting findings`);
+    expect(biggest).toBeGreaterThan(EVIDENCE.listCap);
+    for (const r of ranking) {
+      expect(r.supporting.length).toBe(Math.min(EVIDENCE.listCap, r.supportingCount));
+      expect(r.studies.length).toBe(Math.min(EVIDENCE.listCap, r.studyCount));
+    }
   });
 });
