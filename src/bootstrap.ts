@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config, Neo4jTarget } from './config.js';
 import { createDriver } from './db/driver.js';
 import { applySchema } from './db/apply-schema.js';
+import { GraphStore } from './db/graph.js';
 import { QueryBook } from './db/query-book.js';
 import { Db, type QueryObserver } from './db/run.js';
 import { readSeed } from './ingest/read-seed.js';
@@ -67,6 +68,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function prepareGraph(db: Db, config: Pick<Config, 'seedOnStart' | 'seedDir'>, log: Logger): Promise<SeedReport | undefined> {
   const statements = await applySchema(db);
   log.info({ statements }, 'schema applied');
+  // A graph written before the root lists' derived keys existed gets them now (none missing: one cheap scan per label).
+  const keyed = await new GraphStore(db).backfillListKeys();
+  if (keyed > 0) log.info({ nodes: keyed }, 'list keys backfilled');
   const seed = config.seedOnStart === 'always' || (config.seedOnStart === 'auto' && (await isEmpty(db)));
   if (!seed) return undefined;
   const bundle = await readSeed(config.seedDir);

@@ -1,6 +1,8 @@
 // Fragment: the root-list filters on candidate studies `c`. Composed (db/queries.ts) after a start
 // that matches the candidates from the smallest side the filter names, and before a page or count tail.
-// params: $yearFrom, $yearTo: int|null; $phase, $kind, $therapy, $biomarker, $institution, $text: string|null
+// params: $yearFrom, $yearTo: int|null; $phase, $kind, $therapy, $biomarker, $institution: string|null;
+// $text: string|null, lower-cased by the caller, matched against the stored lower-cased title and
+// short name (findText, db/list-keys.ts)
 WHERE ($yearFrom IS NULL OR c.year >= $yearFrom)
   AND ($yearTo IS NULL OR c.year <= $yearTo)
   AND ($phase IS NULL OR c.phase = $phase)
@@ -9,4 +11,4 @@ WHERE ($yearFrom IS NULL OR c.year >= $yearFrom)
         MATCH (c)-[:HAS_ARM]->(:Arm)-[:RECEIVED]->(:Therapy)-[:IS_A*0..]->(:Therapy {id: $therapy}) })
   AND ($biomarker IS NULL OR EXISTS { MATCH (c)-[:HAS_FINDING]->(:Finding)-[:ABOUT]->(:Biomarker {id: $biomarker}) })
   AND ($institution IS NULL OR EXISTS { MATCH (c)-[:CONDUCTED_AT]->(:Institution {id: $institution}) })
-  AND ($text IS NULL OR toLower(coalesce(c.title, '') + ' ' + c.shortName) CONTAINS toLower($text))
+  AND ($text IS NULL OR c.findText CONTAINS toString($text))

@@ -10,6 +10,7 @@ import { refreshRelease } from '../release/release.js';
 import { randomUUID } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { withoutListKeys } from '../db/list-keys.js';
 import { isLabel, type Label } from '../db/model.js';
 import type { Db, WriteTx } from '../db/run.js';
 import { notFound, userError } from '../errors.js';
@@ -338,7 +339,8 @@ const NodePropsRow = z.object({ id: z.string(), label: z.string().nullable(), pr
 
 async function nodeProps(tx: WriteTx, ids: string[]): Promise<Map<string, { label: string | null; props: Record<string, unknown> | null }>> {
   const rows = (await tx.run('curation-node-props', { ids })).map((r) => NodePropsRow.parse(r));
-  return new Map(rows.map((r) => [r.id, { label: r.label, props: r.props }]));
+  // Without the derived list keys: a revision shows what a person changed, not what follows from it.
+  return new Map(rows.map((r) => [r.id, { label: r.label, props: r.props === null ? null : withoutListKeys(r.props) }]));
 }
 
 /** Writes the units' `after` state through the seed writer: catalog first, then studies, then removals. */

@@ -3,8 +3,10 @@
  * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
  */
 import neo4j from 'neo4j-driver';
-import { parseEntity, parseRel, type Biomarker, type Entity, type Finding, type Study } from './entities.js';
+import type { EvidenceInput, EvidenceSummary } from '../evidence/rank.js';
+import { parseEntity, parseRel, type Entity, type Study } from './entities.js';
 import { EDGES, LIST_CAP, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label, type PagedEdge } from './model.js';
+import { LISTED_LABELS, listKeys, normaliseText, yearAscPrefix, yearDescPrefix, type ListedLabel } from './list-keys.js';
 import type { StudyOrder, StudyStart } from './queries.js';
 import type { Db, Row } from './run.js';
 
@@ -38,17 +40,12 @@ export interface ExpandRow {
 
 export interface EvidenceArgs {
   classes: string[];
+  /** Finding and study ids listed per biomarker and pile. */
+  cap: number;
   schedules: string[] | null;
   types: string[] | null;
   measures: string[] | null;
   disease: string | null;
-}
-
-export interface EvidenceRow {
-  biomarker: Biomarker;
-  finding: Finding;
-  study: Study;
-  trials: string[];
 }
 
 /** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
@@ -59,12 +56,40 @@ function toNode(label: unknown, props: unknown): Entity {
   return parseEntity(label, props);
 }
 
-/** The smallest side a studies filter names: one institution, then one biomarker, then one therapy class. */
+/** A page of a root list: each node with its keyset position (the cursor's content). */
+export type KeyedPage<T> = { node: T; sortKey: string }[];
+
+/**
+ * The smallest side a studies filter names: one institution, then one biomarker, then the text
+ * (a TEXT index seek), then one therapy class (classes are broad); else the ordering's index.
+ */
 function studyStart(filter: StudyFilter): StudyStart {
   if (filter.institution !== null) return 'institution';
   if (filter.biomarker !== null) return 'biomarker';
+  if (filter.text !== null) return 'text';
   if (filter.therapy !== null) return 'therapy';
   return 'all';
+}
+
+/** The filter as query parameters: the text lower-cased, as the stored findText is. */
+const studyParams = (filter: StudyFilter): Record<string, unknown> => ({ ...filter, text: filter.text === null ? null : normaliseText(filter.text) });
+
+/**
+ * Where a page's seek starts and ends on the ordering's key: after the cursor, and, for a year
+ * ordering with a year bound on its leading side, not before that year's first key, nor (on the
+ * trailing side) past the bound's last, so the seek reads no study the year filter drops.
+ */
+function studyBounds(filter: StudyFilter, order: StudyOrder, after: string | null): { after: string; upto: string } {
+  let from = after ?? '';
+  let upto = '3'; // above every year key ('0', '1' or '2' first)
+  if (order === 'YEAR_ASC') {
+    if (filter.yearFrom !== null && yearAscPrefix(filter.yearFrom) > from) from = yearAscPrefix(filter.yearFrom);
+    if (filter.yearTo !== null) upto = yearAscPrefix(filter.yearTo + 1);
+  } else if (order === 'YEAR_DESC') {
+    if (filter.yearTo !== null && yearDescPrefix(filter.yearTo) > from) from = yearDescPrefix(filter.yearTo);
+    if (filter.yearFrom !== null) upto = yearDescPrefix(filter.yearFrom - 1);
+  }
+  return { after: from, upto };
 }
 
 /** The one relationship property a graph view shows next to the type: a role, a trial link or a dose. */
@@ -148,24 +173,49 @@ export class GraphStore {
     return { node, rel } as EdgeHit<E>;
   }
 
-  async list<L extends Label>(label: L, text: string | null, offset: number, limit: number): Promise<Entity<L>[]> {
-    const rows = await this.db.read(`list:${label}`, { text, offset: int(offset), limit: int(limit) });
-    return rows.map((r) => parseEntity(label, r['props']));
+  /**
+   * One page of a root list in sortName order, after the keyset `after` (a sortName; null for the
+   * first page), optionally only nodes whose name contains `text` (case-insensitive).
+   */
+  async list<L extends ListedLabel>(label: L, text: string | null, after: string | null, limit: number): Promise<KeyedPage<Entity<L>>> {
+    const name = text === null ? `list:${label}` : `list-text:${label}`;
+    const rows = await this.db.read(name, { text: text === null ? null : normaliseText(text), after: after ?? '', limit: int(limit) });
+    return rows.map((r) => ({ node: parseEntity(label, r['props']) as Entity<L>, sortKey: String(r['sortKey']) }));
   }
 
-  async count(label: Label, text: string | null): Promise<number> {
-    const rows = await this.db.read(`count:${label}`, { text });
+  async count(label: ListedLabel, text: string | null): Promise<number> {
+    const rows = await this.db.read(text === null ? `count:${label}` : `count-text:${label}`, { text: text === null ? null : normaliseText(text) });
     return Number(rows[0]?.['total'] ?? 0);
   }
 
-  async studies(filter: StudyFilter, order: StudyOrder, offset: number, limit: number): Promise<Study[]> {
-    const rows = await this.db.read(`studies-page:${studyStart(filter)}:${order}`, { ...filter, offset: int(offset), limit: int(limit) });
-    return rows.map((r) => parseEntity('Study', r['props']));
+  /** One page of studies: filtered from the smallest side the filter names, in `order`, after the keyset `after`. */
+  async studies(filter: StudyFilter, order: StudyOrder, after: string | null, limit: number): Promise<KeyedPage<Study>> {
+    const rows = await this.db.read(`studies-page:${studyStart(filter)}:${order}`, { ...studyParams(filter), ...studyBounds(filter, order, after), limit: int(limit) });
+    return rows.map((r) => ({ node: parseEntity('Study', r['props']), sortKey: String(r['sortKey']) }));
   }
 
   async countStudies(filter: StudyFilter): Promise<number> {
-    const rows = await this.db.read(`studies-count:${studyStart(filter)}`, { ...filter });
+    const unfiltered = Object.values(filter).every((v) => v === null);
+    const rows = await this.db.read(unfiltered ? 'studies-count:unfiltered' : `studies-count:${studyStart(filter)}`, studyParams(filter));
     return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  /**
+   * Adds the derived list keys to nodes written before they existed (a graph from an older
+   * version): a batch at a time, per listed label, until none is missing. Returns how many it set.
+   */
+  async backfillListKeys(batch = 5000): Promise<number> {
+    let total = 0;
+    for (const label of LISTED_LABELS) {
+      for (;;) {
+        const rows = await this.db.read(`list-keys-missing:${label}`, { limit: int(batch) });
+        if (rows.length === 0) break;
+        const keyed = rows.map((r) => ({ id: String(r['id']), keys: listKeys(label, r['props'] as Record<string, unknown>) }));
+        await this.db.write((tx) => tx.run('list-keys-set', { rows: keyed }));
+        total += rows.length;
+      }
+    }
+    return total;
   }
 
   async search(luceneQuery: string, labels: readonly Label[], limit: number): Promise<SearchHit[]> {
@@ -184,8 +234,30 @@ export class GraphStore {
     }));
   }
 
-  async evidence(args: EvidenceArgs): Promise<EvidenceRow[]> {
-    const rows = await this.db.read('biomarker-evidence', { ...args });
+  /** Per biomarker, the ranking rule's figures and capped id piles, summarised in the database. */
+  async evidence(args: EvidenceArgs): Promise<EvidenceSummary[]> {
+    const rows = await this.db.read('biomarker-evidence', { ...args, cap: int(args.cap) });
+    const ids = (v: unknown): string[] => (v as string[] | null) ?? [];
+    return rows.map((r) => ({
+      biomarker: parseEntity('Biomarker', r['biomarker']),
+      score: Number(r['score']),
+      populations: Number(r['populations']),
+      supporting: ids(r['supporting']),
+      contradicting: ids(r['contradicting']),
+      other: ids(r['other']),
+      studies: ids(r['studies']),
+      supportingCount: Number(r['supportingCount']),
+      contradictingCount: Number(r['contradictingCount']),
+      otherCount: Number(r['otherCount']),
+      studyCount: Number(r['studyCount']),
+      patients: r['patients'] === null || r['patients'] === undefined ? null : Number(r['patients']),
+      bestLevel: typeof r['bestLevel'] === 'string' ? r['bestLevel'] : null,
+    }));
+  }
+
+  /** The finding rows behind the summary, for checking the summary against the rule (tests); unbounded. */
+  async evidenceRows(args: Omit<EvidenceArgs, 'cap'>): Promise<EvidenceInput[]> {
+    const rows = await this.db.read('biomarker-evidence-rows', { ...args });
     return rows.map((r) => ({
       biomarker: parseEntity('Biomarker', r['biomarker']),
       finding: parseEntity('Finding', r['finding']),

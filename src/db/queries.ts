@@ -6,25 +6,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from './cypher-dir.js';
+import { LISTED_LABELS } from './list-keys.js';
 import { EDGES, LABELS, PAGED, REL_TYPES, countQuery, degreeQuery, edgeQuery, pageQuery } from './model.js';
 
 export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
 
-const STUDY_ORDER: Record<StudyOrder, string> = {
-  YEAR_DESC: 'c.year DESC, c.id',
-  YEAR_ASC: 'c.year ASC, c.id',
-  TITLE: 'toLower(coalesce(c.title, c.shortName)), c.id',
+/**
+ * The stored, RANGE-indexed key each studies ordering pages through (db/list-keys.ts): one string
+ * per study that sorts as (year, id), (year descending, id) or (title, id), so ORDER BY is the
+ * index's own order and a page starts with a seek past the cursor.
+ */
+export const STUDY_ORDER_KEY: Record<StudyOrder, 'sortYearDesc' | 'sortYearAsc' | 'sortName'> = {
+  YEAR_DESC: 'sortYearDesc',
+  YEAR_ASC: 'sortYearAsc',
+  TITLE: 'sortName',
 };
 
 /**
  * Where the candidates of a filtered studies page come from: the institution, the biomarker or
  * the therapy (with its IS_A descendants) when the filter names one, so the query walks out from
- * one node instead of scanning every study; the whole label only when it names none.
+ * one node instead of scanning every study; else the text filter's TEXT index; the ordering's own
+ * index only when the filter names none of these.
  */
 export const STUDY_STARTS = {
   institution: 'MATCH (:Institution {id: $institution})<-[:CONDUCTED_AT]-(c:Study)',
   biomarker: 'MATCH (:Biomarker {id: $biomarker})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(s:Study)\nWITH DISTINCT s AS c',
   therapy: 'MATCH (:Therapy {id: $therapy})<-[:IS_A*0..]-(:Therapy)<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(s:Study)\nWITH DISTINCT s AS c',
+  text: 'MATCH (c:Study) USING TEXT INDEX c:Study(findText)\nWHERE c.findText CONTAINS toString($text)\nWITH c',
   all: 'MATCH (c:Study)',
 } as const;
 export type StudyStart = keyof typeof STUDY_STARTS;
@@ -40,12 +48,20 @@ function compose(): Map<string, string> {
   }
   q.set('degree-stats', Object.entries(EDGES).map(([name, spec]) => degreeQuery(name, spec)).join('\nUNION ALL\n'));
   for (const label of LABELS) {
-    const match = `MATCH (c:${label}) WHERE $text IS NULL OR toLower(coalesce(c.name, c.title, c.shortName, c.statement, c.id)) CONTAINS toLower($text)`;
-    q.set(`list:${label}`, `${match}\nRETURN '${label}' AS label, properties(c) AS props\nORDER BY toLower(coalesce(c.name, c.title, c.shortName, c.id)), c.id\nSKIP $offset LIMIT $limit`);
-    q.set(`count:${label}`, `${match}\nRETURN count(c) AS total`);
     // MERGE on both labels: an id already used by a node of another label fails the Entity.id
     // constraint instead of silently gaining a second type.
     q.set(`upsert:${label}`, `UNWIND $rows AS row\nMERGE (n:Entity:${label} {id: row.id})\nSET n = row.props`);
+  }
+  // Root lists: a seek on the sortName RANGE index past the cursor, in the index's order, or the
+  // findText TEXT index for a name filter; counts from the count store when unfiltered.
+  for (const label of LISTED_LABELS) {
+    const page = `RETURN '${label}' AS label, properties(c) AS props, c.sortName AS sortKey\nORDER BY c.sortName\nLIMIT $limit`;
+    const text = `MATCH (c:${label}) USING TEXT INDEX c:${label}(findText)\nWHERE c.findText CONTAINS toString($text)`;
+    q.set(`list:${label}`, `MATCH (c:${label}) USING INDEX c:${label}(sortName)\nWHERE c.sortName > toString($after)\n${page}`);
+    q.set(`list-text:${label}`, `${text} AND c.sortName > toString($after)\n${page}`);
+    q.set(`count:${label}`, `MATCH (c:${label})\nRETURN count(c) AS total`);
+    q.set(`count-text:${label}`, `${text}\nRETURN count(c) AS total`);
+    q.set(`list-keys-missing:${label}`, `MATCH (c:${label})\nWHERE c.sortName IS NULL\nRETURN c.id AS id, properties(c) AS props\nLIMIT $limit`);
   }
   for (const rel of REL_TYPES) {
     q.set(
@@ -55,12 +71,19 @@ function compose(): Map<string, string> {
   }
   const where = fragment('study-filter');
   for (const [start, match] of Object.entries(STUDY_STARTS)) {
-    const filter = `${match}\n${where}`;
-    for (const [order, expr] of Object.entries(STUDY_ORDER)) {
-      q.set(`studies-page:${start}:${order}`, `${filter}\nRETURN 'Study' AS label, properties(c) AS props\nORDER BY ${expr}\nSKIP $offset LIMIT $limit`);
+    for (const [order, key] of Object.entries(STUDY_ORDER_KEY)) {
+      // From the ordering's index when nothing smaller is named; $upto ends a year-bounded scan.
+      const from = start === 'all' ? `${match} USING INDEX c:Study(${key})` : match;
+      const bounds = key === 'sortName' ? `c.${key} > toString($after)` : `c.${key} > toString($after) AND c.${key} < toString($upto)`;
+      q.set(
+        `studies-page:${start}:${order}`,
+        `${from}\n${where.trimEnd()}\n  AND ${bounds}\nRETURN 'Study' AS label, properties(c) AS props, c.${key} AS sortKey\nORDER BY c.${key}\nLIMIT $limit`,
+      );
     }
-    q.set(`studies-count:${start}`, `${filter}\nRETURN count(c) AS total`);
+    q.set(`studies-count:${start}`, `${match}\n${where}\nRETURN count(c) AS total`);
   }
+  // No filter at all: the count store answers without touching a study.
+  q.set('studies-count:unfiltered', 'MATCH (c:Study)\nRETURN count(c) AS total');
   return q;
 }
 

@@ -31,19 +31,31 @@ export interface EvidenceInput {
   trials: string[];
 }
 
-export interface RankedBiomarker {
-  rank: number;
+/**
+ * One biomarker's evidence, summarised: the figures the rule ranks by, and the ids of the findings
+ * in each pile and of their studies (in id order; studies in the order of their first finding),
+ * at most a cap of each when the database summarised them (the counts give all).
+ */
+export interface EvidenceSummary {
   biomarker: Biomarker;
-  verdict: Verdict;
   score: number;
   /** Independent populations (trials, or studies without a confirmed trial) with predictive findings. */
   populations: number;
-  supporting: Finding[];
-  contradicting: Finding[];
-  other: Finding[];
-  studies: Study[];
+  supporting: string[];
+  contradicting: string[];
+  other: string[];
+  studies: string[];
+  supportingCount: number;
+  contradictingCount: number;
+  otherCount: number;
+  studyCount: number;
   patients: number | null;
   bestLevel: string | null;
+}
+
+export interface RankedBiomarker extends EvidenceSummary {
+  rank: number;
+  verdict: Verdict;
 }
 
 const levelOrder = (level: string | null): number => (level === null ? 99 : 'ABCDE'.indexOf(level));
@@ -58,11 +70,22 @@ export function populationOf(row: Pick<EvidenceInput, 'study' | 'trials'>): stri
   return row.trials.length > 0 ? `trial:${[...row.trials].sort().join('+')}` : `study:${row.study.id}`;
 }
 
+/** The rule over finding rows (the reference; the database applies the same rule, biomarker-evidence.cypher). */
 export function rankBiomarkers(rows: readonly EvidenceInput[]): RankedBiomarker[] {
   const groups = new Map<string, EvidenceInput[]>();
   for (const row of rows) groups.set(row.biomarker.id, [...(groups.get(row.biomarker.id) ?? []), row]);
-  const sorted = [...groups.values()].map(summarise).sort((a, b) => compare(a, b) || name(a).localeCompare(name(b)));
-  // Competition ranking ("1, 1, 3"): biomarkers equal under the rule share a rank.
+  return rankSummaries([...groups.values()].map(summarise));
+}
+
+export function verdictOf(r: Pick<EvidenceSummary, 'score' | 'supportingCount' | 'contradictingCount'>): Verdict {
+  if (r.supportingCount + r.contradictingCount === 0) return 'NO_PREDICTIVE_EVIDENCE';
+  if (r.score <= 0) return 'NOT_PREDICTIVE';
+  return r.contradictingCount > 0 ? 'PREDICTIVE_CONTESTED' : 'PREDICTIVE';
+}
+
+/** Orders summaries by the rule and gives equal ones one competition rank ("1, 1, 3"). */
+export function rankSummaries(summaries: readonly EvidenceSummary[]): RankedBiomarker[] {
+  const sorted = summaries.map((s) => ({ ...s, rank: 0, verdict: verdictOf(s) })).sort((a, b) => compare(a, b) || name(a).localeCompare(name(b)));
   let rank = 0;
   return sorted.map((r, i) => {
     const prev = sorted[i - 1];
@@ -75,13 +98,14 @@ function compare(a: RankedBiomarker, b: RankedBiomarker): number {
   return b.score - a.score || VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || levelOrder(a.bestLevel) - levelOrder(b.bestLevel);
 }
 
-function summarise(list: EvidenceInput[]): RankedBiomarker {
+function summarise(list: EvidenceInput[]): EvidenceSummary {
   const first = list[0];
   if (!first) throw new Error('summarise needs at least one row');
+  const byId = [...list].sort((a, b) => (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0));
   const supporting: EvidenceInput[] = [];
   const contradicting: EvidenceInput[] = [];
   const other: EvidenceInput[] = [];
-  for (const row of list) {
+  for (const row of byId) {
     if (row.finding.type !== 'PREDICTIVE') other.push(row);
     else (row.finding.direction === 'DOES_NOT_SUPPORT' ? contradicting : supporting).push(row);
   }
@@ -91,23 +115,22 @@ function summarise(list: EvidenceInput[]): RankedBiomarker {
     return [...best.values()].reduce((a, b) => a + b, 0);
   };
   const predictive = [...supporting, ...contradicting];
-  const score = strongestPerPopulation(supporting) - strongestPerPopulation(contradicting);
   const basis = predictive.length > 0 ? predictive : other;
-  const bestLevel = basis.map((r) => r.finding.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null;
-  const verdict: Verdict =
-    predictive.length === 0 ? 'NO_PREDICTIVE_EVIDENCE' : score > 0 ? (contradicting.length > 0 ? 'PREDICTIVE_CONTESTED' : 'PREDICTIVE') : 'NOT_PREDICTIVE';
+  const studies = [...new Set(byId.map((r) => r.study.id))];
   return {
-    rank: 0,
     biomarker: first.biomarker,
-    verdict,
-    score,
+    score: strongestPerPopulation(supporting) - strongestPerPopulation(contradicting),
     populations: new Set(predictive.map(populationOf)).size,
-    supporting: supporting.map((r) => r.finding),
-    contradicting: contradicting.map((r) => r.finding),
-    other: other.map((r) => r.finding),
-    studies: [...new Map(list.map((r) => [r.study.id, r.study])).values()],
+    supporting: supporting.map((r) => r.finding.id),
+    contradicting: contradicting.map((r) => r.finding.id),
+    other: other.map((r) => r.finding.id),
+    studies,
+    supportingCount: supporting.length,
+    contradictingCount: contradicting.length,
+    otherCount: other.length,
+    studyCount: studies.length,
     patients: patientsOf(basis),
-    bestLevel,
+    bestLevel: basis.map((r) => r.finding.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0] ?? null,
   };
 }
 

@@ -4,6 +4,7 @@
  * Nodes come first and edges in a second pass, because GraphML readers expect an edge's
  * endpoints to be declared already.
  */
+import { withoutListKeys } from '../db/list-keys.js';
 import type { Db } from '../db/run.js';
 import { plain } from '../release/canonical.js';
 import { graphPages, type PagedNode } from '../release/graph-pages.js';
@@ -33,7 +34,7 @@ export async function* graphml(db: Db, release: string): AsyncGenerator<string> 
   for await (const page of graphPages(db)) {
     let chunk = '';
     for (const n of page) {
-      chunk += `    <node id="${xml(n.id)}"><data key="type">${xml(typeOf(n))}</data><data key="label">${xml(nodeLabel(typeOf(n), n.id, n.props))}</data><data key="props">${xml(JSON.stringify(plain(n.props)))}</data></node>\n`;
+      chunk += `    <node id="${xml(n.id)}"><data key="type">${xml(typeOf(n))}</data><data key="label">${xml(nodeLabel(typeOf(n), n.id, n.props))}</data><data key="props">${xml(JSON.stringify(plain(withoutListKeys(n.props))))}</data></node>\n`;
     }
     yield chunk;
   }
@@ -58,7 +59,7 @@ export async function* cytoscapeJson(db: Db, release: string): AsyncGenerator<st
   yield `{"release":${JSON.stringify(release)},"elements":{"nodes":[`;
   let first = true;
   for await (const page of graphPages(db)) {
-    const parts = page.map((n) => JSON.stringify({ data: { id: n.id, type: typeOf(n), label: nodeLabel(typeOf(n), n.id, n.props), properties: plain(n.props) } }));
+    const parts = page.map((n) => JSON.stringify({ data: { id: n.id, type: typeOf(n), label: nodeLabel(typeOf(n), n.id, n.props), properties: plain(withoutListKeys(n.props)) } }));
     if (parts.length === 0) continue;
     yield `${first ? '' : ','}\n${parts.join(',\n')}`;
     first = false;

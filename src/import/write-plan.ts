@@ -6,6 +6,7 @@
  * matches its last import is skipped, so a second import changes nothing at all.
  */
 import { createHash } from 'node:crypto';
+import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import type { Db, WriteStats } from '../db/run.js';
 import type { PlanLink, PlanNode, RecordPlan } from './plan.js';
@@ -69,7 +70,8 @@ export async function writePlan(db: Db, plan: RecordPlan, previousHash: string |
   const stats = await db.write(async (tx) => {
     if (previousHash !== null) await tx.run('import-clear-record', { owner: plan.owner, source: plan.sourceId });
     for (const [label, rows] of group(nodes, (n) => n.label)) {
-      await tx.run(`import-upsert:${label satisfies Label}`, { rows: rows.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
+      // The derived list keys (db/list-keys.ts) are added here, after the hash: they follow from the props.
+      await tx.run(`import-upsert:${label satisfies Label}`, { rows: rows.map((n) => ({ id: n.id, props: withListKeys(label, { ...n.props, id: n.id }) })) });
     }
     for (const [rel, rows] of group<PlanLink, RelType>(plan.links, (l) => l.rel)) {
       const res = await tx.run(`import-link:${rel}`, { rows });

@@ -3,6 +3,7 @@
  * MERGE on ids makes a re-run change nothing; pruning makes the graph match an edited file.
  * A failure inside a transaction rolls that unit back whole.
  */
+import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
@@ -91,7 +92,8 @@ class UnitWriter {
 
   node(label: Label, id: string, props: Props): void {
     const rows = this.nodes.get(label) ?? [];
-    rows.push({ id, props: { ...props, id } });
+    // The derived list keys (db/list-keys.ts) travel with the node: a rewrite keeps them in step.
+    rows.push({ id, props: withListKeys(label, { ...props, id }) });
     this.nodes.set(label, rows);
   }
 

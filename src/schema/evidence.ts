@@ -1,10 +1,12 @@
 import { builder } from '../builder.js';
 import type { Entity, Therapy } from '../db/entities.js';
 import { userError } from '../errors.js';
-import { LEVEL_WEIGHT, VERDICTS, rankBiomarkers, type RankedBiomarker } from '../evidence/rank.js';
+import type { Context } from '../context.js';
+import { LEVEL_WEIGHT, VERDICTS, rankSummaries, type RankedBiomarker } from '../evidence/rank.js';
 import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { related } from './loading.js';
 import { describedValues, VERDICT } from './enum-values.js';
+import { EVIDENCE } from './limits.js';
 import { NodeRefs } from './refs.js';
 
 const VerdictEnum = builder.enumType('EvidenceVerdict', {
@@ -23,10 +25,30 @@ const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEviden
     verdict: t.field({ description: 'What the ranked evidence says, in one word (see EvidenceVerdict).', type: VerdictEnum, resolve: (r) => r.verdict }),
     score: t.float({ description: 'Weighted predictive evidence for minus against (see rule).', resolve: (r) => r.score }),
     populations: t.int({ description: 'Independent patient populations (trials, or studies without a confirmed trial) behind the predictive findings.', resolve: (r) => r.populations }),
-    supporting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that support an effect modification.', resolve: (r) => r.supporting }),
-    contradicting: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings that saw no interaction.', resolve: (r) => r.contradicting }),
-    otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank.', resolve: (r) => r.other }),
-    studies: t.field({ description: 'The studies behind the findings listed here.', type: [NodeRefs.Study], resolve: (r) => r.studies }),
+    supporting: t.field({
+      type: [NodeRefs.Finding],
+      description: `Predictive findings that support an effect modification (in id order; the first ${EVIDENCE.listCap}, supportingCount tells all).`,
+      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.supporting),
+    }),
+    contradicting: t.field({
+      type: [NodeRefs.Finding],
+      description: `Predictive findings that saw no interaction (in id order; the first ${EVIDENCE.listCap}, contradictingCount tells all).`,
+      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.contradicting),
+    }),
+    otherFindings: t.field({
+      type: [NodeRefs.Finding],
+      description: `Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank (in id order; the first ${EVIDENCE.listCap}, otherCount tells all).`,
+      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.other),
+    }),
+    studies: t.field({
+      description: `The studies behind the findings (in the order of their first finding; the first ${EVIDENCE.listCap}, studyCount tells all).`,
+      type: [NodeRefs.Study],
+      resolve: (r, _a, ctx) => nodesOf(ctx, 'Study', r.studies),
+    }),
+    supportingCount: t.int({ description: 'All supporting predictive findings.', resolve: (r) => r.supportingCount }),
+    contradictingCount: t.int({ description: 'All contradicting predictive findings.', resolve: (r) => r.contradictingCount }),
+    otherCount: t.int({ description: 'All prognostic, associated and pharmacodynamic findings.', resolve: (r) => r.otherCount }),
+    studyCount: t.int({ description: 'All studies behind the findings.', resolve: (r) => r.studyCount }),
     patients: t.int({
       nullable: true,
       description: 'Patients behind the predictive findings (the other findings when there are none), counted once per trial or study; empty when no source gives a number.',
@@ -36,15 +58,25 @@ const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEviden
     effectSizes: t.field({
       type: [NodeRefs.Outcome],
       description: 'Recorded figures (HRs, medians, rates) that the predictive findings rest on.',
-      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting].map((f) => related(ctx, 'Finding.outcomes', f)))).flat()),
+      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting].map((id) => related(ctx, 'Finding.outcomes', { id })))).flat()),
     }),
     sources: t.field({
       type: [NodeRefs.Source],
       description: 'Every source of every finding listed here.',
-      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting, ...r.other].map((f) => related(ctx, 'Finding.sources', f)))).flat()),
+      resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting, ...r.other].map((id) => related(ctx, 'Finding.sources', { id })))).flat()),
     }),
   }),
 });
+
+/** The nodes behind summary ids, through the request's node loader (one batched query per level). */
+async function nodesOf<L extends 'Finding' | 'Study'>(ctx: Context, label: L, ids: readonly string[]): Promise<Entity<L>[]> {
+  const found = await ctx.loaders.node.loadMany([...ids]);
+  return found.map((n, i) => {
+    if (n instanceof Error) throw n;
+    if (!n || n.label !== label) throw new Error(`biomarkerEvidence: ${label} "${ids[i]}" vanished between the summary and its load`);
+    return n as unknown as Entity<L>;
+  });
+}
 
 function dedupe<T extends Entity>(nodes: T[]): T[] {
   return [...new Map(nodes.map((n) => [n.id, n])).values()];
@@ -95,14 +127,15 @@ builder.queryField('biomarkerEvidence', (t) =>
       if (args.disease && (!disease || disease instanceof Error || disease.label !== 'Disease')) {
         throw userError(`disease: no disease with slug "${args.disease}"`, 'NOT_FOUND', { argument: 'disease' });
       }
-      const rows = await ctx.store.evidence({
+      const summaries = await ctx.store.evidence({
         classes: slugs,
         schedules: args.schedules ?? null,
         types: args.evidenceTypes ?? null,
         measures: args.measures ?? null,
         disease: args.disease ?? null,
+        cap: EVIDENCE.listCap,
       });
-      return { classes, ranking: rankBiomarkers(rows) };
+      return { classes, ranking: rankSummaries(summaries) };
     },
   }),
 );

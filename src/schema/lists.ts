@@ -1,9 +1,13 @@
-/** Root lookups and paginated root lists (Relay connections; totalCount is counted only when asked). */
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
+/**
+ * Root lookups and paginated root lists (Relay connections; totalCount is counted only when
+ * asked). Lists page forward through indexes with keyset cursors: a cursor is the last row's
+ * stored sort key (db/list-keys.ts), tagged with the ordering it belongs to, so page 1000 is one
+ * index seek like page 1 (issue 13).
+ */
 import { builder } from '../builder.js';
-import type { StudyFilter } from '../db/graph.js';
-import type { Label } from '../db/model.js';
-import { notFound } from '../errors.js';
+import type { KeyedPage, StudyFilter } from '../db/graph.js';
+import type { ListedLabel } from '../db/list-keys.js';
+import { notFound, userError } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
 import { PAGE, checkFirst } from './limits.js';
 import { NodeRefs } from './refs.js';
@@ -19,14 +23,55 @@ const StudyFilterInput = builder.inputType('StudyFilter', {
     therapy: t.string({ description: 'Therapy slug; narrower therapies count (immune-checkpoint-blockade finds pembrolizumab arms).' }),
     biomarker: t.string({ description: 'Biomarker slug: studies with a finding about it.' }),
     institution: t.string({ description: 'Institution slug.' }),
-    text: t.string({ description: 'Case-insensitive substring of title or short name.' }),
+    text: t.string({ description: 'Case-insensitive substring of the title or the short name (a TEXT index serves it).' }),
   }),
 });
 
-function pageArgs(args: { first?: number | null | undefined; last?: number | null | undefined }): void {
-  checkFirst(args.first, PAGE.maxSize, 'first');
-  checkFirst(args.last, PAGE.maxSize, 'last');
+interface PageArgs {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }
+
+/** What a cursor holds: the ordering it was handed out under, and the last row's sort key. */
+const encodeCursor = (order: string, key: string): string => Buffer.from(JSON.stringify([order, key])).toString('base64url');
+
+function decodeCursor(cursor: string, order: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.length === 2 && parsed[0] === order && typeof parsed[1] === 'string') return parsed[1];
+  const other = Array.isArray(parsed) && typeof parsed[0] === 'string' && parsed[0] !== order ? ` (it belongs to the ${parsed[0]} order, this page is ${order})` : '';
+  throw userError(`after: "${cursor}" is not a cursor this list handed out${other}; pass an endCursor from the same field and order`, 'BAD_USER_INPUT', { argument: 'after' });
+}
+
+/** Forward keyset paging only: one more row than asked tells whether a next page exists. */
+async function keysetPage<T>(args: PageArgs, order: string, fetch: (after: string | null, limit: number) => Promise<KeyedPage<T>>) {
+  if (args.last != null || args.before != null) {
+    throw userError('root lists page forward only: use first and after (endCursor)', 'BAD_USER_INPUT', { argument: args.last != null ? 'last' : 'before' });
+  }
+  checkFirst(args.first, PAGE.maxSize, 'first');
+  const first = args.first ?? PAGE.defaultSize;
+  const after = args.after ? decodeCursor(args.after, order) : null;
+  const rows = first === 0 ? [] : await fetch(after, first + 1);
+  const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(order, r.sortKey), node: r.node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+const PAGING =
+  ' Pages forward: `first` (default 20, at most 100) and `after` (a page\'s `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek. Names and titles order by their first 100 characters, then id.';
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -41,14 +86,13 @@ builder.queryFields((t) => ({
   }),
   studies: t.connection({
     type: NodeRefs.Study,
-    description: 'Studies, filtered and ordered.',
+    description: `Studies, filtered and ordered.${PAGING} A cursor belongs to its orderBy.`,
     args: {
       filter: t.arg({ description: 'Conditions the studies must meet.', type: StudyFilterInput }),
       orderBy: t.arg({ description: 'Order of the list.', type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
     resolve: async (_p, args, ctx) => {
-      pageArgs(args);
       const f = args.filter;
       const filter: StudyFilter = {
         yearFrom: f?.yearFrom ?? null,
@@ -60,26 +104,28 @@ builder.queryFields((t) => ({
         institution: f?.institution ?? null,
         text: f?.text ?? null,
       };
-      const conn = await resolveOffsetConnection({ args, ...PAGE }, ({ offset, limit }) =>
-        ctx.store.studies(filter, args.orderBy ?? 'YEAR_DESC', offset, limit),
-      );
+      const order = args.orderBy ?? 'YEAR_DESC';
+      const conn = await keysetPage(args, order, (after, limit) => ctx.store.studies(filter, order, after, limit));
       return { ...conn, totalCount: () => ctx.store.countStudies(filter) };
     },
   }, countable),
 }));
 
-/** A simple paginated list per type, with an optional case-insensitive name filter. */
-function listField(field: string, label: Exclude<Label, 'Study'>, description: string): void {
+/** A simple paginated list per type, by name, with an optional case-insensitive name filter. */
+function listField(field: string, label: Exclude<ListedLabel, 'Study'>, description: string): void {
   builder.queryField(field, (t) =>
     t.connection({
       type: NodeRefs[label],
-      description,
-      args: { name: t.arg.string({ description: 'Case-insensitive substring of the name (or title, statement).' }) },
+      description: `${description} Ordered by name (case-insensitive; title or short name where there is no name, the id where there is none), then id.${PAGING}`,
+      args: {
+        name: t.arg.string({
+          description: 'Case-insensitive substring of the name (else the title or short name; a finding\'s statement), served by a TEXT index.',
+        }),
+      },
       complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
       resolve: async (_p, args, ctx) => {
-        pageArgs(args);
         const text = args.name ?? null;
-        const conn = await resolveOffsetConnection({ args, ...PAGE }, ({ offset, limit }) => ctx.store.list(label, text, offset, limit));
+        const conn = await keysetPage(args, 'NAME', (after, limit) => ctx.store.list(label, text, after, limit));
         return { ...conn, totalCount: () => ctx.store.count(label, text) };
       },
     }, countable),

@@ -33,8 +33,11 @@ export const INPUT_LIMITS = {
   maxStringLength: 200,
   /** Any list argument not named below. */
   maxListLength: 100,
-  /** Relay cursors: opaque base64 the server handed out, never longer than this. */
-  maxCursorLength: 100,
+  /**
+   * Relay cursors: opaque base64 the server handed out, never longer than this. A root list's
+   * keyset cursor carries its sort key (at most 100 characters of name or title, then the id).
+   */
+  maxCursorLength: 600,
   /** Overrides by `Type.field.argument` (or `Input.field` for input object fields). */
   strings: { 'Query.search.text': 200 } as Readonly<Record<string, number>>,
   lists: { 'Query.nodes.ids': 100, 'Query.neighborhood.ids': 50 } as Readonly<Record<string, number>>,

@@ -21,6 +21,8 @@
  * a check first: when the graph for this seed is already there with the expected node count the
  * call writes nothing, and when a different one is there it refuses (removeSyntheticGraph first).
  */
+import { withListKeys } from '../db/list-keys.js';
+import type { Label } from '../db/model.js';
 import { addStats, type Db, type WriteStats } from '../db/run.js';
 
 export interface SyntheticOptions {
@@ -482,10 +484,10 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
 /** Rows of one batch of studies, as the synthetic-*.cypher queries take them. */
 export interface StudyBatch {
   sources: NodeRow[];
-  studies: unknown[];
+  studies: { id: string; props: Record<string, unknown>; [more: string]: unknown }[];
   arms: unknown[];
   outcomes: unknown[];
-  findings: unknown[];
+  findings: { id: string; props: Record<string, unknown>; [more: string]: unknown }[];
 }
 
 /**
@@ -535,6 +537,11 @@ export class SyntheticPlan {
   }
 }
 
+/** Rows with the derived list keys (db/list-keys.ts) added to their props, as every writer stores them. */
+function keyed<R extends { props: Record<string, unknown> }>(label: Label, rows: readonly R[]): R[] {
+  return rows.map((r) => ({ ...r, props: withListKeys(label, r.props) }));
+}
+
 const batchNodes = (r: StudyBatch): number => r.sources.length + r.studies.length + r.arms.length + r.outcomes.length + r.findings.length;
 
 /**
@@ -567,11 +574,11 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
   // Pools first (sources before what cites them, institutions before affiliations).
   const POOL_BATCH = 5000;
   const poolWrites: [string, unknown[]][] = [
-    ['synthetic-sources', pool.sources],
-    ['synthetic-biomarkers', pool.biomarkers],
-    ['synthetic-institutions', pool.institutions],
-    ['synthetic-investigators', pool.investigators],
-    ['synthetic-trials', pool.trials],
+    ['synthetic-sources', keyed('Source', pool.sources)],
+    ['synthetic-biomarkers', keyed('Biomarker', pool.biomarkers)],
+    ['synthetic-institutions', keyed('Institution', pool.institutions)],
+    ['synthetic-investigators', keyed('Investigator', pool.investigators)],
+    ['synthetic-trials', keyed('Trial', pool.trials)],
   ];
   for (const [query, rows] of poolWrites) {
     for (const batch of chunks(rows, POOL_BATCH)) {
@@ -587,11 +594,11 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
     const rows = plan.studyBatch(from, to);
     // One transaction per batch: a failed batch leaves no half-written study behind.
     stats = addStats(stats, await db.write(async (tx) => {
-      await tx.run('synthetic-sources', { rows: rows.sources });
-      await tx.run('synthetic-studies', { rows: rows.studies });
+      await tx.run('synthetic-sources', { rows: keyed('Source', rows.sources) });
+      await tx.run('synthetic-studies', { rows: keyed('Study', rows.studies) });
       await tx.run('synthetic-arms', { rows: rows.arms });
       await tx.run('synthetic-outcomes', { rows: rows.outcomes });
-      await tx.run('synthetic-findings', { rows: rows.findings });
+      await tx.run('synthetic-findings', { rows: keyed('Finding', rows.findings) });
       return { ...tx.stats };
     }));
     nodes += batchNodes(rows);

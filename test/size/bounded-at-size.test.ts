@@ -10,7 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
 import { connect, prepareGraph } from '../../src/bootstrap.js';
+import { GraphStore, type StudyFilter } from '../../src/db/graph.js';
+import type { Db, Params } from '../../src/db/run.js';
+import { EVIDENCE } from '../../src/schema/limits.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
@@ -32,6 +36,8 @@ interface Answer {
 }
 
 let neo4j: LocalNeo4j | undefined;
+let db: Db | undefined;
+let driver: Driver | undefined;
 let server: ChildProcess | undefined;
 let dataDir = '';
 let baseUrl = '';
@@ -61,13 +67,10 @@ beforeAll(async () => {
   const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'size-test');
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-size-neo4j-'));
   neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '1g', pageCache: '512m', log, timeoutMs: 300_000 });
-  const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-  try {
-    await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
-    await generateSyntheticGraph(db, { studies: STUDIES, seed: 13 });
-  } finally {
-    await driver.close();
-  }
+  // Kept open for the db-hits checks (PROFILE, test-only: the API never profiles).
+  ({ db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' }));
+  await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
+  await generateSyntheticGraph(db, { studies: STUDIES, seed: 13 });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -82,9 +85,57 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server!.once('exit', r));
   }
+  await driver?.close();
   await neo4j?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 120_000);
+
+/** Database hits of a profiled plan, summed over its operators. */
+interface ProfiledPlan {
+  dbHits: number;
+  children: ProfiledPlan[];
+}
+const sumHits = (p: ProfiledPlan): number => p.dbHits + p.children.reduce((a, c) => a + sumHits(c), 0);
+
+/**
+ * What one GraphStore call costs the database: the call runs against a Db that records the named
+ * query and parameters it sends, and that query is then run again under PROFILE (test-only, through
+ * the driver the test opened) for its db hits. No clock involved.
+ */
+async function dbHitsOf(call: (store: GraphStore) => Promise<unknown>): Promise<{ name: string; hits: number }> {
+  const sent: { name: string; params: Params }[] = [];
+  const recording = new Proxy(db!, {
+    get: (target, prop, receiver) =>
+      prop === 'read'
+        ? (name: string, params: Params = {}) => {
+            sent.push({ name, params });
+            return target.read(name, params);
+          }
+        : Reflect.get(target, prop, receiver),
+  });
+  await call(new GraphStore(recording));
+  const q = sent[0];
+  if (!q || sent.length !== 1) throw new Error(`expected one query, saw ${sent.map((x) => x.name).join(', ')}`);
+  const session = driver!.session({ database: 'neo4j' });
+  try {
+    const result = await session.run(`PROFILE ${db!.queries.text(q.name)}`, q.params);
+    return { name: q.name, hits: sumHits(result.summary.profile as unknown as ProfiledPlan) };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The keyset of the last row before page `page` (1-based) of `first` rows: that page's `after`. */
+async function cursorBefore(page: number, first: number, fetch: (store: GraphStore, after: null, limit: number) => Promise<{ sortKey: string }[]>): Promise<string> {
+  const rows = await fetch(new GraphStore(db!), null, (page - 1) * first);
+  const last = rows[rows.length - 1];
+  if (!last || rows.length !== (page - 1) * first) throw new Error(`fewer than ${(page - 1) * first} rows before page ${page}`);
+  return last.sortKey;
+}
+
+const NO_FILTER: StudyFilter = { yearFrom: null, yearTo: null, phase: null, kind: null, therapy: null, biomarker: null, institution: null, text: null };
+/** "Investigator S12", S120–S129, S1200–S1299, S12000–S12999: 1,111 of the 25k synthetic investigators at 50k studies. */
+const NAME = 'investigator s12';
 
 describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
   it('holds at least 50k studies', async () => {
@@ -127,6 +178,72 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
       const res = await gql(readFileSync(path.join(dir, file), 'utf8'));
       if (res.errors) expect(CODED, `${file}: ${res.errors[0]?.message}`).toContain(res.errors[0]?.extensions?.code);
       else expect(res.data, file).toBeTruthy();
+    }
+  });
+
+  it('pages studies and a name-filtered list through indexes: the 1000th page costs what the first does, far below a label scan', async () => {
+    const store = new GraphStore(db!);
+    const studies = await store.countStudies(NO_FILTER);
+    const investigators = await store.count('Investigator', null);
+    const named = await store.count('Investigator', NAME);
+    // Page 1000 where the graph has that many pages (it does at 50k studies), else the last full one.
+    const studyPage = Math.min(1000, Math.floor(studies / 20));
+    const namePage = Math.min(1000, named);
+
+    const studyAfter = await cursorBefore(studyPage, 20, (st, a, n) => st.studies(NO_FILTER, 'YEAR_DESC', a, n));
+    const studyFirst = await dbHitsOf((st) => st.studies(NO_FILTER, 'YEAR_DESC', null, 21));
+    const studyDeep = await dbHitsOf((st) => st.studies(NO_FILTER, 'YEAR_DESC', studyAfter, 21));
+    const titleAfter = await cursorBefore(studyPage, 20, (st, a, n) => st.studies(NO_FILTER, 'TITLE', a, n));
+    const titleFirst = await dbHitsOf((st) => st.studies(NO_FILTER, 'TITLE', null, 21));
+    const titleDeep = await dbHitsOf((st) => st.studies(NO_FILTER, 'TITLE', titleAfter, 21));
+    const nameAfter = await cursorBefore(namePage, 1, (st, a, n) => st.list('Investigator', NAME, a, n));
+    const nameFirst = await dbHitsOf((st) => st.list('Investigator', NAME, null, 2));
+    const nameDeep = await dbHitsOf((st) => st.list('Investigator', NAME, nameAfter, 2));
+    const listAfter = await cursorBefore(Math.min(1000, Math.floor(investigators / 20)), 20, (st, a, n) => st.list('Investigator', null, a, n));
+    const listFirst = await dbHitsOf((st) => st.list('Investigator', null, null, 21));
+    const listDeep = await dbHitsOf((st) => st.list('Investigator', null, listAfter, 21));
+    const figures = {
+      studies,
+      investigators,
+      named,
+      studyPage,
+      namePage,
+      studiesYearDesc: [studyFirst.hits, studyDeep.hits],
+      studiesTitle: [titleFirst.hits, titleDeep.hits],
+      investigatorsNamed: [nameFirst.hits, nameDeep.hits],
+      investigators20: [listFirst.hits, listDeep.hits],
+    };
+    console.log(`db hits (first page, deep page): ${JSON.stringify(figures)}`);
+
+    for (const [first, deep, label] of [
+      [studyFirst, studyDeep, studies],
+      [titleFirst, titleDeep, studies],
+      [listFirst, listDeep, investigators],
+    ] as const) {
+      expect(deep.hits, deep.name).toBeLessThanOrEqual(first.hits * 2);
+      // A scan of the label reads every node at least once; a page reads about its rows.
+      expect(deep.hits, deep.name).toBeLessThan(label / 5);
+    }
+    // The filter reads its matches from the TEXT index, not the label: same cost at any depth.
+    expect(nameDeep.hits).toBeLessThanOrEqual(nameFirst.hits * 2);
+    expect(nameDeep.hits).toBeLessThan(investigators / 2);
+    expect(nameFirst.hits).toBeLessThan(named * 10);
+  });
+
+  it('answers biomarkerEvidence at size from one summary row per biomarker, piles capped and counted, no budget error', async () => {
+    const res = (await gql('{ biomarkerEvidence { ranking { rank verdict supportingCount studyCount biomarker { slug } supporting { id } studies { id } } } }')) as {
+      data?: { biomarkerEvidence: { ranking: { rank: number; supportingCount: number; studyCount: number; supporting: unknown[]; studies: unknown[] }[] } };
+      errors?: unknown[];
+    };
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const ranking = res.data!.biomarkerEvidence.ranking;
+    expect(ranking.length).toBeGreaterThan(30);
+    const biggest = Math.max(...ranking.map((r) => r.supportingCount));
+    console.log(`biomarkerEvidence: ${ranking.length} biomarkers, the largest pile ${biggest} supporting findings`);
+    expect(biggest).toBeGreaterThan(EVIDENCE.listCap);
+    for (const r of ranking) {
+      expect(r.supporting.length).toBe(Math.min(EVIDENCE.listCap, r.supportingCount));
+      expect(r.studies.length).toBe(Math.min(EVIDENCE.listCap, r.studyCount));
     }
   });
 });

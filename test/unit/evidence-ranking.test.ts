@@ -31,7 +31,7 @@ describe('the biomarker evidence ranking', () => {
       ['predictive', 'PREDICTIVE', 1],
       ['prognostic-only', 'NO_PREDICTIVE_EVIDENCE', 2],
     ]);
-    expect(ranked[1]?.other.map((f) => f.id)).toEqual(['f1']);
+    expect(ranked[1]?.other).toEqual(['f1']);
   });
 
   it('subtracts findings that saw no interaction and calls the result contested', () => {
@@ -41,7 +41,7 @@ describe('the biomarker evidence ranking', () => {
     ]);
     expect(r?.score).toBe(4 - 2);
     expect(r?.verdict).toBe('PREDICTIVE_CONTESTED');
-    expect(r?.contradicting.map((f) => f.id)).toEqual(['b']);
+    expect(r?.contradicting).toEqual(['b']);
   });
 
   it('halves exploratory findings and weighs levels A to E as 5 to 1', () => {
@@ -62,7 +62,7 @@ describe('the biomarker evidence ranking', () => {
       row('tmb', finding('f3', { type: 'PREDICTIVE' }), 'other', [], 20),
     ]);
     expect(r?.patients).toBe(76 + 20);
-    expect(r?.studies.map((s) => s.id)).toEqual(['huang', 'theelen', 'other']);
+    expect(r?.studies).toEqual(['huang', 'theelen', 'other']);
   });
 
   it('leaves patients empty when no source gives a number', () => {
