@@ -28,6 +28,7 @@ interface Sample {
   start: number;
   end: number;
   outcome: Outcome;
+  message?: string;
   status: number;
   /** Started before SIGTERM was sent. */
   beforeSigterm: boolean;
@@ -40,6 +41,8 @@ export interface SoakReport {
   answered: number;
   withData: number;
   failedByCode: Record<string, number>;
+  /** The first error message seen per code, with the operation that got it: what to read when a code is unexpected. */
+  firstFailureByCode: Record<string, string>;
   connectionLost: number;
   /** Requests in flight when SIGTERM was sent that lost their connection. */
   lostDuringDrain: number;
@@ -109,14 +112,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     try {
       const a = await postGraphQL(server.url, op.query, op.variables);
       let outcome: Outcome = 'non-graphql';
+      let message: string | undefined;
       try {
         const body = JSON.parse(a.body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
         const code = body.errors?.[0]?.extensions?.code;
         outcome = code ?? (body.data ? 'data' : 'non-graphql');
+        if (code) message = `${(body.errors?.[0] as { message?: string } | undefined)?.message ?? ''} (operation: ${op.query.replace(/\s+/g, ' ').slice(0, 80)})`;
       } catch {
         outcome = 'non-graphql';
       }
-      samples.push({ start, end: Date.now(), outcome, status: a.status, beforeSigterm });
+      samples.push({ start, end: Date.now(), outcome, status: a.status, beforeSigterm, ...(message ? { message } : {}) });
       return outcome;
     } catch {
       samples.push({ start, end: Date.now(), outcome: 'connection-lost', status: 0, beforeSigterm });
@@ -175,7 +180,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
 
   const latencies = samples.filter((s) => s.outcome !== 'connection-lost').map((s) => s.end - s.start).sort((a, b) => a - b);
   const failedByCode: Record<string, number> = {};
-  for (const s of samples) if (s.outcome !== 'data') failedByCode[s.outcome] = (failedByCode[s.outcome] ?? 0) + 1;
+  const firstFailureByCode: Record<string, string> = {};
+  for (const s of samples) {
+    if (s.outcome === 'data') continue;
+    failedByCode[s.outcome] = (failedByCode[s.outcome] ?? 0) + 1;
+    firstFailureByCode[s.outcome] ??= s.message ?? '';
+  }
   const unavailable = samples.filter((s) => s.outcome === 'SERVICE_UNAVAILABLE');
   const firstUnavailable = killAt === undefined ? undefined : unavailable.filter((s) => s.end >= killAt!).sort((a, b) => a.end - b.end)[0];
   const lastFail = lastFailureStart();
@@ -189,6 +199,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     answered: samples.filter((s) => s.outcome !== 'connection-lost').length,
     withData: samples.filter((s) => s.outcome === 'data').length,
     failedByCode,
+    firstFailureByCode,
     connectionLost: samples.filter((s) => s.outcome === 'connection-lost').length,
     lostDuringDrain: samples.filter((s) => s.outcome === 'connection-lost' && s.beforeSigterm && s.end >= sigtermAt!).length,
     inFlightAtSigterm,
