@@ -148,13 +148,25 @@ function describe(error: z.ZodError, input: unknown): string {
     .join('; ');
 }
 
-export function parseEntity<L extends Label>(label: L, props: unknown): Entity<L> {
+const PARTIAL = new Map<Label, z.ZodType>();
+
+/**
+ * `partial`: the node was read with only the properties a query selected (db/tree.ts), so absent
+ * ones are not errors; what is present is still checked against the vocabulary. Only the
+ * resolvers of the selected fields read such an entity.
+ */
+export function parseEntity<L extends Label>(label: L, props: unknown, partial = false): Entity<L> {
   const p = props as { id?: unknown } | null;
   const id = typeof p?.id === 'string' ? p.id : null;
   if (id === null) throw new EntityError(label, String(p?.id), 'id: missing');
-  const parsed = ENTITY_SCHEMAS[label].safeParse(props);
+  let schema: z.ZodType = ENTITY_SCHEMAS[label];
+  if (partial) {
+    schema = PARTIAL.get(label) ?? ENTITY_SCHEMAS[label].partial();
+    PARTIAL.set(label, schema);
+  }
+  const parsed = schema.safeParse(props);
   if (!parsed.success) throw new EntityError(label, id, describe(parsed.error, props));
-  return { label, id, ...parsed.data } as unknown as Entity<L>;
+  return { label, id, ...(parsed.data as object) } as unknown as Entity<L>;
 }
 
 // ---- relationship properties

@@ -19,19 +19,34 @@ import type { Db, Row } from './run.js';
 export interface TreePlan {
   edge: EdgeName;
   children: TreePlan[];
+  /**
+   * The children's properties to read (besides `id`), when every field the query selects on them
+   * is known to read only these; absent: all of them. Fewer properties, less to send and parse.
+   */
+  props?: readonly string[];
 }
 
 /** A stable text for a plan: equal plans batch into one loader. Children are kept sorted. */
 export function planKey(plan: TreePlan): string {
-  return plan.children.length === 0 ? plan.edge : `${plan.edge}{${plan.children.map(planKey).join(',')}}`;
+  const props = plan.props ? `[${plan.props.join(',')}]` : '';
+  return plan.children.length === 0 ? `${plan.edge}${props}` : `${plan.edge}${props}{${plan.children.map(planKey).join(',')}}`;
 }
 
 /** Plans for the same parent merged by field, children sorted: `a{b}` and `a{c}` become `a{b,c}`. */
 export function mergePlans(plans: readonly TreePlan[]): TreePlan[] {
   const byEdge = new Map<EdgeName, TreePlan[]>();
-  for (const p of plans) byEdge.set(p.edge, [...(byEdge.get(p.edge) ?? []), ...p.children]);
-  return [...byEdge.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([edge, kids]) => ({ edge, children: mergePlans(kids) }));
+  for (const p of plans) byEdge.set(p.edge, [...(byEdge.get(p.edge) ?? []), p]);
+  return [...byEdge.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([edge, same]) => {
+      const merged: TreePlan = { edge, children: mergePlans(same.flatMap((p) => p.children)) };
+      // Projected only when every selection of the field is; then the union of their properties.
+      if (same.every((p) => p.props)) merged.props = [...new Set(same.flatMap((p) => p.props ?? []))].sort();
+      return merged;
+    });
 }
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** The pattern of `spec` with its parent bound to `parent` and its variables suffixed by depth. */
 function levelPattern(spec: EdgeSpec, parent: string, d: number): string {
@@ -49,11 +64,13 @@ function level(plan: TreePlan, parent: string, d: number, indent: string): strin
   const multiHop = spec.rel === null;
   const c = `c${d}`;
   const rel = relHasProps(spec.rel) ? `properties(r${d})` : '{}';
+  // Property names come from the entity schemas (lookahead), never from input; checked anyway.
+  const props = plan.props ? `${c} {.id${plan.props.filter((k) => k !== 'id' && PROPERTY_NAME.test(k)).map((k) => `, .${k}`).join('')}}` : `properties(${c})`;
   const kids = plan.children.map((k) => `,\n${indent}  COLLECT {\n${level(k, c, d + 1, `${indent}    `)}\n${indent}  }`).join('');
   return [
     `${indent}MATCH ${levelPattern(spec, parent, d)}`,
     multiHop ? `${indent}WITH DISTINCT ${c}` : '',
-    `${indent}RETURN [[l IN labels(${c}) WHERE l <> 'Entity'][0], properties(${c}), ${rel}${kids}] AS hit`,
+    `${indent}RETURN [[l IN labels(${c}) WHERE l <> 'Entity'][0], ${props}, ${rel}${kids}] AS hit`,
     `${indent}ORDER BY ${renamed(spec.orderBy, d)}`,
     `${indent}LIMIT $cap`,
   ]
@@ -94,7 +111,8 @@ function parseLevel(plan: TreePlan, parentId: string, raw: unknown, sink: TreeSi
   return list.map((h) => {
     const label = h[0];
     if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
-    const node = parseEntity(label, h[1]);
+    // A projection names absent properties as null; the entity schemas want them absent.
+    const node = plan.props ? parseEntity(label, withoutNulls(h[1]), true) : parseEntity(label, h[1]);
     const rel = relHasProps(spec.rel) ? parseRel(spec.rel, parentId, node.id, h[2]) : undefined;
     plan.children.forEach((kid, i) => sink.attach(node, kid.edge, parseLevel(kid, node.id, h[3 + i], sink)));
     return { node, rel } as EdgeHit;
@@ -110,6 +128,12 @@ export async function readTrees(db: Db, plans: readonly TreePlan[], keys: readon
   const name = `tree:${plans.map((p) => p.edge).join('+')}`;
   const rows: Row[] = await db.readComposed(name, treeQuery(plans), { keys: [...keys], cap: neo4j.int(LIST_CAP + 1) }, countHits);
   return plans.map((plan, i) => new Map(rows.map((r) => [String(r['key']), parseLevel(plan, String(r['key']), r[`t${i}`], sink)])));
+}
+
+function withoutNulls(props: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries((props ?? {}) as Record<string, unknown>)) if (v !== null) out[k] = v;
+  return out;
 }
 
 /** Rows a tree row stands for, for the request's row budget: every hit at every level. */

@@ -120,7 +120,7 @@ builder.queryField('biomarkerEvidence', (t) =>
         const n = found[i];
         // A failed load is the database's failure (SERVICE_UNAVAILABLE), not a missing therapy.
         if (n instanceof Error) throw n;
-        if (!n || n.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
+        if (n?.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
         classes.push(n);
       });
       const disease = args.disease ? found[slugs.length] : undefined;

@@ -68,6 +68,67 @@ export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = {
   'Finding.sources': { edge: 'Finding.sources' },
 };
 
+/**
+ * Properties that resolvers of the parent field read from the children, besides what the
+ * children's own selected fields read: `Study.findings(type:)` filters on a finding's type,
+ * `Outcome.secondaryOnly` reads its sources' primary flag.
+ */
+const ALWAYS: Partial<Record<string, readonly string[]>> = { Finding: ['type'], Source: ['primary'] };
+
+/** Per type and scalar field, the entity properties its resolver reads (learned once, see propertiesRead). */
+const READS = new WeakMap<GraphQLObjectType, Map<string, readonly string[] | null>>();
+
+/**
+ * Which properties a scalar field's resolver reads, learned by running it once on a probe that
+ * records every property asked for. null (read everything) when the resolver is not a plain
+ * synchronous read of its parent: it throws on the probe (it needs the context or the database)
+ * or returns a promise. A test resolves every such field of every seed node both ways and
+ * compares.
+ */
+export function propertiesRead(type: GraphQLObjectType, field: string): readonly string[] | null {
+  const byField = READS.get(type) ?? new Map<string, readonly string[] | null>();
+  READS.set(type, byField);
+  if (byField.has(field)) return byField.get(field) ?? null;
+  const resolve = type.getFields()[field]?.resolve;
+  let read: readonly string[] | null = null;
+  if (resolve) {
+    const seen = new Set<string>();
+    const probe = new Proxy(
+      {},
+      {
+        get: (_t, key) => {
+          if (typeof key === 'string') seen.add(key);
+          return undefined;
+        },
+      },
+    );
+    try {
+      const out: unknown = resolve(probe, {}, {}, {} as GraphQLResolveInfo);
+      if (!(out instanceof Promise)) read = [...seen].filter((k) => k !== 'label' && k !== 'then');
+      else out.catch(() => undefined);
+    } catch {
+      read = null;
+    }
+  }
+  byField.set(field, read);
+  return read;
+}
+
+/** The properties to read for the nodes of `type` a selection asks for, or undefined for all of them. */
+function propertiesFor(sets: readonly (SelectionSetNode | undefined)[], type: GraphQLObjectType, info: GraphQLResolveInfo): string[] | undefined {
+  const props = new Set<string>(ALWAYS[type.name] ?? []);
+  for (const field of collectFields(sets, type, info)) {
+    const name = field.name.value;
+    if (name === '__typename' || FIELD_EDGES[`${type.name}.${name}`]) continue;
+    // The global id is the type's name and the slug: nothing beyond `id`, always read.
+    if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    const read = propertiesRead(type, name);
+    if (read === null) return undefined;
+    for (const k of read) props.add(k);
+  }
+  return [...props].sort();
+}
+
 /** How deep a tree may reach: deeper fields load through their own batched loaders. */
 const MAX_DEPTH = 6;
 
@@ -126,7 +187,7 @@ function plansBelow(sets: readonly (SelectionSetNode | undefined)[], type: Graph
     const target = objectTypeOf(type, field.name.value);
     if (!entry || !target || !isPrefetchable(entry.edge)) continue;
     const below = childSelections([field], target, entry.via, info);
-    plans.push({ edge: entry.edge, children: below ? plansBelow(below.sets, below.type, info, depth + 1) : [] });
+    plans.push(planOf(entry.edge, below, info, depth + 1));
   }
   return mergePlans(plans);
 }
@@ -140,6 +201,13 @@ export function planFor(edge: EdgeName, info: GraphQLResolveInfo): TreePlan {
   const entry = FIELD_EDGES[`${parent.name}.${info.fieldName}`];
   const target = objectTypeOf(parent, info.fieldName);
   if (!entry || entry.edge !== edge || !target) return { edge, children: [] };
-  const below = childSelections(info.fieldNodes, target, entry.via, info);
-  return { edge, children: below ? plansBelow(below.sets, below.type, info, 1) : [] };
+  return planOf(edge, childSelections(info.fieldNodes, target, entry.via, info), info, 1);
+}
+
+function planOf(edge: EdgeName, below: { sets: (SelectionSetNode | undefined)[]; type: GraphQLObjectType } | null, info: GraphQLResolveInfo, depth: number): TreePlan {
+  if (!below) return { edge, children: [] };
+  const plan: TreePlan = { edge, children: plansBelow(below.sets, below.type, info, depth) };
+  const props = propertiesFor(below.sets, below.type, info);
+  if (props) plan.props = props;
+  return plan;
 }
