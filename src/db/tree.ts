@@ -27,7 +27,17 @@ export interface TreePlan {
 }
 
 /** A stable text for a plan: equal plans batch into one loader. Children are kept sorted. */
+const KEYS = new WeakMap<TreePlan, string>();
+
 export function planKey(plan: TreePlan): string {
+  const known = KEYS.get(plan);
+  if (known !== undefined) return known;
+  const key = computeKey(plan);
+  KEYS.set(plan, key);
+  return key;
+}
+
+function computeKey(plan: TreePlan): string {
   const props = plan.props ? `[${plan.props.join(',')}]` : '';
   return plan.children.length === 0 ? `${plan.edge}${props}` : `${plan.edge}${props}{${plan.children.map(planKey).join(',')}}`;
 }

@@ -197,6 +197,20 @@ function plansBelow(sets: readonly (SelectionSetNode | undefined)[], type: Graph
  * resolving: the field and the small relationship fields selected below it.
  */
 export function planFor(edge: EdgeName, info: GraphQLResolveInfo): TreePlan {
+  // The same field of every parent in a list shares one plan: graphql-js hands each parent the
+  // same fieldNodes array, and a request's variables (for @skip/@include) do not change.
+  const byVariables = PLANS.get(info.fieldNodes) ?? new WeakMap<object, TreePlan>();
+  PLANS.set(info.fieldNodes, byVariables);
+  const cached = byVariables.get(info.variableValues);
+  if (cached?.edge === edge) return cached;
+  const plan = computePlan(edge, info);
+  byVariables.set(info.variableValues, plan);
+  return plan;
+}
+
+const PLANS = new WeakMap<readonly FieldNode[], WeakMap<object, TreePlan>>();
+
+function computePlan(edge: EdgeName, info: GraphQLResolveInfo): TreePlan {
   const parent = info.parentType;
   const entry = FIELD_EDGES[`${parent.name}.${info.fieldName}`];
   const target = objectTypeOf(parent, info.fieldName);
