@@ -183,8 +183,8 @@ export const isPaged = (name: EdgeName): name is PagedEdge => name in PAGED;
 /** Most children a small relationship field (a study's arms) returns per parent; more sets its capped flag. */
 export const LIST_CAP = 200;
 
-/** The pattern of a field with its parent already bound as `p`. */
-const boundPattern = (spec: EdgeSpec): string => spec.pattern.replace(`(p:${spec.from} {id: key})`, '(p)');
+/** The pattern of a field with its parent already bound (as `p`, or as `parent` in a tree, db/tree.ts). */
+export const boundPattern = (spec: EdgeSpec, parent = 'p'): string => spec.pattern.replace(`(p:${spec.from} {id: key})`, `(${parent})`);
 
 /**
  * The batched query behind one small relationship field: all parents in, at most $cap children

@@ -12,7 +12,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { parseEntity, parseRel, type Entity } from './entities.js';
-import { EDGES, LIST_CAP, isLabel, isPaged, relHasProps, type EdgeHit, type EdgeName, type EdgeSpec } from './model.js';
+import { EDGES, LIST_CAP, boundPattern, isLabel, isPaged, relHasProps, type EdgeHit, type EdgeName, type EdgeSpec } from './model.js';
 import type { Db, Row } from './run.js';
 
 /** A relationship field and, below its children, the relationship fields to read with it. */
@@ -60,8 +60,7 @@ const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** The pattern of `spec` with its parent bound to `parent` and its variables suffixed by depth. */
 function levelPattern(spec: EdgeSpec, parent: string, d: number): string {
-  return spec.pattern
-    .replace(`(p:${spec.from} {id: key})`, `(${parent})`)
+  return boundPattern(spec, parent)
     .replace('(c:', `(c${d}:`)
     .replace('[r:', `[r${d}:`);
 }
