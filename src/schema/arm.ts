@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { TherapyUseRef } from './common.js';
 import { ArmRoleEnum, ScheduleEnum } from './enums.js';
-import { hits, related, relatedOne } from './loading.js';
+import { after, hits, related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { listComplexity } from './relation-page.js';
 
@@ -19,15 +19,15 @@ builder.node(NodeRefs.Arm, {
       description: 'The therapies the arm received, in order, with dose and fractions.',
       type: [TherapyUseRef],
       complexity: listComplexity('Arm.therapies'),
-      resolve: async (n, _a, ctx, info) =>
-        (await hits(ctx, 'Arm.therapies', n, info)).map((h) => ({
+      resolve: (n, _a, ctx, info) =>
+        after(hits(ctx, 'Arm.therapies', n, info), (list) => list.map((h) => ({
           order: h.rel.order ?? null,
           dose: h.rel.dose ?? null,
           fractions: h.rel.fractions ?? null,
           note: h.rel.note ?? null,
           therapy: h.node,
           arm: n,
-        })),
+        }))),
     }),
     outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.outcomes', n, info) }),
     sources: t.field({ description: 'Where the arm was read.', type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.sources', n, info) }),

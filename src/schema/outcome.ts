@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { OutcomeMeasureEnum } from './enums.js';
-import { hits, related, relatedOne } from './loading.js';
+import { after, hits, related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { listComplexity } from './relation-page.js';
 
@@ -27,19 +27,19 @@ builder.node(NodeRefs.Outcome, {
       type: NodeRefs.Arm,
       nullable: true,
       description: 'Set for comparisons.',
-      resolve: async (n, _a, ctx, info) => (await hits(ctx, 'Outcome.comparedArms', n, info)).find((h) => h.rel.role === 'EXPERIMENTAL')?.node ?? null,
+      resolve: (n, _a, ctx, info) => after(hits(ctx, 'Outcome.comparedArms', n, info), (list) => list.find((h) => h.rel.role === 'EXPERIMENTAL')?.node ?? null),
     }),
     controlArm: t.field({
       description: 'Set for comparisons: the control arm.',
       type: NodeRefs.Arm,
       nullable: true,
-      resolve: async (n, _a, ctx, info) => (await hits(ctx, 'Outcome.comparedArms', n, info)).find((h) => h.rel.role === 'CONTROL')?.node ?? null,
+      resolve: (n, _a, ctx, info) => after(hits(ctx, 'Outcome.comparedArms', n, info), (list) => list.find((h) => h.rel.role === 'CONTROL')?.node ?? null),
     }),
     findings: t.field({ description: 'Findings that rest on this figure.', type: [NodeRefs.Finding], complexity: listComplexity('Outcome.findings'), resolve: (n, _a, ctx, info) => related(ctx, 'Outcome.findings', n, info) }),
     sources: t.field({ description: 'Where the figure was read.', type: [NodeRefs.Source], complexity: listComplexity('Outcome.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Outcome.sources', n, info) }),
     secondaryOnly: t.boolean({
       description: 'True when every source of this figure is secondary (news, review, aggregator): treat with care.',
-      complexity: listComplexity('Outcome.sources'), resolve: async (n, _a, ctx, info) => (await related(ctx, 'Outcome.sources', n, info)).every((s) => !s.primary),
+      complexity: listComplexity('Outcome.sources'), resolve: (n, _a, ctx, info) => after(related(ctx, 'Outcome.sources', n, info), (list) => list.every((s) => !s.primary)),
     }),
   }),
 });

@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { AuthorshipRef, TrialLinkRef } from './common.js';
 import { externalLinks } from './display.js';
 import { FindingTypeEnum, StudyKindEnum } from './enums.js';
-import { hits, related } from './loading.js';
+import { after, hits, related } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { listComplexity } from './relation-page.js';
 
@@ -30,8 +30,8 @@ builder.node(NodeRefs.Study, {
       description: 'Registered trials the study analyses, each link confirmed or candidate.',
       type: [TrialLinkRef],
       complexity: listComplexity('Study.trials'),
-      resolve: async (n, _a, ctx, info) =>
-        (await hits(ctx, 'Study.trials', n, info)).map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n })),
+      resolve: (n, _a, ctx, info) =>
+        after(hits(ctx, 'Study.trials', n, info), (list) => list.map((h) => ({ status: h.rel.link, note: h.rel.note ?? null, sourceIds: h.rel.sources, trial: h.node, study: n }))),
     }),
     institutions: t.field({ description: 'Institutions where it was conducted.', type: [NodeRefs.Institution], complexity: listComplexity('Study.institutions'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.institutions', n, info) }),
     investigators: t.field({ description: 'Authors (see authors for their roles).', type: [NodeRefs.Investigator], complexity: listComplexity('Study.authors'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.authors', n, info) }),
@@ -39,8 +39,8 @@ builder.node(NodeRefs.Study, {
       description: 'Authors, each with the role that matters for credit.',
       type: [AuthorshipRef],
       complexity: listComplexity('Study.authors'),
-      resolve: async (n, _a, ctx, info) =>
-        (await hits(ctx, 'Study.authors', n, info)).map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n })),
+      resolve: (n, _a, ctx, info) =>
+        after(hits(ctx, 'Study.authors', n, info), (list) => list.map((h) => ({ role: h.rel.role, position: h.rel.position ?? null, investigator: h.node, study: n }))),
     }),
     diseases: t.field({ description: 'Diseases studied.', type: [NodeRefs.Disease], complexity: listComplexity('Study.diseases'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.diseases', n, info) }),
     arms: t.field({ description: 'Treatment arms.', type: [NodeRefs.Arm], complexity: listComplexity('Study.arms'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.arms', n, info) }),
@@ -49,7 +49,7 @@ builder.node(NodeRefs.Study, {
       description: 'Evidence statements the study reports.',
       type: [NodeRefs.Finding],
       args: { type: t.arg({ description: 'Only findings of this type (default: all).', type: FindingTypeEnum, required: false }) },
-      complexity: listComplexity('Study.findings'), resolve: async (n, args, ctx, info) => (await related(ctx, 'Study.findings', n, info)).filter((f) => !args.type || f.type === args.type),
+      complexity: listComplexity('Study.findings'), resolve: (n, args, ctx, info) => after(related(ctx, 'Study.findings', n, info), (list) => (args.type ? list.filter((f) => f.type === args.type) : list)),
     }),
     sources: t.field({ description: 'Where the study was read.', type: [NodeRefs.Source], complexity: listComplexity('Study.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Study.sources', n, info) }),
   }),
