@@ -36,6 +36,8 @@ export interface ExpandRow {
   /** The relationship's telling property for a graph view (author role, trial link, dose), if any. */
   detail: string | null;
   neighbour: Entity;
+  /** Position in the frontier of the node this row expanded. */
+  fromIndex: number;
 }
 
 export interface EvidenceArgs {
@@ -223,9 +225,11 @@ export class GraphStore {
     return rows.map((r) => ({ node: toNode(r['label'], r['props']), score: Number(r['score']) }));
   }
 
-  async expand(frontier: readonly string[], labels: readonly Label[], limit: number): Promise<ExpandRow[]> {
-    const rows = await this.db.read('expand', { frontier: [...frontier], labels: [...labels], limit: int(limit) });
+  /** Up to `limit` relationships of the frontier, at most `perNode` per frontier node (cypher/queries/expand.cypher). */
+  async expand(frontier: readonly string[], labels: readonly Label[], perNode: number, limit: number): Promise<ExpandRow[]> {
+    const rows = await this.db.read('expand', { frontier: [...frontier], labels: [...labels], perNode: int(perNode), limit: int(limit) });
     return rows.map((r: Row) => ({
+      fromIndex: Number(r['i']),
       from: String(r['from']),
       to: String(r['to']),
       type: String(r['type']),

@@ -230,6 +230,28 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
     expect(nameFirst.hits).toBeLessThan(named * 10);
   });
 
+  it('expands a neighbourhood around a hub by what the view can hold, not by the hub’s degree', async () => {
+    const session = driver!.session({ database: 'neo4j' });
+    const degree = await session
+      .run('MATCH (t:Therapy {id: $id}) RETURN COUNT { (t)--() } AS degree', { id: 'pembrolizumab' })
+      .then((r) => Number(r.records[0]?.get('degree')))
+      .finally(() => session.close());
+    // The view's first step from one start node with 499 places left (limit 500), as graph-view.ts asks it.
+    const perNode = 499 * 2 + 50;
+    const hub = await dbHitsOf((st) => st.expand(['pembrolizumab'], [], perNode, 499 * 8 + 200));
+    console.log(`neighbourhood step at pembrolizumab: degree ${degree}, db hits ${hub.hits}`);
+    expect(degree).toBeGreaterThan(20 * perNode);
+    // Reading every relationship of the hub costs at least one hit per relationship.
+    expect(hub.hits).toBeLessThan(degree / 2);
+    const res = (await gql('{ neighborhood(ids: ["pembrolizumab"], depth: 2, limit: 500) { truncated nodes { slug } edges { id } } }')) as {
+      data?: { neighborhood: { truncated: boolean; nodes: unknown[] } };
+      errors?: unknown[];
+    };
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data!.neighborhood.truncated).toBe(true);
+    expect(res.data!.neighborhood.nodes).toHaveLength(500);
+  });
+
   it('answers biomarkerEvidence at size from one summary row per biomarker, piles capped and counted, no budget error', async () => {
     const res = (await gql('{ biomarkerEvidence { ranking { rank verdict supportingCount studyCount biomarker { slug } supporting { id } studies { id } } } }')) as {
       data?: { biomarkerEvidence: { ranking: { rank: number; supportingCount: number; studyCount: number; supporting: unknown[]; studies: unknown[] }[] } };
