@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
 import { createContext, type Context } from './context.js';
+import { Aggregates } from './db/aggregates.js';
 import type { Db } from './db/run.js';
 import type { LoaderOptions } from './loaders/index.js';
 import { mapDatabaseError } from './errors.js';
@@ -21,6 +22,7 @@ import { exportPlugin } from './export/routes.js';
 import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
 import { ReleaseTracker } from './release/release.js';
 import { buildSchema } from './schema/index.js';
+import { AGGREGATES } from './schema/limits.js';
 import { useCuration } from './curation/plugin.js';
 import { securityPlugins, type SecurityOptions } from './security/index.js';
 import { staticResponse } from './static.js';
@@ -112,11 +114,12 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
     availability.recordQuery(ok);
   });
   const degrees = new DegreeStats(deps.db);
+  const aggregates = new Aggregates(AGGREGATES);
   const release = deps.release ?? new ReleaseTracker(db);
   const releases = new RequestReleases(release);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
-    context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout()),
+    context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout(), aggregates),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     // GraphiQL bundled by web/build.mjs (assets under /assets/graphiql/): works with no network.

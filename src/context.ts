@@ -1,10 +1,11 @@
 /** Per-request context: a counting view of the database and fresh loaders, nothing shared. */
+import { Aggregates } from './db/aggregates.js';
 import { RequestBudget, type BudgetLimits } from './db/budget.js';
 import { GraphStore } from './db/graph.js';
 import { QueryCounter, type Db } from './db/run.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import { Fanout } from './schema/cost.js';
-import { BUDGET } from './schema/limits.js';
+import { AGGREGATES, BUDGET } from './schema/limits.js';
 
 export interface Context {
   /** The database as this request sees it: every query it runs is counted and charged to this request's budget. */
@@ -17,6 +18,8 @@ export interface Context {
   queries: QueryCounter;
   /** The HTTP request, for what depends on it (credentials, client address, tracing headers). */
   request: Request | undefined;
+  /** Whole-graph aggregates kept per graph version, shared by the app's requests (db/aggregates.ts). */
+  aggregates: Aggregates;
 }
 
 export function createContext(
@@ -25,10 +28,11 @@ export function createContext(
   request?: Request,
   limits: BudgetLimits = BUDGET,
   fanout: Fanout = new Fanout(new Map()),
+  aggregates: Aggregates = new Aggregates(AGGREGATES),
 ): Context {
   const queries = new QueryCounter();
   const budget = new RequestBudget(limits);
   const counted = db.withCounter(queries).withBudget(budget);
   const store = new GraphStore(counted);
-  return { db: counted, budget, fanout, store, loaders: createLoaders(store, loaderOptions), queries, request };
+  return { db: counted, budget, fanout, store, loaders: createLoaders(store, loaderOptions), queries, request, aggregates };
 }

@@ -21,10 +21,10 @@ export async function testDb(): Promise<{ db: Db; close: () => Promise<void> }> 
 export function testApp(db: Db, loaderOptions: LoaderOptions = {}) {
   const metrics = createMetrics(false);
   const app = createApp({ db, logger: createLogger('silent'), metrics, exposeQueryCount: true, loaderOptions });
-  async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+  async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await app.fetch('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResult<T>;

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { LEVEL_WEIGHT, VERDICTS, rankSummaries, type RankedBiomarker } from '../evidence/rank.js';
 import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { related } from './loading.js';
+import { keptAggregate } from './aggregate.js';
 import { describedValues, VERDICT } from './enum-values.js';
 import { EVIDENCE } from './limits.js';
 import { NodeRefs } from './refs.js';
@@ -127,14 +128,16 @@ builder.queryField('biomarkerEvidence', (t) =>
       if (args.disease && (!disease || disease instanceof Error || disease.label !== 'Disease')) {
         throw userError(`disease: no disease with slug "${args.disease}"`, 'NOT_FOUND', { argument: 'disease' });
       }
-      const summaries = await ctx.store.evidence({
+      const question = {
         classes: slugs,
         schedules: args.schedules ?? null,
         types: args.evidenceTypes ?? null,
         measures: args.measures ?? null,
         disease: args.disease ?? null,
         cap: EVIDENCE.listCap,
-      });
+      };
+      // Read once per graph version and question (db/aggregates.ts): at 100k studies it reads every qualifying finding.
+      const summaries = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify(question)}`, (store) => store.evidence(question));
       return { classes, ranking: rankSummaries(summaries) };
     },
   }),

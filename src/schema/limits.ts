@@ -30,6 +30,13 @@ export const NEIGHBOURHOOD = { maxDepth: 3, defaultLimit: 150, maxLimit: 2000, m
 export const BUDGET = { rows: 20_000, bytes: 8_000_000, ms: 30_000 } as const;
 
 /**
+ * Whole-graph aggregates kept per graph version (src/db/aggregates.ts): how many questions, and
+ * what computing one may cost. Its time is longer than a request's (the ranking takes about 8 s
+ * at 100k studies): the computation outlives a requester that gave up, for the next one.
+ */
+export const AGGREGATES = { maxKept: 256, budget: { rows: 200_000, bytes: 50_000_000, ms: 120_000 } } as const;
+
+/**
  * Requests whose complexity estimate reaches `expensiveFrom` run at most `concurrent` at a time;
  * up to `queued` more wait their turn (a waiting request holds no data, only its place: 64 leaves
  * room for a burst of clients such as the 30 in flight the shutdown test drains), and beyond that

@@ -9,6 +9,7 @@ import type { KeyedPage, StudyFilter } from '../db/graph.js';
 import type { ListedLabel } from '../db/list-keys.js';
 import { notFound, userError } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
+import { keptAggregate } from './aggregate.js';
 import { PAGE, checkFirst } from './limits.js';
 import { NodeRefs } from './refs.js';
 import { countable } from './relation-page.js';
@@ -106,7 +107,11 @@ builder.queryFields((t) => ({
       };
       const order = args.orderBy ?? 'YEAR_DESC';
       const conn = await keysetPage(args, order, (after, limit) => ctx.store.studies(filter, order, after, limit));
-      return { ...conn, totalCount: () => ctx.store.countStudies(filter) };
+            // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
+      // The unfiltered one is Neo4j's count store, as cheap as the lookup.
+      const unfiltered = Object.values(filter).every((v) => v === null);
+      const count = unfiltered ? () => ctx.store.countStudies(filter) : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (store) => store.countStudies(filter));
+      return { ...conn, totalCount: count };
     },
   }, countable),
 }));

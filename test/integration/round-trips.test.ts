@@ -93,6 +93,28 @@ describe('batched resolvers', () => {
     expect(withCount.extensions?.cypherQueries).toBe(2);
   });
 
+  it('read the biomarker ranking and a filtered count once per graph version: asked again, they cost only the lookups around them', async () => {
+    const ranking = '{ biomarkerEvidence(evidenceTypes: [PREDICTIVE]) { ranking { rank score biomarker { slug } } } }';
+    const first = await t.gql<{ biomarkerEvidence: { ranking: unknown[] } }>(ranking);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.biomarkerEvidence.ranking.length).toBeGreaterThan(3);
+    // The therapy classes' lookup + the ranking; then the lookup alone.
+    expect(first.extensions?.cypherQueries).toBe(2);
+    // Past the response cache, which would answer a repeated document without any query.
+    const fresh = { 'cache-control': 'no-cache' };
+    const again = await t.gql(ranking, {}, fresh);
+    expect(again.extensions?.cypherQueries).toBe(1);
+    expect(again.data).toEqual(first.data);
+
+    const count = '{ studies(first: 2, filter: { therapy: "anti-pd-1", yearFrom: 2018 }) { totalCount edges { node { slug } } } }';
+    const counted = await t.gql<{ studies: { totalCount: number } }>(count);
+    expect(counted.data!.studies.totalCount).toBeGreaterThan(2);
+    expect(counted.extensions?.cypherQueries).toBe(2);
+    const recounted = await t.gql(count, {}, fresh);
+    expect(recounted.extensions?.cypherQueries).toBe(1);
+    expect(recounted.data).toEqual(counted.data);
+  });
+
   it('serve a node already loaded as a neighbour from the request cache', async () => {
     const res = await t.gql<{ entity: { arms: { study: { shortName: string } }[] } }>(`{
       entity(slug: "pembro-rt-theelen-2019") { ... on Study { arms { study { shortName } } } }
