@@ -37,6 +37,15 @@ export const STUDY_STARTS = {
 } as const;
 export type StudyStart = keyof typeof STUDY_STARTS;
 
+/** Per start, the node filters every candidate already meets or the filter cannot hold (studyStart's order: institution, biomarker, text, therapy). */
+const STUDY_SETTLED: Record<StudyStart, readonly string[]> = {
+  institution: ['institution'],
+  biomarker: ['institution', 'biomarker'],
+  text: ['institution', 'biomarker'],
+  therapy: ['institution', 'biomarker', 'therapy'],
+  all: ['institution', 'biomarker', 'therapy'],
+};
+
 const fragment = (name: string): string => readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8');
 
 function compose(): Map<string, string> {
@@ -77,19 +86,26 @@ function compose(): Map<string, string> {
   // studies), once per candidate.
   const nodes = fragment('study-filter-nodes').trimEnd();
   for (const [start, match] of Object.entries(STUDY_STARTS)) {
-    // Candidates from the biomarker, therapy or institution already meet that condition: checking
-    // it again per candidate was half the work of a biomarker-started page.
-    const where = start === 'all' || start === 'text' ? filter : filter.split('\n').filter((line) => !line.includes(`($${start} IS NULL OR`)).join('\n');
+    // A start already meets its own condition, and the starts earlier in studyStart's order are
+    // not in the filter at all (db/graph.ts): neither is checked again per candidate (checking
+    // the biomarker again was half the work of a biomarker-started page). The 'all' start has
+    // none of them, needs none of the filter's nodes, and keeps its plain index-ordered seek.
+    const settled = STUDY_SETTLED[start as StudyStart];
+    const where = filter
+      .split('\n')
+      .filter((line) => !settled.some((name) => line.includes(`($${name} IS NULL OR`)))
+      .join('\n');
+    const head = start === 'all' ? '' : `${nodes}\n`;
     for (const [order, key] of Object.entries(STUDY_ORDER_KEY)) {
       // From the ordering's index when nothing smaller is named; $upto ends a year-bounded scan.
-      const from = `${nodes}\n${start === 'all' ? `${match} USING INDEX c:Study(${key})` : match}`;
+      const from = `${head}${start === 'all' ? `${match} USING INDEX c:Study(${key})` : match}`;
       const bounds = key === 'sortName' ? `c.${key} > toString($after)` : `c.${key} > toString($after) AND c.${key} < toString($upto)`;
       q.set(
         `studies-page:${start}:${order}`,
         `${from}\n${where.trimEnd()}\n  AND ${bounds}\nRETURN 'Study' AS label, properties(c) AS props, c.${key} AS sortKey\nORDER BY c.${key}\nLIMIT $limit`,
       );
     }
-    q.set(`studies-count:${start}`, `${nodes}\n${match}\n${where}\nRETURN count(c) AS total`);
+    q.set(`studies-count:${start}`, `${head}${match}\n${where}\nRETURN count(c) AS total`);
   }
   // No filter at all: the count store answers without touching a study.
   q.set('studies-count:unfiltered', 'MATCH (c:Study)\nRETURN count(c) AS total');
