@@ -6,6 +6,7 @@ import { LEVEL_WEIGHT, VERDICTS, rankSummaries, type RankedBiomarker } from '../
 import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { related } from './loading.js';
 import { keptAggregate } from './aggregate.js';
+import { GraphStore } from '../db/graph.js';
 import { describedValues, VERDICT } from './enum-values.js';
 import { EVIDENCE } from './limits.js';
 import { NodeRefs } from './refs.js';
@@ -137,7 +138,7 @@ builder.queryField('biomarkerEvidence', (t) =>
         cap: EVIDENCE.listCap,
       };
       // Read once per graph version and question (db/aggregates.ts): at 100k studies it reads every qualifying finding.
-      const summaries = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify(question)}`, (store) => store.evidence(question));
+      const summaries = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify(question)}`, (db) => new GraphStore(db).evidence(question));
       return { classes, ranking: rankSummaries(summaries) };
     },
   }),

@@ -1,5 +1,6 @@
 /** evidenceGaps: where the evidence is, how strong, and which trials could fill what is missing. */
 import { builder } from '../builder.js';
+import { keptAggregate } from './aggregate.js';
 import { GAP_EVIDENCE } from '../analysis/evidence-strength.js';
 import { evidenceGaps, type GapCell, type GapMap, type GapRow, type GapTrial } from '../analysis/gaps.js';
 import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
@@ -80,7 +81,10 @@ builder.queryField('evidenceGaps', (t) =>
       const classes = requireClasses(args.therapyClasses);
       await requireIds(ctx, 'therapyClasses', classes, 'Therapy');
       if (args.disease) await requireIds(ctx, 'disease', [args.disease], 'Disease');
-      return { ...(await evidenceGaps(ctx.db, classes, args.disease ?? null)), classes };
+      // Reads every finding and trial: kept per graph version (db/aggregates.ts).
+      const disease = args.disease ?? null;
+      const gaps = await keptAggregate(ctx, `evidence-gaps${JSON.stringify({ classes, disease })}`, (db) => evidenceGaps(db, classes, disease));
+      return { ...gaps, classes };
     },
   }),
 );

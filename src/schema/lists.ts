@@ -5,7 +5,7 @@
  * index seek like page 1 (issue 13).
  */
 import { builder } from '../builder.js';
-import type { KeyedPage, StudyFilter } from '../db/graph.js';
+import { GraphStore, type KeyedPage, type StudyFilter } from '../db/graph.js';
 import type { ListedLabel } from '../db/list-keys.js';
 import { notFound, userError } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
@@ -110,7 +110,7 @@ builder.queryFields((t) => ({
             // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
       // The unfiltered one is Neo4j's count store, as cheap as the lookup.
       const unfiltered = Object.values(filter).every((v) => v === null);
-      const count = unfiltered ? () => ctx.store.countStudies(filter) : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (store) => store.countStudies(filter));
+      const count = unfiltered ? () => ctx.store.countStudies(filter) : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (db) => new GraphStore(db).countStudies(filter));
       return { ...conn, totalCount: count };
     },
   }, countable),
