@@ -1,11 +1,17 @@
 // The one-query floor of biomarkerEvidence: the same qualifying findings (every requested class
-// reached through IS_A*), summarised per biomarker in Cypher (findings for and against, best
+// reached through IS_A*, each class's members found once first, as Abscopal's query does), summarised per biomarker in Cypher (findings for and against, best
 // level, patients, populations: a confirmed trial, else the study). It does not apply the
 // ranking's once-per-population weighting, which is arithmetic on these rows.
 // params: $classes: string[] (therapy ids)
 // columns: biomarker (rank is the position, not the rule's shared competition rank)
+CALL () {
+  UNWIND $classes AS cls
+  OPTIONAL MATCH (:Therapy {id: cls})<-[:IS_A*0..]-(t:Therapy)
+  WITH cls, collect(DISTINCT t) AS members
+  RETURN collect(members) AS classSets
+}
 MATCH (b:Biomarker)<-[:ABOUT]-(f:Finding)<-[:HAS_FINDING]-(s:Study)
-WHERE all(cls IN $classes WHERE EXISTS { MATCH (f)-[:INVOLVES]->(:Therapy)-[:IS_A*0..]->(:Therapy {id: cls}) })
+WHERE all(members IN classSets WHERE EXISTS { MATCH (f)-[:INVOLVES]->(t:Therapy) WHERE t IN members })
 OPTIONAL MATCH (s)-[:ANALYZES {link: 'CONFIRMED'}]->(t:Trial)
 WITH b, f, s, coalesce(min(t.id), s.id) AS population
 WITH b,
