@@ -3,9 +3,16 @@
 // biomarkers its studies reported findings on are its known biomarker focus.
 // params: $classes: string[] (therapy ids)
 // columns: trial, link (CONFIRMED|CANDIDATE), schedule, diseases: string[], biomarkers: string[]
+// Each class's members (the class and its IS_A descendants) first, once: checked per row, IS_A*
+// walked in from the class for every row.
+CALL () {
+  UNWIND $classes AS cls
+  OPTIONAL MATCH (:Therapy {id: cls})<-[:IS_A*0..]-(m:Therapy)
+  WITH cls, collect(DISTINCT m) AS members
+  RETURN collect(members) AS classSets
+}
 MATCH (t:Trial)<-[a:ANALYZES]-(s:Study)-[:HAS_ARM]->(arm:Arm)
-WHERE all(cls IN $classes WHERE EXISTS {
-        MATCH (arm)-[:RECEIVED]->(:Therapy)-[:IS_A*0..]->(:Therapy {id: cls}) })
+WHERE all(members IN classSets WHERE EXISTS { MATCH (arm)-[:RECEIVED]->(x:Therapy) WHERE x IN members })
 RETURN t.id AS trial, a.link AS link, arm.schedule AS schedule,
        [(s)-[:STUDIES]->(d:Disease) | d.id] AS diseases,
        [(s)-[:HAS_FINDING]->(:Finding)-[:ABOUT]->(b:Biomarker) | b.id] AS biomarkers
