@@ -166,7 +166,8 @@ export function parseEntity<L extends Label>(label: L, props: unknown, partial =
   }
   const parsed = schema.safeParse(props);
   if (!parsed.success) throw new EntityError(label, id, describe(parsed.error, props));
-  return { label, id, ...(parsed.data as object) } as unknown as Entity<L>;
+  // zod's output is a fresh object: label and id go onto it rather than into one more copy.
+  return Object.assign(parsed.data as object, { label, id }) as unknown as Entity<L>;
 }
 
 // ---- relationship properties

@@ -139,9 +139,10 @@ export async function readTrees(db: Db, plans: readonly TreePlan[], keys: readon
   return plans.map((plan, i) => new Map(rows.map((r) => [String(r['key']), parseLevel(plan, String(r['key']), r[`t${i}`], sink)])));
 }
 
+/** Drops the nulls a projection gives absent properties, in place: the row is ours, and a copy per node was garbage. */
 function withoutNulls(props: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries((props ?? {}) as Record<string, unknown>)) if (v !== null) out[k] = v;
+  const out = (props ?? {}) as Record<string, unknown>;
+  for (const k in out) if (out[k] === null) delete out[k];
   return out;
 }
 
