@@ -1,19 +1,21 @@
 /**
- * Whole-graph aggregates kept per version of the graph: the biomarker ranking and the
- * filtered-studies count. Both read every qualifying finding or study, so their cost grows with
- * the graph (8 s for the ranking at 100k studies) while their answer changes only when the graph
- * is written. Each is therefore computed once per graph version and question, and every request
+ * Whole-graph aggregates kept per version of the graph: the biomarker ranking, the gap map and
+ * filtered-studies counts. Each reads every qualifying finding, trial or study, so its cost grows
+ * with the graph (seconds for the ranking at 100k studies) while its answer changes only when the
+ * graph is written. Each is therefore computed once per graph version and question, and every request
  * after that reads the kept answer: the cost of a request no longer depends on the graph's size.
  *
  * - The version is the release the request is answered from (changes with any write, by any
  *   process, once the release is refreshed) and this process's write clock (changes at once
- *   with every write made here). A new version drops every kept answer.
+ *   with every write made here). Answers of the two latest versions are kept (requests that
+ *   started before a release change still carry the older id; they must not wipe the newer
+ *   answers); older ones are dropped.
  * - One computation per version and question: concurrent requests await the same one. It runs
- *   under its own budget (`AGGREGATE_LIMITS`), not the first requester's, so a requester that
+ *   under its own budget (`AGGREGATES` in schema/limits.ts), not the first requester's, so a requester that
  *   runs out of time answers TIMEOUT while the computation goes on for the next one; a failed
  *   computation is forgotten and the next request tries again.
- * - At most `max` questions are kept (oldest first out): memory stays bounded whatever the
- *   clients ask.
+ * - At most `maxKept` questions per version are kept (the least recently asked leaves first):
+ *   memory stays bounded whatever the clients ask.
  */
 import { RequestBudget, type BudgetLimits } from './budget.js';
 import type { Db } from './run.js';
@@ -26,14 +28,16 @@ export interface AggregateLimits {
 }
 
 export class Aggregates {
-  private version = '';
-  private readonly kept = new Map<string, Promise<unknown>>();
+  /** Kept answers per version, the latest last; at most two versions. */
+  private readonly versions = new Map<string, Map<string, Promise<unknown>>>();
 
   constructor(private readonly limits: AggregateLimits) {}
 
-  /** Questions kept for the current version (for tests and metrics). */
+  /** Questions kept, over the versions kept (for tests and metrics). */
   get size(): number {
-    return this.kept.size;
+    let n = 0;
+    for (const kept of this.versions.values()) n += kept.size;
+    return n;
   }
 
   /**
@@ -43,28 +47,33 @@ export class Aggregates {
    * computation's own); the others cost no query.
    */
   async get<T>(release: string, question: string, db: Db, budget: RequestBudget, compute: (db: Db) => Promise<T>): Promise<T> {
-    const version = `${release}:${db.writeClock.version}`;
-    if (version !== this.version) {
-      this.version = version;
-      this.kept.clear();
-    }
-    let answer = this.kept.get(question) as Promise<T> | undefined;
+    const kept = this.keptFor(`${release}:${db.writeClock.version}`);
+    let answer = kept.get(question) as Promise<T> | undefined;
     if (answer) {
       // Refresh its place: the least recently asked question leaves first.
-      this.kept.delete(question);
-      this.kept.set(question, answer);
+      kept.delete(question);
+      kept.set(question, answer);
     } else {
       answer = compute(db.withBudget(new RequestBudget(this.limits.budget)));
-      this.kept.set(question, answer);
+      kept.set(question, answer);
       answer.catch(() => {
-        if (this.kept.get(question) === answer) this.kept.delete(question);
+        if (kept.get(question) === answer) kept.delete(question);
       });
-      while (this.kept.size > this.limits.maxKept) {
-        const oldest = this.kept.keys().next().value as string;
-        this.kept.delete(oldest);
+      while (kept.size > this.limits.maxKept) {
+        const oldest = kept.keys().next().value as string;
+        kept.delete(oldest);
       }
     }
     return withinBudget(answer, budget, question);
+  }
+
+  private keptFor(version: string): Map<string, Promise<unknown>> {
+    const known = this.versions.get(version);
+    if (known) return known;
+    const kept = new Map<string, Promise<unknown>>();
+    this.versions.set(version, kept);
+    while (this.versions.size > 2) this.versions.delete(this.versions.keys().next().value as string);
+    return kept;
   }
 }
 

@@ -15,6 +15,18 @@ function fakeDb(clock = new WriteClock()): Db {
 }
 
 const LIMITS = { maxKept: 3, budget: { rows: 10, bytes: 1000, ms: 60_000 } };
+/** Computations that answer their value and count how often they ran. */
+function counting(): { compute: (v: string) => () => Promise<string>; runs: () => number } {
+  let n = 0;
+  return {
+    compute: (v) => async () => {
+      n += 1;
+      return v;
+    },
+    runs: () => n,
+  };
+}
+
 const roomy = (): RequestBudget => new RequestBudget({ rows: 10, bytes: 1000, ms: 60_000 });
 
 describe('whole-graph aggregates kept per graph version', () => {
@@ -48,6 +60,18 @@ describe('whole-graph aggregates kept per graph version', () => {
     expect(await store.get('r2', 'q', db, roomy(), compute)).toBe('after another release');
   });
 
+  it('keeps the newer answers when a request that started before a release change asks with the older release', async () => {
+    const store = new Aggregates(LIMITS);
+    const db = fakeDb();
+    const { compute, runs } = counting();
+    await store.get('r1', 'q', db, roomy(), compute('old graph'));
+    expect(await store.get('r2', 'q', db, roomy(), compute('new graph'))).toBe('new graph');
+    // A late request of release r1 gets r1's answer, and r2's stays kept.
+    expect(await store.get('r1', 'q', db, roomy(), compute('old graph again'))).toBe('old graph');
+    expect(await store.get('r2', 'q', db, roomy(), compute('new graph again'))).toBe('new graph');
+    expect(runs()).toBe(2);
+  });
+
   it('forgets a failed computation, so the next request tries again', async () => {
     const store = new Aggregates(LIMITS);
     const db = fakeDb();
@@ -58,20 +82,16 @@ describe('whole-graph aggregates kept per graph version', () => {
   it('keeps at most maxKept questions, the least recently asked leaving first', async () => {
     const store = new Aggregates(LIMITS);
     const db = fakeDb();
-    let runs = 0;
-    const compute = (v: string) => async () => {
-      runs += 1;
-      return v;
-    };
+    const { compute, runs } = counting();
     for (const q of ['a', 'b', 'c']) await store.get('r1', q, db, roomy(), compute(q));
     await store.get('r1', 'a', db, roomy(), compute('a'));
     await store.get('r1', 'd', db, roomy(), compute('d'));
     expect(store.size).toBe(3);
-    expect(runs).toBe(4);
+    expect(runs()).toBe(4);
     await store.get('r1', 'a', db, roomy(), compute('a'));
-    expect(runs).toBe(4);
+    expect(runs()).toBe(4);
     await store.get('r1', 'b', db, roomy(), compute('b'));
-    expect(runs).toBe(5);
+    expect(runs()).toBe(5);
   });
 
   it('answers TIMEOUT when the request runs out of time, and keeps computing for the next request', async () => {
