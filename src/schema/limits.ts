@@ -31,10 +31,12 @@ export const BUDGET = { rows: 20_000, bytes: 8_000_000, ms: 30_000 } as const;
 
 /**
  * Whole-graph aggregates kept per graph version (src/db/aggregates.ts): how many questions, and
- * what computing one may cost. Its time is longer than a request's (the ranking takes about 8 s
- * at 100k studies): the computation outlives a requester that gave up, for the next one.
+ * what computing one may cost. Only its time is longer than a request's (the ranking takes
+ * seconds at 100k studies), so the computation outlives a requester that gave up; its rows and
+ * bytes are a request's, because what it reads is held in this process's memory (the gap map
+ * reads a row per finding: with more room it took a 50k-study server down).
  */
-export const AGGREGATES = { maxKept: 256, budget: { rows: 200_000, bytes: 50_000_000, ms: 120_000 } } as const;
+export const AGGREGATES = { maxKept: 256, budget: { rows: BUDGET.rows, bytes: BUDGET.bytes, ms: 120_000 } } as const;
 
 /**
  * Requests whose complexity estimate reaches `expensiveFrom` run at most `concurrent` at a time;
