@@ -30,20 +30,20 @@ export const STUDY_ORDER_KEY: Record<StudyOrder, 'sortYearDesc' | 'sortYearAsc' 
  */
 export const STUDY_STARTS = {
   institution: 'MATCH (:Institution {id: $institution})<-[:CONDUCTED_AT]-(c:Study)',
-  biomarker: 'MATCH (:Biomarker {id: $biomarker})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(s:Study)\nWITH DISTINCT s AS c, therapyClass, fb, fi',
-  therapy: 'UNWIND therapyClass AS t\nMATCH (t)<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(s:Study)\nWITH DISTINCT s AS c, therapyClass, fb, fi',
-  text: 'MATCH (c:Study) USING TEXT INDEX c:Study(findText)\nWHERE c.findText CONTAINS toString($text)\nWITH c, therapyClass, fb, fi',
+  biomarker: 'MATCH (:Biomarker {id: $biomarker})<-[:ABOUT]-(:Finding)<-[:HAS_FINDING]-(s:Study)\nWITH DISTINCT s AS c, therapyClass, fb',
+  therapy: 'UNWIND therapyClass AS t\nMATCH (t)<-[:RECEIVED]-(:Arm)<-[:HAS_ARM]-(s:Study)\nWITH DISTINCT s AS c, therapyClass, fb',
+  text: 'MATCH (c:Study) USING TEXT INDEX c:Study(findText)\nWHERE c.findText CONTAINS toString($text)\nWITH c, therapyClass, fb',
   all: 'MATCH (c:Study)',
 } as const;
 export type StudyStart = keyof typeof STUDY_STARTS;
 
 /** Per start, the node filters every candidate already meets or the filter cannot hold (studyStart's order: institution, biomarker, text, therapy). */
 const STUDY_SETTLED: Record<StudyStart, readonly string[]> = {
-  institution: ['institution'],
-  biomarker: ['institution', 'biomarker'],
-  text: ['institution', 'biomarker'],
-  therapy: ['institution', 'biomarker', 'therapy'],
-  all: ['institution', 'biomarker', 'therapy'],
+  institution: [],
+  biomarker: ['biomarker'],
+  text: ['biomarker'],
+  therapy: ['biomarker', 'therapy'],
+  all: ['biomarker', 'therapy'],
 };
 
 const fragment = (name: string): string => readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8');

@@ -5,7 +5,7 @@
  * index seek like page 1 (issue 13).
  */
 import { builder } from '../builder.js';
-import { GraphStore, type KeyedPage, type StudyFilter } from '../db/graph.js';
+import { GraphStore, isUnfiltered, type KeyedPage, type StudyFilter } from '../db/graph.js';
 import type { ListedLabel } from '../db/list-keys.js';
 import { notFound, userError } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
@@ -107,11 +107,12 @@ builder.queryFields((t) => ({
       };
       const order = args.orderBy ?? 'YEAR_DESC';
       const conn = await keysetPage(args, order, (after, limit) => ctx.store.studies(filter, order, after, limit));
-            // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
+      // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
       // The unfiltered one is Neo4j's count store, as cheap as the lookup.
-      const unfiltered = Object.values(filter).every((v) => v === null);
-      const count = unfiltered ? () => ctx.store.countStudies(filter) : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (db) => new GraphStore(db).countStudies(filter));
-      return { ...conn, totalCount: count };
+      const totalCount = isUnfiltered(filter)
+        ? () => ctx.store.countStudies(filter)
+        : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (db) => new GraphStore(db).countStudies(filter));
+      return { ...conn, totalCount };
     },
   }, countable),
 }));

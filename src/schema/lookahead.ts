@@ -21,7 +21,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import type { EdgeName } from '../db/model.js';
+import { EDGES, type EdgeName } from '../db/model.js';
 import { isPrefetchable, mergePlans, type TreePlan } from '../db/tree.js';
 
 interface FieldEdge {
@@ -30,43 +30,31 @@ interface FieldEdge {
   via?: string;
 }
 
-/** GraphQL field ("Type.field") → the relationship field its resolver loads. */
-export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = {
+/**
+ * GraphQL fields whose name is not their relationship field's, or that wrap each child (a therapy
+ * use, an authorship); null: a small relationship field with no GraphQL field of its name
+ * (`Outcome.comparedArms` is read through `experimentalArm` and `controlArm`).
+ */
+const FIELD_EDGE_EXCEPTIONS: Readonly<Record<string, FieldEdge | null>> = {
   'Study.trials': { edge: 'Study.trials', via: 'trial' },
-  'Study.institutions': { edge: 'Study.institutions' },
   'Study.investigators': { edge: 'Study.authors' },
   'Study.authors': { edge: 'Study.authors', via: 'investigator' },
-  'Study.diseases': { edge: 'Study.diseases' },
-  'Study.arms': { edge: 'Study.arms' },
-  'Study.outcomes': { edge: 'Study.outcomes' },
-  'Study.findings': { edge: 'Study.findings' },
-  'Study.sources': { edge: 'Study.sources' },
-  'Trial.sources': { edge: 'Trial.sources' },
-  'Institution.sources': { edge: 'Institution.sources' },
-  'Investigator.institutions': { edge: 'Investigator.institutions' },
-  'Investigator.sources': { edge: 'Investigator.sources' },
-  'Disease.broader': { edge: 'Disease.broader' },
-  'Disease.narrower': { edge: 'Disease.narrower' },
-  'Therapy.broader': { edge: 'Therapy.broader' },
-  'Therapy.narrower': { edge: 'Therapy.narrower' },
-  'Arm.study': { edge: 'Arm.study' },
   'Arm.therapies': { edge: 'Arm.therapies', via: 'therapy' },
-  'Arm.outcomes': { edge: 'Arm.outcomes' },
-  'Arm.sources': { edge: 'Arm.sources' },
-  'Outcome.study': { edge: 'Outcome.study' },
-  'Outcome.arm': { edge: 'Outcome.arm' },
+  'Outcome.comparedArms': null,
   'Outcome.experimentalArm': { edge: 'Outcome.comparedArms' },
   'Outcome.controlArm': { edge: 'Outcome.comparedArms' },
-  'Outcome.findings': { edge: 'Outcome.findings' },
-  'Outcome.sources': { edge: 'Outcome.sources' },
-  'Finding.study': { edge: 'Finding.study' },
-  'Finding.biomarker': { edge: 'Finding.biomarker' },
-  'Finding.therapies': { edge: 'Finding.therapies' },
-  'Finding.outcomes': { edge: 'Finding.outcomes' },
-  'Finding.arms': { edge: 'Finding.arms' },
-  'Finding.disease': { edge: 'Finding.disease' },
-  'Finding.sources': { edge: 'Finding.sources' },
 };
+
+/**
+ * GraphQL field ("Type.field") → the relationship field its resolver loads: every small
+ * relationship field under its own name (`Study.arms` loads `Study.arms`), then the exceptions.
+ */
+export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = Object.fromEntries(
+  Object.entries({
+    ...Object.fromEntries((Object.keys(EDGES) as EdgeName[]).filter(isPrefetchable).map((edge) => [edge, { edge }])),
+    ...FIELD_EDGE_EXCEPTIONS,
+  }).filter((entry): entry is [string, FieldEdge] => entry[1] !== null),
+);
 
 /**
  * Properties that resolvers of the parent field read from the children, besides what the
