@@ -117,6 +117,29 @@ export function postGraphQL(url: string, query: string, variables: Record<string
   });
 }
 
+/**
+ * A POST whose body is held back after its first half until `release()`: the server has the
+ * request (headers parsed, counted in flight) but cannot answer it yet. Lets a test put requests
+ * in flight at a moment it chooses, however fast the server would otherwise answer them.
+ */
+export function postGraphQLHeld(url: string, query: string): { answer: Promise<HttpAnswer>; release(): void } {
+  const payload = Buffer.from(JSON.stringify({ query, variables: {} }));
+  const half = payload.length >> 1;
+  let req: http.ClientRequest | undefined;
+  const answer = new Promise<HttpAnswer>((resolve, reject) => {
+    req = http.request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.write(payload.subarray(0, half));
+  });
+  return { answer, release: () => void req?.end(payload.subarray(half)) };
+}
+
 export async function getText(url: string): Promise<{ status: number; body: string }> {
   const res = await fetch(url);
   return { status: res.status, body: await res.text() };

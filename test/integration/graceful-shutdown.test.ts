@@ -8,13 +8,12 @@ import { createApp } from '../../src/app.js';
 import { freePort } from '../../src/local-neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
-import { getText, postGraphQL, startServer } from '../../scripts/server-process.js';
+import { getText, postGraphQLHeld, startServer } from '../../scripts/server-process.js';
 import { testDb } from '../helpers.js';
 
 // The nested query the benchmark measures: every study, its arms, therapies, outcomes, findings.
-// Each request names its answer differently, so none is answered from the response cache: a
-// cached answer leaves the server in a millisecond, and the 30 would no longer be in flight at
-// once (seen in CI once the uncached query got faster).
+// Each request names its answer differently, so every one runs its queries during the drain
+// rather than leaving from the response cache.
 const nested = (i: number): string =>
   `{ studies${i}: studies(first: 100) { edges { node { shortName arms { name therapies { order therapy { name broader { name } } } outcomes { measure value } } findings { statement biomarker { name } sources { url } } } } } }`;
 const IN_FLIGHT = 30;
@@ -53,14 +52,19 @@ describe('graceful shutdown', () => {
       NODE_ENV: 'test',
     });
     try {
-      const answers = Array.from({ length: IN_FLIGHT }, (_, i) => postGraphQL(server.url, nested(i)).then((a) => a, (err: Error) => err));
-      // SIGTERM only once the server holds all of them (counted by the server, not guessed by time).
-      let allSettled = false;
-      void Promise.all(answers).then(() => (allSettled = true));
+      // Each request's body stops halfway until released, so all 30 are in the server (counted in
+      // flight) and none can have finished when SIGTERM arrives, however fast the machine. Racing
+      // fast answers against a poll failed in CI once the nested query got faster.
+      const held = Array.from({ length: IN_FLIGHT }, (_, i) => postGraphQLHeld(server.url, nested(i)));
+      const answers = held.map((h) => h.answer.then((a) => a, (err: Error) => err));
+      const deadline = Date.now() + 60_000;
       let seen = await inFlight(server.url);
-      while (seen < IN_FLIGHT && !allSettled) seen = await inFlight(server.url);
+      while (seen < IN_FLIGHT && Date.now() < deadline) seen = await inFlight(server.url);
       expect(seen, 'all requests were in flight when SIGTERM was sent').toBe(IN_FLIGHT);
       server.kill('SIGTERM');
+      // The rest of each body arrives once the drain has begun: the queries run while draining.
+      await server.waitForLog((l) => l.msg?.startsWith('shutting down') === true, 30_000);
+      for (const h of held) h.release();
       const results = await Promise.all(answers);
       const withData = results.filter((r, i) => {
         if (r instanceof Error || r.status !== 200) return false;
