@@ -9,7 +9,7 @@ import { Gauge } from 'prom-client';
 import { createApp } from './app.js';
 import { openDatabase, prepareGraph } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, endLog } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { drainServer, trackInFlight } from './shutdown.js';
 import { startTracing } from './tracing.js';
@@ -50,9 +50,8 @@ async function main(): Promise<void> {
     await tracing.shutdown();
     await opened.close();
     log.info({ ms: Date.now() - t0 }, 'stopped');
-    // pino writes asynchronously; exiting with a write still in the thread pool let its on-exit
-    // flush put 'stopped' ahead of 'drained' (seen in CI). Wait for the queue to empty first.
-    await new Promise<void>((resolve) => log.flush(() => resolve()));
+    // Every line out before exit, in order (see endLog).
+    await endLog(log);
     process.exit(0);
   };
   // Handlers first: a Ctrl-C during seeding must still stop the local Neo4j cleanly.
