@@ -1,16 +1,23 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
-  // graphql ships ESM and CJS builds; yoga loads one, our code the other under vite's resolver, and
-  // graphql-js refuses objects from "another realm". One path for everyone.
-  resolve: { alias: [{ find: /^graphql$/, replacement: path.join(path.dirname(require.resolve('graphql/package.json')), 'index.mjs') }] },
+  // graphql ships ESM and CJS builds. Node loads its CJS build for everyone (no "exports" map),
+  // but vite's resolver prefers the ESM one, and graphql-js refuses objects from "another realm":
+  // the schema built from one and graphql-jit (CJS, `require`) reading it with the other. Every
+  // `graphql` import resolves as Node resolves it, so tests run what the server runs.
+  plugins: [
+    {
+      name: 'graphql-as-node-resolves-it',
+      enforce: 'pre',
+      resolveId: (source: string) => (source === 'graphql' || source.startsWith('graphql/') ? require.resolve(source) : undefined),
+    },
+  ],
   test: {
-    // Inlined so they resolve graphql through the alias above too.
-    server: { deps: { inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /@envelop\//, /@graphql-tools\//] } },
+    // Inlined so they resolve graphql through the plugin above too.
+    server: { deps: { inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /@envelop\//, /graphql-jit/, /@graphql-tools\//] } },
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
     projects: [
       // Unit tests do no I/O: no database is started for them.

@@ -6,6 +6,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
 import { createContext, type Context } from './context.js';
@@ -138,6 +139,10 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       },
     },
     plugins: [
+      // Executes each document through code graphql-jit compiles for it (kept with yoga's parsed
+      // document, so bounded by its cache): the nested benchmark query's CPU per request fell
+      // from about 30 to 23 ms in-process; a document seen once costs about the same either way.
+      useGraphQlJit(),
       useTracing(),
       ...securityPlugins(deps.security),
       useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),

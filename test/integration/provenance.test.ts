@@ -1,6 +1,6 @@
 /** Provenance a reviewer can check (issue 14): quotes, canonical links, corrected studies, the audit command. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -121,6 +121,7 @@ describe('npm run audit', () => {
       () => undefined,
       (err: { code: number; stdout: string }) => err,
     );
+    await rm(dir, { recursive: true, force: true });
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(/mdacc-out-of-field-orr-sbrt\): value 83 is not printed in its quote/);
   });

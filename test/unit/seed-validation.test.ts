@@ -1,15 +1,18 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readSeed, SeedValidationError } from '../../src/ingest/read-seed.js';
 
 const FIXTURE = path.resolve('test/fixtures/seed-valid');
+const copies: string[] = [];
+afterAll(() => Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /** A copy of the valid fixture with one file edited. */
 // biome-ignore lint/suspicious/noExplicitAny: the edits reach into free-form JSON on purpose, to break it
 async function brokenCopy(file: string, edit: (json: any) => void): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-seed-'));
+  copies.push(dir);
   await cp(FIXTURE, dir, { recursive: true });
   const target = path.join(dir, file);
   const json = JSON.parse(await readFile(target, 'utf8'));
