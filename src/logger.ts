@@ -38,6 +38,12 @@ export function endLog(log: Logger): Promise<void> {
   destinations.delete(log);
   return new Promise((resolve) => {
     destination.once('close', () => resolve());
-    destination.end();
+    // A broken stdout (the reader gone) never closes the destination: exit anyway, a second on.
+    setTimeout(resolve, 1000).unref();
+    try {
+      destination.end();
+    } catch {
+      resolve(); // already ended or destroyed: nothing left to write
+    }
   });
 }
