@@ -101,31 +101,13 @@ export interface HttpAnswer {
   body: string;
 }
 
-/** One POST on its own connection (no pooling), so a lost connection shows as a rejection. */
-export function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify({ query, variables });
-    const req = http.request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 /**
- * A POST whose body is held back after its first half until `release()`: the server has the
- * request (headers parsed, counted in flight) but cannot answer it yet. Lets a test put requests
- * in flight at a moment it chooses, however fast the server would otherwise answer them.
+ * A GraphQL POST on its own connection (no pooling), so a lost connection shows as a rejection;
+ * the caller sends the body (`req.end(payload)`), whole or in parts.
  */
-export function postGraphQLHeld(url: string, query: string): { answer: Promise<HttpAnswer>; release(): void } {
-  const payload = Buffer.from(JSON.stringify({ query, variables: {} }));
-  const half = payload.length >> 1;
-  let req: http.ClientRequest | undefined;
+function openPost(url: string, query: string, variables: Record<string, unknown>): { req: http.ClientRequest; payload: Buffer; answer: Promise<HttpAnswer> } {
+  const payload = Buffer.from(JSON.stringify({ query, variables }));
+  let req!: http.ClientRequest;
   const answer = new Promise<HttpAnswer>((resolve, reject) => {
     req = http.request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
       let body = '';
@@ -135,9 +117,27 @@ export function postGraphQLHeld(url: string, query: string): { answer: Promise<H
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.write(payload.subarray(0, half));
   });
-  return { answer, release: () => void req?.end(payload.subarray(half)) };
+  return { req, payload, answer };
+}
+
+/** One POST, sent whole. */
+export function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}): Promise<HttpAnswer> {
+  const { req, payload, answer } = openPost(url, query, variables);
+  req.end(payload);
+  return answer;
+}
+
+/**
+ * A POST whose body is held back after its first half until `release()`: the server has the
+ * request (headers parsed, counted in flight) but cannot answer it yet. Lets a test put requests
+ * in flight at a moment it chooses, however fast the server would otherwise answer them.
+ */
+export function postGraphQLHeld(url: string, query: string): { answer: Promise<HttpAnswer>; release(): void } {
+  const { req, payload, answer } = openPost(url, query, {});
+  const half = payload.length >> 1;
+  req.write(payload.subarray(0, half));
+  return { answer, release: () => void req.end(payload.subarray(half)) };
 }
 
 export async function getText(url: string): Promise<{ status: number; body: string }> {

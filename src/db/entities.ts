@@ -161,8 +161,12 @@ export function parseEntity<L extends Label>(label: L, props: unknown, partial =
   if (id === null) throw new EntityError(label, String(p?.id), 'id: missing');
   let schema: z.ZodType = ENTITY_SCHEMAS[label];
   if (partial) {
-    schema = PARTIAL.get(label) ?? ENTITY_SCHEMAS[label].partial();
-    PARTIAL.set(label, schema);
+    let loose = PARTIAL.get(label);
+    if (!loose) {
+      loose = ENTITY_SCHEMAS[label].partial();
+      PARTIAL.set(label, loose);
+    }
+    schema = loose;
   }
   const parsed = schema.safeParse(props);
   if (!parsed.success) throw new EntityError(label, id, describe(parsed.error, props));
