@@ -72,9 +72,12 @@ export interface GapMap {
   unplaced: string[];
 }
 
-/** A combination of therapies is never given as monotherapy: those columns would always be empty. */
+/**
+ * A combination of therapies is never given as monotherapy: those columns would always be empty.
+ * MIXED describes a pooled arm, not a schedule a trial could test, so it is no column either.
+ */
 export function schedulesFor(classCount: number): string[] {
-  return Schedule.options.filter((s) => classCount < 2 || s !== 'MONOTHERAPY');
+  return Schedule.options.filter((s) => s !== 'MIXED' && (classCount < 2 || s !== 'MONOTHERAPY'));
 }
 
 export function placeFinding(f: FindingRow): { schedules: string[]; settings: string[] } {

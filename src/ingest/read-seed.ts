@@ -305,6 +305,21 @@ export function checkReferences(
       f.outcomes?.forEach((o, j) => need(outcomes, 'outcome of this study', o, file, `findings[${i}].outcomes[${j}]`));
       f.arms?.forEach((a, j) => need(arms, 'arm of this study', a, file, `findings[${i}].arms[${j}]`));
       if (f.disease) need(diseases, 'disease', f.disease, file, `findings[${i}].disease`);
+      needQuote(f.interaction?.quote, file, `findings[${i}].interaction.quote`);
+      f.interaction?.subgroups?.forEach((id, j) => {
+        const where = `findings[${i}].interaction.subgroups[${j}]`;
+        const o = study.outcomes?.find((x) => x.id === id);
+        // The ratio of two subgroup HRs only means effect modification when both compare the same arms.
+        if (!o) problems.push({ file, path: where, message: `"${id}" is not an outcome of this study` });
+        else if (o.hr === undefined || o.hrCiLow === undefined || o.hrCiHigh === undefined || !o.comparison) {
+          problems.push({ file, path: where, message: `"${id}" needs a comparison with hr, hrCiLow and hrCiHigh to enter an interaction` });
+        } else {
+          const first = study.outcomes?.find((x) => x.id === f.interaction?.subgroups?.[0]);
+          if (first?.comparison && (first.comparison.experimental !== o.comparison.experimental || first.comparison.control !== o.comparison.control)) {
+            problems.push({ file, path: where, message: `"${id}" compares other arms than "${first.id}": both subgroups must share one contrast` });
+          }
+        }
+      });
     });
   }
   return problems;

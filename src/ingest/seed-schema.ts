@@ -38,6 +38,7 @@ import {
   TrialLink,
   ReadAtKind,
   RecordStatus,
+  Allocation,
 } from '../model/vocabulary.js';
 
 // ---------------------------------------------------------------- provenance
@@ -223,6 +224,35 @@ export const OutcomeSchema = z
   })
   .refine((o) => o.value === undefined || o.unit !== undefined, { message: 'a value needs a unit', path: ['unit'] });
 
+/**
+ * Effect modification behind a PREDICTIVE finding: the treatment effect in one biomarker state
+ * against the effect in another, under the finding's contrast. Either the two subgroup hazard
+ * ratios the analysis computes a ratio from (comparison outcomes of this study, each with an HR and
+ * its 95% CI), or the interaction as the source states it (a ratio of HRs with CI, and/or a p for
+ * interaction), or both: a stated figure is shown and preferred.
+ */
+export const InteractionSchema = z
+  .object({
+    /** [the subgroup in the finding's biomarkerState, the reference subgroup]: comparison outcomes with hr, hrCiLow, hrCiHigh. */
+    subgroups: z.tuple([Slug, Slug]).optional(),
+    /** Stated interaction: ratio of HRs (or interaction HR) with its 95% CI, as printed. */
+    hr: z.number().positive().optional(),
+    ciLow: z.number().positive().optional(),
+    ciHigh: z.number().positive().optional(),
+    /** Stated p for interaction, as printed. */
+    p: PValue.optional(),
+    /** Whether the source says the biomarker analysis was pre-specified (absent: not stated, treated as post hoc). */
+    prespecified: z.boolean().optional(),
+    /** The source sentence that states hr/CI/p. */
+    quote: QuoteSchema.optional(),
+  })
+  .strict()
+  .refine((i) => i.subgroups !== undefined || i.hr !== undefined || i.p !== undefined, { message: 'an interaction needs subgroups, a stated hr or a stated p' })
+  .refine((i) => (i.ciLow === undefined) === (i.ciHigh === undefined) && (i.ciLow === undefined || i.hr !== undefined), {
+    message: 'a stated interaction CI needs both bounds and the hr',
+    path: ['ciLow'],
+  });
+
 export const FindingSchema = z
   .object({
     id: Slug,
@@ -247,6 +277,8 @@ export const FindingSchema = z
     outcomes: z.array(Slug).optional(),
     arms: z.array(Slug).optional(),
     disease: Slug.optional(),
+    /** For PREDICTIVE findings: the treatment × biomarker comparison (see InteractionSchema). */
+    interaction: InteractionSchema.optional(),
     statement: Text,
     /** The source sentence behind the finding's figures (`patients`, numbers in the statement). */
     quote: QuoteSchema.optional(),
@@ -272,6 +304,9 @@ export const StudySchema = z
     kind: StudyKind,
     design: Text.optional(),
     phase: Text.optional(),
+    /** How the arms the findings contrast were formed, as a source states it; absent: unknown (graded as non-randomised). */
+    allocation: Allocation.optional(),
+    allocationQuote: QuoteSchema.optional(),
     /** Patients enrolled (or randomized) in the study, as a source states it. */
     enrolled: z.number().int().positive().optional(),
     enrolledQuote: QuoteSchema.optional(),
@@ -326,6 +361,7 @@ export type ArmSeed = z.infer<typeof ArmSchema>;
 export type OutcomeSeed = z.infer<typeof OutcomeSchema>;
 export type FindingSeed = z.infer<typeof FindingSchema>;
 export type QuoteSeed = z.infer<typeof QuoteSchema>;
+export type InteractionSeed = z.infer<typeof InteractionSchema>;
 export type ReadAtSeed = z.infer<typeof ReadAtSchema>;
 export interface Catalog {
   sources: SourceSeed[];

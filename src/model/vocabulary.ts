@@ -10,7 +10,10 @@ export const SourceKind = z.enum(['PUBLICATION', 'REGISTRY', 'NEWS', 'DATASET', 
 export const SECONDARY_KINDS: ReadonlySet<z.infer<typeof SourceKind>> = new Set(['NEWS', 'REVIEW', 'PRESS_RELEASE', 'AGGREGATOR']);
 /** Where a work was actually read, when that is not its canonical record. */
 export const ReadAtKind = z.enum(['MIRROR', 'AGGREGATOR', 'PUBLISHER', 'REGISTRY']);
-export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY']);
+/** MIXED: one arm whose patients got radiotherapy on different schedules (a pooled analysis of a sequential and a concurrent trial). */
+export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY', 'MIXED']);
+/** How a study's arms were formed (AACT's design_allocation): only a RANDOMIZED contrast can carry predictive evidence of the first rank. */
+export const Allocation = z.enum(['RANDOMIZED', 'NON_RANDOMIZED']);
 export const ArmRole = z.enum(['EXPERIMENTAL', 'CONTROL', 'SINGLE_ARM', 'SUBGROUP']);
 export const AuthorRole = z.enum(['FIRST', 'SENIOR', 'AUTHOR']);
 export const StudyKind = z.enum([

@@ -22,7 +22,13 @@ export const SCHEDULE = {
   SEQUENTIAL: 'One after the other, with no overlap.',
   CONSOLIDATION: 'Checkpoint blockade after (chemo)radiotherapy has ended, to consolidate its effect.',
   MONOTHERAPY: 'One therapy alone (no combination in this arm).',
+  MIXED: 'Patients of one arm were given radiotherapy on different schedules (e.g. a pooled analysis of a sequential and a concurrent trial).',
 } satisfies Meanings<typeof V.Schedule>;
+
+export const ALLOCATION = {
+  RANDOMIZED: 'Patients were assigned to the arms at random.',
+  NON_RANDOMIZED: 'The arms were formed otherwise (cohorts, treatment received, consecutive series).',
+} satisfies Meanings<typeof V.Allocation>;
 
 export const ARM_ROLE = {
   EXPERIMENTAL: 'The arm receiving the treatment under test.',

@@ -8,7 +8,7 @@ import { ScheduleEnum, TrialLinkEnum } from './enums.js';
 import { describedValues, GAP_EVIDENCE as GAP_EVIDENCE_MEANINGS } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
-type Schedule = 'CONCURRENT' | 'SEQUENTIAL' | 'CONSOLIDATION' | 'MONOTHERAPY';
+type Schedule = import('zod').infer<typeof import('../model/vocabulary.js').Schedule>;
 /** The backing type of a node ref, whatever the data layer makes it. */
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 
