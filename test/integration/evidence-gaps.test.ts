@@ -153,6 +153,30 @@ describe('PD-L1 effect sizes on the seed graph', () => {
     expect(new Set(estimates.map((e) => e.populationKey)).size).toBe(1);
     expect(groups.every((g) => g.pooled === null && g.reason !== null)).toBe(true);
   });
+
+  it('take the pooling and interval method as arguments, REML and Hartung–Knapp by default', async () => {
+    const args = await t.gql<{ __type: { fields: { name: string; args: { name: string; defaultValue: string | null; type: { name: string } }[] }[] } }>(
+      '{ __type(name: "Query") { fields { name args { name defaultValue type { name } } } } }',
+    );
+    const field = args.data!.__type.fields.find((f) => f.name === 'effectSizes')!;
+    expect(field.args.filter((a) => a.name.endsWith('Method')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'intervalMethod', defaultValue: 'HARTUNG_KNAPP', type: { name: 'IntervalMethod' } },
+      { name: 'poolingMethod', defaultValue: 'REML', type: { name: 'PoolingMethod' } },
+    ]);
+    const query = `query ($pm: PoolingMethod, $im: IntervalMethod) {
+      effectSizes(biomarker: "pd-l1", measure: PFS, poolingMethod: $pm, intervalMethod: $im) {
+        groups { state pooled { poolingMethod intervalMethod predictionLow predictionHigh tau2 tau2Se i2 h2 q qDf qP } reason }
+      }
+    }`;
+    const dl = await t.gql<Sizes>(query, { pm: 'DL', im: 'NORMAL' });
+    expect(dl.errors).toBeUndefined();
+    // Nothing on the seed graph is poolable, whichever method is asked for: the reasons stay.
+    const byDefault = await t.gql<Sizes>(query);
+    expect(dl.data!.effectSizes.groups).toEqual(byDefault.data!.effectSizes.groups);
+    expect(dl.data!.effectSizes.groups.length).toBeGreaterThan(0);
+    const bad = await t.gql(query, { pm: 'PAULE_MANDEL' });
+    expect(bad.errors?.[0]?.message).toMatch(/\$pm.*PAULE_MANDEL.*PoolingMethod/);
+  });
 });
 
 interface Explained {
