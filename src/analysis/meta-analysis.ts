@@ -13,8 +13,8 @@
  * The Student t and χ² distribution functions are implemented here (regularised incomplete beta
  * and gamma functions by continued fractions, Press et al., Numerical Recipes 3rd ed. 2007,
  * §6.1, 6.2 and 6.4, with Lentz's method, §5.2) instead of a dependency: the two functions need
- * some 80 lines, and the npm candidates pull in dozens of packages (@stdlib) or are less accurate
- * in the tails (jstat). They are tested against closed forms.
+ * some 80 lines, where the npm candidates bring a tree of @stdlib packages or a whole statistics
+ * library (jstat). They are tested against closed forms.
  */
 import { z } from 'zod';
 

@@ -26,7 +26,7 @@ const IntervalMethodEnum = builder.enumType('IntervalMethod', {
   values: {
     HARTUNG_KNAPP: {
       value: INTERVAL_METHODS[0],
-      description: 'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps close to 95% coverage with few studies (IntHout et al. 2014).',
+      description: 'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps much closer to the nominal 95% than NORMAL when there are few studies (IntHout et al. 2014).',
     },
     NORMAL: { value: INTERVAL_METHODS[1], description: 'Normal theory: estimate ± 1.96 SE (Wald). Too narrow when there are few studies.' },
   },
