@@ -235,6 +235,12 @@ const EffectInput = z.object({
   v: z.number({ error: 'must be a finite number' }).positive({ error: 'must be a positive sampling variance' }),
 });
 const EffectsInput = z.array(EffectInput).min(1, { error: 'needs at least one estimate' });
+const LogEffectsInput = z.array(
+  z.object({
+    y: z.number({ error: 'must be a finite number' }),
+    se: z.number({ error: 'must be a finite number' }).positive({ error: 'must be a positive standard error' }),
+  }),
+);
 const OptionsInput = z
   .object({
     method: z.enum(POOLING_METHODS, { error: `must be one of ${POOLING_METHODS.join(', ')}` }).default('REML'),
@@ -378,11 +384,7 @@ export function dersimonianLaird(effects: readonly Effect[]): Pooled {
  * interactions as log ratios of HRs with their SEs; the result is on the same log scale.
  */
 export function poolLogEffects(effects: readonly { y: number; se: number }[], options: PoolOptions = {}): Pooled {
-  const es = parseOrThrow(
-    z.array(z.object({ y: z.number({ error: 'must be a finite number' }), se: z.number({ error: 'must be a finite number' }).positive({ error: 'must be a positive standard error' }) })),
-    effects,
-    'effects',
-  );
+  const es = parseOrThrow(LogEffectsInput, effects, 'effects');
   return pool(
     es.map((e) => ({ y: e.y, v: e.se * e.se })),
     options,
