@@ -79,6 +79,8 @@ export const ENTITY_SCHEMAS = {
     hrCiHigh: z.number().optional(),
     p: text.optional(),
     note: text.optional(),
+    /** The clinical question the figure answers (src/analysis/questions.ts), derived at write time. */
+    questionId: text.optional(),
     /** Absent means accepted; a retracted outcome stays visible, marked (curation). */
     status: RecordStatus.optional(),
   }),
@@ -96,6 +98,8 @@ export const ENTITY_SCHEMAS = {
     exploratory: z.boolean(),
     patients: int.optional(),
     measures: z.array(OutcomeMeasure).default([]),
+    /** The clinical question the finding answers (src/analysis/questions.ts), derived at write time. */
+    questionId: text.optional(),
     /** Absent means accepted; a retracted finding stays visible, marked, and leaves the ranking. */
     status: RecordStatus.optional(),
   }),

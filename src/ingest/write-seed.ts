@@ -6,6 +6,7 @@
 import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
+import { assignQuestionsTx } from './questions-write.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
 import { QuoteSchema, ReadAtSchema, type Catalog, type QuoteSeed, type ReadAtSeed, type SourceSeed, type StudySeed } from './seed-schema.js';
 
@@ -250,6 +251,8 @@ export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void>
   await w.flush(tx);
   await tx.run('prune-links', { rows: w.keepLists([s.id, ...owned]), types: STUDY_OWNED_TYPES });
   await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
+  // Derived last, from what the transaction now holds (arms, therapies' classes, diseases).
+  await assignQuestionsTx(tx, [s.id]);
 }
 
 /** Writes a bundle that readSeed already validated. `onStudy` reports progress. */

@@ -5,32 +5,14 @@
  */
 import { builder } from '../builder.js';
 import { effectSizes, type EffectEstimate, type EffectGroup, type EffectSizes } from '../analysis/effect-sizes.js';
-import { INTERVAL_METHODS, POOLING_METHODS, type PoolOptions } from '../analysis/meta-analysis.js';
+import type { PoolOptions } from '../analysis/meta-analysis.js';
 import { loadNode, loadNodes, requireIds } from './analysis-args.js';
-import { OutcomeMeasureEnum } from './enums.js';
+import { IntervalMethodEnum, OutcomeMeasureEnum, PoolingMethodEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Pooled = NonNullable<EffectGroup['pooled']>;
 
-const PoolingMethodEnum = builder.enumType('PoolingMethod', {
-  description: 'How the between-study variance τ² of a random-effects pooled estimate is estimated.',
-  values: {
-    REML: { value: POOLING_METHODS[0], description: 'Restricted maximum likelihood (Fisher scoring, as the R package metafor): approximately unbiased for τ² (Viechtbauer 2005). The default.' },
-    DL: { value: POOLING_METHODS[1], description: 'DerSimonian–Laird’s moment estimator (DerSimonian & Laird 1986), truncated at 0.' },
-  },
-});
-
-const IntervalMethodEnum = builder.enumType('IntervalMethod', {
-  description: 'How the 95% CI and prediction interval of a pooled estimate are built.',
-  values: {
-    HARTUNG_KNAPP: {
-      value: INTERVAL_METHODS[0],
-      description: 'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps much closer to the nominal 95% than NORMAL when there are few studies (IntHout et al. 2014).',
-    },
-    NORMAL: { value: INTERVAL_METHODS[1], description: 'Normal theory: estimate ± 1.96 SE (Wald). Too narrow when there are few studies.' },
-  },
-});
 
 const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').implement({
   description: 'One comparative effect as its source prints it (HR with 95% CI, or a p for an arm-vs-arm comparison).',

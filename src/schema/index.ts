@@ -17,6 +17,7 @@ import './source.js';
 import './provenance.js';
 import './lists.js';
 import './search.js';
+import './questions.js';
 import './evidence.js';
 import './neighborhood.js';
 import './stats.js';
