@@ -213,10 +213,11 @@ describe('submissions', () => {
 });
 
 describe('retraction', () => {
-  const RANKED = `{ biomarkerEvidence { ranking { supporting { id: slug } contradicting { id: slug } } } }`;
+  const RANKED = `{ biomarkerEvidence { answers { ranking { supporting { id: slug } contradicting { id: slug } } } } }`;
+  type Ranked = { supporting: { id: string }[]; contradicting: { id: string }[] };
   const rankedFindings = async (): Promise<string[]> => {
-    const res = await gql<{ biomarkerEvidence: { ranking: { supporting: { id: string }[]; contradicting: { id: string }[] }[] } }>(RANKED);
-    return res.data!.biomarkerEvidence.ranking.flatMap((r) => [...r.supporting, ...r.contradicting].map((f) => f.id));
+    const res = await gql<{ biomarkerEvidence: { answers: { ranking: Ranked[] }[] } }>(RANKED);
+    return res.data!.biomarkerEvidence.answers.flatMap((a) => a.ranking).flatMap((r) => [...r.supporting, ...r.contradicting].map((f) => f.id));
   };
 
   it('removes a finding from the ranking, keeps it visible as retracted, records it in the audit trail, and a reviewed revert restores it', async () => {

@@ -91,14 +91,18 @@ describe('corrected studies', () => {
     expect(abs.data!.entity.outcomes).toContainEqual({ hr: 0.6, experimentalArm: { slug: 'kn001-abstract-prior-rt' } });
   });
 
-  it('no longer counts every PD-L1-evaluable PACIFIC patient as the TC <1% subgroup in the ranking', async () => {
-    const res = await t.gql<{ biomarkerEvidence: { ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] } }>(`{
-      biomarkerEvidence { ranking { biomarker { slug } verdict patients } }
+  it('no longer counts every PD-L1-evaluable PACIFIC patient as the TC <1% subgroup, and counts PEMBRO-RT’s PD-L1-negative patients for PD-L1 in the SBRT question', async () => {
+    const res = await t.gql<{ biomarkerEvidence: { answers: { question: { id: string }; ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] }[] } }>(`{
+      biomarkerEvidence { answers { question { id } ranking { biomarker { slug } verdict patients } } }
     }`);
-    const pdl1 = res.data!.biomarkerEvidence.ranking.find((r) => r.biomarker.slug === 'pd-l1')!;
-    expect(pdl1.verdict).toBe('PREDICTIVE_CONTESTED');
+    const pdl1 = res.data!.biomarkerEvidence.answers
+      .filter((a) => a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~'))
+      .flatMap((a) => a.ranking)
+      .find((r) => r.biomarker.slug === 'pd-l1')!;
+    expect(pdl1.verdict).toBe('PREDICTIVE');
     expect(pdl1.patients).toBe(47);
   });
+
 });
 
 describe('npm run audit', () => {

@@ -258,20 +258,25 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
     expect(res.data!.neighborhood.nodes).toHaveLength(500);
   });
 
-  it('answers biomarkerEvidence at size from one summary row per biomarker, piles capped and counted, no budget error', async () => {
-    const res = (await gql('{ biomarkerEvidence { ranking { rank verdict supportingCount studyCount biomarker { slug } supporting { id } studies { id } } } }')) as {
-      data?: { biomarkerEvidence: { ranking: { rank: number; supportingCount: number; studyCount: number; supporting: unknown[]; studies: unknown[] }[] } };
+  it('answers biomarkerEvidence at size from one summary row per question × biomarker, populations and piles capped and counted, no budget error', async () => {
+    type Line = { rank: number; supportingCount: number; populationCount: number; supporting: unknown[]; populations: unknown[]; certainty: { level: string } | null };
+    const res = (await gql('{ biomarkerEvidence { answers { question { id } ranking { rank supportingCount populationCount supporting { id } populations { key } certainty { level } } } } }')) as {
+      data?: { biomarkerEvidence: { answers: { question: { id: string }; ranking: Line[] }[] } };
       errors?: unknown[];
     };
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const ranking = res.data!.biomarkerEvidence.ranking;
-    expect(ranking.length).toBeGreaterThan(30);
-    const biggest = Math.max(...ranking.map((r) => r.supportingCount));
-    console.log(`biomarkerEvidence: ${ranking.length} biomarkers, the largest pile ${biggest} supporting findings`);
+    const answers = res.data!.biomarkerEvidence.answers;
+    const lines = answers.flatMap((a) => a.ranking);
+    expect(lines.length).toBeGreaterThan(30);
+    const biggest = Math.max(...lines.map((r) => r.supportingCount));
+    console.log(`biomarkerEvidence: ${answers.length} questions, ${lines.length} lines, the largest pile ${biggest} supporting findings`);
     expect(biggest).toBeGreaterThan(EVIDENCE.listCap);
-    for (const r of ranking) {
+    for (const r of lines) {
       expect(r.supporting.length).toBe(Math.min(EVIDENCE.listCap, r.supportingCount));
-      expect(r.studies.length).toBe(Math.min(EVIDENCE.listCap, r.studyCount));
+      expect(r.populations.length).toBeLessThanOrEqual(EVIDENCE.populations);
+      expect(r.populations.length).toBeLessThanOrEqual(r.populationCount);
+      if (r.supportingCount > 0) expect(r.certainty).not.toBeNull();
     }
   });
+
 });
