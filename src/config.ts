@@ -2,7 +2,9 @@
  * Environment parsed once into a typed, frozen config. A bad value stops start-up with a
  * message that names the variable, instead of failing later somewhere deep in the driver.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -75,6 +77,38 @@ export interface Config {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * Fills `env` from the `.env` file in `cwd` (see .env.example) with the variables `env` does not
+ * set: the environment always wins over the file, as with `process.loadEnvFile`. Returns the file
+ * read, or undefined when there is none. Node's own parser, so quoting and comments follow Node.
+ */
+export function loadDotEnv(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return undefined;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (value !== undefined && env[name] === undefined) env[name] = value;
+  }
+  return file;
+}
+
+/**
+ * What every entry point (the server and each CLI) calls: `.env` from the working directory
+ * into the environment, then the validated config. One function, so no command reads a
+ * different database than the server would.
+ */
+export function loadRuntimeConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  loadDotEnv(cwd, env);
+  return loadConfig(env, cwd);
+}
+
+/** Where a command acts, for the line it prints before touching the database. */
+export function describeTarget(config: Pick<Config, 'neo4j' | 'local'>): string {
+  const n = config.neo4j;
+  return n.kind === 'remote'
+    ? `Neo4j at ${n.uri} (database "${n.database}", user "${n.user}")`
+    : `the local Neo4j on port ${config.local.port} (data in ${config.local.dataDir})`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Readonly<Config> {
