@@ -1,5 +1,5 @@
 // "Which biomarkers predict benefit from <therapy classes>?", summarised per biomarker in the
-// database (issue 13: at 100k studies the qualifying findings run to six figures; only one row per
+// database (bounded at size: at 100k studies the qualifying findings run to six figures; only one row per
 // biomarker leaves Neo4j). The ranking rule (src/evidence/rank.ts) in Cypher:
 // - a finding qualifies when, for every requested class, one of its therapies IS_A* that class
 //   (each class's members, the class and its IS_A descendants, are found once, first: checking

@@ -1,5 +1,5 @@
 /**
- * biomarkerEvidence is summarised in the database (issue 13, bounded at size): on the curated seed
+ * biomarkerEvidence is summarised in the database (bounded at size): on the curated seed
  * the summary ranks exactly as the rule over every finding row does, for every question shape.
  */
 import { describe, expect, it } from 'vitest';
