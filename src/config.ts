@@ -26,7 +26,7 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   SEED_DIR: z.string().min(1).default('seed'),
-  // Reliability and production safety (README "Production mode, limits and errors").
+  // Reliability and production safety (docs/operations.md, "Production mode, limits and errors").
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   DB_UNAVAILABLE_AFTER_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   DB_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),

@@ -1,6 +1,6 @@
 /**
  * The ranking rule behind biomarkerEvidence, kept pure so it is tested without a database and
- * explained in the README in the same words.
+ * explained in docs/evidence-method.md in the same words.
  *
  * 1. Only PREDICTIVE findings (a contrast between arms) make a biomarker predictive. A predictive
  *    finding that SUPPORTS its statement counts for the biomarker (both "high → benefit" and
