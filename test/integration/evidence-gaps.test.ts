@@ -1,5 +1,5 @@
 /**
- * The issue-12 done-when checks on the seed graph: where each biomarker's evidence sits in the
+ * The evidence-gap, effect-size and explanation checks on the seed graph: where each biomarker's evidence sits in the
  * gap map, the PD-L1 effect sizes, and the explanation paths. Every expectation is read from
  * the API's answers; the tests name the seed's findings only to say what must be found.
  */

@@ -1,4 +1,4 @@
-/** Provenance a reviewer can check (issue 14): quotes, canonical links, corrected studies, the audit command. */
+/** Provenance a reviewer can check: quotes, canonical links, corrected studies, the audit command. */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
