@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import {
+  Allocation,
   ArmRole,
   AuthorRole,
   BiomarkerKind,
@@ -39,6 +40,8 @@ export const ENTITY_SCHEMAS = {
     kind: StudyKind,
     design: text.optional(),
     phase: text.optional(),
+    /** Absent: no source read states how the arms were formed (its quote is allocationQuoteText/Source). */
+    allocation: Allocation.optional(),
     enrolled: int.optional(),
     year: int.optional(),
     published: text.optional(),
@@ -96,6 +99,17 @@ export const ENTITY_SCHEMAS = {
     exploratory: z.boolean(),
     patients: int.optional(),
     measures: z.array(OutcomeMeasure).default([]),
+    /**
+     * The treatment × biomarker interaction (seed: `interaction`), flattened: the two subgroup
+     * outcome ids [in the finding's biomarker state, reference], and the figure as the source
+     * states it. Its quote is interactionQuoteText/Source, read like the other quotes.
+     */
+    interactionSubgroups: z.array(z.string()).optional(),
+    interactionHr: z.number().optional(),
+    interactionCiLow: z.number().optional(),
+    interactionCiHigh: z.number().optional(),
+    interactionP: text.optional(),
+    interactionPrespecified: z.boolean().optional(),
     /** Absent means accepted; a retracted finding stays visible, marked, and leaves the ranking. */
     status: RecordStatus.optional(),
   }),

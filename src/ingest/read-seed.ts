@@ -184,6 +184,7 @@ export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedPr
     study.sources = fix(study.sources);
     fixQuote(study.enrolledQuote);
     fixQuote(study.analysedQuote);
+    fixQuote(study.allocationQuote);
     for (const t of study.trials ?? []) t.sources = fix(t.sources);
     for (const a of study.arms ?? []) {
       a.sources = fix(a.sources);
@@ -196,6 +197,7 @@ export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedPr
     for (const f of study.findings ?? []) {
       f.sources = fix(f.sources);
       fixQuote(f.quote);
+      fixQuote(f.interaction?.quote);
     }
   }
   return problems;
@@ -269,6 +271,8 @@ export function checkReferences(
     needSources(study.sources, file, '');
     needQuote(study.enrolledQuote, file, 'enrolledQuote');
     needQuote(study.analysedQuote, file, 'analysedQuote');
+    needQuote(study.allocationQuote, file, 'allocationQuote');
+    if (study.allocationQuote && !study.allocation) problems.push({ file, path: 'allocationQuote', message: 'an allocationQuote needs the allocation it states' });
     study.institutions?.forEach((x, i) => need(institutions, 'institution', x, file, `institutions[${i}]`));
     study.diseases.forEach((x, i) => need(diseases, 'disease', x, file, `diseases[${i}]`));
     study.authors?.forEach((a, i) => need(investigators, 'investigator', a.investigator, file, `authors[${i}].investigator`));
