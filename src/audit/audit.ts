@@ -251,7 +251,7 @@ function findingFigure(ctx: StudyContext, f: FindingSeed, path: string): Audited
 const RANDOMIZED = /(?<!non-?|not\s)\brandomi[sz]|\brandomly (assigned|allocated)\b|\bassigned at random\b/i;
 /** Words that name a design whose arms were formed otherwise. */
 const NON_RANDOMIZED =
-  /\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bsingle[- ]arm\b|\bretrospective(ly)?\b|\bobservational\b|\bcohorts?\b|\breal-world\b|\bconsecutive\b|\bcase series\b/i;
+  /\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bsingle[- ](arm|group)\b|\bretrospective(ly)?\b|\bobservational\b|\bcohorts?\b|\breal-world\b|\bconsecutive\b|\bcase series\b/i;
 
 /** A study's allocation is a figure too: its quote must state it, or it stands unquoted. */
 function allocationFigure(ctx: StudyContext): AuditedFigure {

@@ -62,7 +62,7 @@ export const ENTITY_SCHEMAS = {
     sponsor: text.optional(),
   }),
   Institution: z.object({ name: text, aliases: list, city: text.optional(), country: text.optional() }),
-  Investigator: z.object({ name: text, aliases: list, title: text.optional() }),
+  Investigator: z.object({ name: text, aliases: list, title: text.optional(), orcid: text.optional() }),
   Disease: z.object({ name: text, stage: text.optional(), setting: text.optional(), aliases: list }),
   Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
   // Curated arms always carry role and schedule (the seed format requires them); an arm imported
