@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import {
+  Allocation,
   ArmRole,
   AuthorRole,
   BiomarkerKind,
@@ -39,6 +40,8 @@ export const ENTITY_SCHEMAS = {
     kind: StudyKind,
     design: text.optional(),
     phase: text.optional(),
+    /** Absent: no source read states how the arms were formed (its quote is allocationQuoteText/Source). */
+    allocation: Allocation.optional(),
     enrolled: int.optional(),
     year: int.optional(),
     published: text.optional(),
@@ -59,7 +62,7 @@ export const ENTITY_SCHEMAS = {
     sponsor: text.optional(),
   }),
   Institution: z.object({ name: text, aliases: list, city: text.optional(), country: text.optional() }),
-  Investigator: z.object({ name: text, aliases: list, title: text.optional() }),
+  Investigator: z.object({ name: text, aliases: list, title: text.optional(), orcid: text.optional() }),
   Disease: z.object({ name: text, stage: text.optional(), setting: text.optional(), aliases: list }),
   Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
   // Curated arms always carry role and schedule (the seed format requires them); an arm imported
@@ -100,6 +103,17 @@ export const ENTITY_SCHEMAS = {
     measures: z.array(OutcomeMeasure).default([]),
     /** The clinical question the finding answers (src/analysis/questions.ts), derived at write time. */
     questionId: text.optional(),
+    /**
+     * The treatment × biomarker interaction (seed: `interaction`), flattened: the two subgroup
+     * outcome ids [in the finding's biomarker state, reference], and the figure as the source
+     * states it. Its quote is interactionQuoteText/Source, read like the other quotes.
+     */
+    interactionSubgroups: z.array(z.string()).optional(),
+    interactionHr: z.number().optional(),
+    interactionCiLow: z.number().optional(),
+    interactionCiHigh: z.number().optional(),
+    interactionP: text.optional(),
+    interactionPrespecified: z.boolean().optional(),
     /** Absent means accepted; a retracted finding stays visible, marked, and leaves the ranking. */
     status: RecordStatus.optional(),
   }),

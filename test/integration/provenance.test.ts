@@ -129,4 +129,30 @@ describe('npm run audit', () => {
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(/mdacc-out-of-field-orr-sbrt\): value 83 is not printed in its quote/);
   });
+
+  it('exits non-zero and names the finding and the study when an interaction figure or an allocation differs from its quote', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-audit-'));
+    await cp('seed', dir, { recursive: true });
+    const edit = async (name: string, change: (json: Record<string, unknown>) => void) => {
+      const file = path.join(dir, 'studies', name);
+      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      change(json);
+      await writeFile(file, JSON.stringify(json));
+    };
+    await edit('pacific-smoking-status-ct213.json', (s) => {
+      const f = (s['findings'] as { id: string; interaction: Record<string, unknown> }[]).find((x) => x.id === 'pacific-never-smokers-pfs-benefit')!;
+      f.interaction['p'] = '0.03'; // the abstract states no p for interaction
+    });
+    await edit('keynote-799-jabbour-2021.json', (s) => {
+      s['allocation'] = 'RANDOMIZED'; // its quote is the title of a "Nonrandomized Trial"
+    });
+    const failed = await cli(dir).then(
+      () => undefined,
+      (err: { code: number; stdout: string }) => err,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/pacific-smoking-status-ct213\.json at findings\[0\]\.interaction \(pacific-never-smokers-pfs-benefit\): interaction p 0\.03 is not printed in its quote/);
+    expect(failed?.stdout).toMatch(/keynote-799-jabbour-2021\.json at allocation \(keynote-799-jabbour-2021\): allocation RANDOMIZED: its quote does not say/);
+  });
 });
