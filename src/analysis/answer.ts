@@ -10,12 +10,16 @@
  * 2. Populations: studies sharing a confirmed trial are one population, transitively (a pooled
  *    reanalysis of PEMBRO-RT and MDACC overlaps PEMBRO-RT itself); a study without one is its own.
  *    Within a population the strongest finding (CIViC level A 5 … E 1, halved when exploratory)
- *    speaks for it; the population supports effect modification unless that finding does not.
+ *    gives its weight. It supports effect modification when its interaction estimate's 95% CI
+ *    excludes 1 (or a stated p for interaction is below 0.05); without an estimate, when its
+ *    strongest finding supports the statement (equal weights: the one with an estimate, then id).
  * 3. Per population, the treatment × biomarker interaction (src/analysis/interaction.ts): the
  *    source's stated ratio, else the ratio of two subgroup HRs. Pooled across populations (two or
  *    more with a CI) by random effects, REML with Hartung–Knapp (src/analysis/meta-analysis.ts).
  * 4. Certainty GRADE-style and the Simon–Paik–Hayes level (src/analysis/certainty.ts).
- * 5. Components, each in [0, 1]: certainty (HIGH 1, MODERATE 0.75, LOW 0.5, VERY_LOW 0.25, none 0);
+ * 5. Components, each in [0, 1]: certainty (the GRADE points — start HIGH 3, MODERATE 2, LOW 1,
+ *    minus each level rated down, not stopped at VERY_LOW — scaled from the lowest reachable, −6,
+ *    at 0.1 to HIGH at 1, (points + 7) / 10; none 0);
  *    modification z/(1+z), z = |ln ratio| / SE of the pooled (else the most precise) interaction
  *    (0 without one); replication H/(1+H), H = Σ wᵢ / i over the populations' weights (level
  *    weight / 5) in decreasing order, a harmonic sum, so that many small populations do not
@@ -25,8 +29,8 @@
  * Patients: per population the largest figure a source states (the finding's, else the study's
  * enrolled), summed over the populations; unknown stays empty.
  */
-import { certaintyRank, rateCertainty, simonPaikHayes, type Certainty, type PopulationFacts, type SphJudgement } from './certainty.js';
-import { interactionOf, type InteractionEstimate, type SubgroupHr } from './interaction.js';
+import { certaintyComponent, rateCertainty, simonPaikHayes, type Certainty, type PopulationFacts, type SphJudgement } from './certainty.js';
+import { excludesNoEffect, interactionOf, type InteractionEstimate, type SubgroupHr } from './interaction.js';
 import { pool, type PoolOptions, type Pooled } from './meta-analysis.js';
 
 export const LEVEL_WEIGHT: Record<string, number> = { A: 5, B: 4, C: 3, D: 2, E: 1 };
@@ -211,7 +215,8 @@ function population(rows: PopulationRow[], question: QuestionFacts): Population 
   const chosen = estimates[0];
   const trials = sortedIds(rows.flatMap((r) => r.trials));
   const stated = rows.map((r) => r.patients).filter((n): n is number => n !== null);
-  const supports = lead.finding.direction !== 'DOES_NOT_SUPPORT';
+  // A computed or stated interaction is the test of effect modification; the curated direction stands in only without one.
+  const supports = chosen ? excludesNoEffect(chosen.e) : lead.finding.direction !== 'DOES_NOT_SUPPORT';
   const patients = stated.length > 0 ? Math.max(...stated) : null;
   const weight = Math.max(...rows.map((r) => r.weight));
   const basis = chosen?.f ?? lead;
@@ -252,7 +257,7 @@ export function harmonicSum(weights: readonly number[]): number {
 export function componentsOf(certainty: Certainty | null, z: number | null, harmonic: number): Components {
   const m = z === null ? 0 : Math.abs(z);
   const h = harmonic / 5;
-  return { certainty: certaintyRank(certainty) / 4, modification: m / (1 + m), replication: h / (1 + h) };
+  return { certainty: certaintyComponent(certainty), modification: m / (1 + m), replication: h / (1 + h) };
 }
 
 export function verdictOf(pops: readonly Population[]): Verdict {
@@ -266,8 +271,8 @@ export interface AnswerInput {
   questions: readonly QuestionFacts[];
   predictive: readonly PredictiveGroup[];
   other: readonly OtherRow[];
-  weights?: Weights;
-  pooling?: PoolOptions;
+  weights?: Weights | undefined;
+  pooling?: PoolOptions | undefined;
   /** Ids listed per pile (counts tell all). */
   cap: number;
 }

@@ -58,6 +58,8 @@ export interface Judgement {
 export interface Certainty {
   level: CertaintyLevel;
   start: CertaintyLevel;
+  /** GRADE points: the start (HIGH 3, MODERATE 2, LOW 1) minus every level rated down, not stopped at VERY_LOW's floor (0). */
+  points: number;
   judgements: Judgement[];
 }
 
@@ -139,8 +141,8 @@ export function rateCertainty(populations: readonly PopulationFacts[], pooled: P
     reason: populations.length === 1 ? 'a single population: not replicated' : `${populations.length} independent populations`,
   });
 
-  const level = start + j.reduce((a, x) => a + x.change, 0);
-  return { level: levelAt(level), start: levelAt(start), judgements: j };
+  const points = start + j.reduce((a, x) => a + x.change, 0);
+  return { level: levelAt(points), start: levelAt(start), points, judgements: j };
 }
 
 function bestEstimate(ps: readonly PopulationFacts[]): { ciLow: number; ciHigh: number } | null {
@@ -169,5 +171,11 @@ export function simonPaikHayes(populations: readonly PopulationFacts[]): SphJudg
   return { level: 'V', category: 'D', reason: `category D: observational or retrospective data only (${names(populations)})` };
 }
 
-/** 0 without predictive evidence, 1 (VERY_LOW) … 4 (HIGH). */
-export const certaintyRank = (c: Certainty | null): number => (c === null ? 0 : CERTAINTY_LEVELS.indexOf(c.level) + 1);
+/** The lowest points a rating can reach: a LOW start (1) rated down as far as every domain goes (2 + 1 + 1 + 2 + 1). */
+export const MIN_POINTS = 1 - 7;
+/**
+ * Certainty as a ranking component in (0, 1]: the points scaled from MIN_POINTS (0.1) to HIGH (1),
+ * so that two VERY_LOW lines still differ by how far below the floor their evidence fell; 0
+ * without predictive evidence.
+ */
+export const certaintyComponent = (c: Certainty | null): number => (c === null ? 0 : Math.max(0, Math.min(1, (c.points - MIN_POINTS + 1) / (3 - MIN_POINTS + 1))));

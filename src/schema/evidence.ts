@@ -65,12 +65,12 @@ const InteractionBasisEnum = builder.enumType('InteractionBasis', {
 });
 
 const RULE =
-  'One ranking per clinical question. Only PREDICTIVE findings answering the question count; predictive findings on the biomarker from other questions are listed as indirect and never count. Studies sharing a confirmed trial are one population. Each line has a GRADE certainty (with reasons) and a Simon–Paik–Hayes level; where subgroup HRs exist, the ratio of HRs with its 95% CI (a stated interaction figure is preferred), pooled across populations by REML with Hartung–Knapp. score = w_certainty × certainty + w_modification × modification + w_replication × replication, each component in [0, 1]: certainty (HIGH 1, MODERATE 0.75, LOW 0.5, VERY_LOW 0.25), modification z/(1+z) with z = |ln ratio| / SE, replication H/(1+H) with H the harmonic sum of the populations’ level weights (A 5 … E 1, halved when exploratory, divided by 5). Ties only when every component is equal.';
+  'One ranking per clinical question. Only PREDICTIVE findings answering the question count; predictive findings on the biomarker from other questions are listed as indirect and never count. Studies sharing a confirmed trial are one population. Each line has a GRADE certainty (with reasons) and a Simon–Paik–Hayes level; where subgroup HRs exist, the ratio of HRs with its 95% CI (a stated interaction figure is preferred), pooled across populations by REML with Hartung–Knapp. score = w_certainty × certainty + w_modification × modification + w_replication × replication, each component in [0, 1]: certainty (GRADE points — start HIGH 3, MODERATE 2, LOW 1, minus every level rated down, not stopped at VERY_LOW — as (points + 7) / 10, so HIGH is 1 and two VERY_LOW lines still differ), modification z/(1+z) with z = |ln ratio| / SE, replication H/(1+H) with H the harmonic sum of the populations’ level weights (A 5 … E 1, halved when exploratory, divided by 5). Ties only when every component is equal.';
 
 const ComponentsRef = builder.objectRef<AnswerLine['components']>('RankingComponents').implement({
   description: 'The parts of a line’s score, each in [0, 1].',
   fields: (t) => ({
-    certainty: t.float({ description: 'HIGH 1, MODERATE 0.75, LOW 0.5, VERY_LOW 0.25, no predictive evidence 0.', resolve: (c) => c.certainty }),
+    certainty: t.float({ description: '(GRADE points + 7) / 10: HIGH 1, and below VERY_LOW’s floor still ordered; 0 without predictive evidence.', resolve: (c) => c.certainty }),
     modification: t.float({ description: 'z/(1+z), z = |ln ratio of HRs| / SE of the pooled (else the most precise) interaction; 0 without one.', resolve: (c) => c.modification }),
     replication: t.float({ description: 'H/(1+H), H = Σ wᵢ/i over the populations’ weights (level weight / 5), heaviest first.', resolve: (c) => c.replication }),
   }),
@@ -108,6 +108,7 @@ const CertaintyRef = builder.objectRef<Certainty>('Certainty').implement({
   fields: (t) => ({
     level: t.field({ type: CertaintyLevelEnum, resolve: (c) => c.level }),
     start: t.field({ type: CertaintyLevelEnum, description: 'Where the design put it before rating down.', resolve: (c) => c.start }),
+    points: t.int({ description: 'The start (HIGH 3, MODERATE 2, LOW 1) minus every level rated down, not stopped at VERY_LOW (0).', resolve: (c) => c.points }),
     judgements: t.field({ type: [JudgementRef], resolve: (c) => c.judgements }),
   }),
 });

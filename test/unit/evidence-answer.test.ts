@@ -98,9 +98,9 @@ describe('the evidence answer per clinical question', () => {
       ['pd-l1', 1],
       ['tmb', 2],
     ]);
-    // Both are VERY_LOW (GRADE's floor); the trial's heavier finding replicates more.
-    expect(rt.lines[0]!.components.certainty).toBe(rt.lines[1]!.components.certainty);
-    expect(rt.lines[0]!.components.replication).toBeGreaterThan(rt.lines[1]!.components.replication);
+    // Both are VERY_LOW (GRADE's floor), but the randomised contrast started higher and stays above.
+    expect(rt.lines.map((l) => l.certainty?.level)).toEqual(['VERY_LOW', 'VERY_LOW']);
+    expect(rt.lines[0]!.components.certainty).toBeGreaterThan(rt.lines[1]!.components.certainty);
   });
 
   it('shares a rank only when every component is equal', () => {
