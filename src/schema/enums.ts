@@ -10,6 +10,7 @@ const fromZod = <T extends string>(name: string, values: readonly T[], descripti
   builder.enumType(name, { description, values: M.describedValues(values, meanings) });
 
 export const ScheduleEnum = fromZod('Schedule', V.Schedule.options, 'How radiotherapy and immunotherapy are timed against each other.', M.SCHEDULE);
+export const AllocationEnum = fromZod('Allocation', V.Allocation.options, 'How the arms a study contrasts were formed, as a source states it.', M.ALLOCATION);
 export const ArmRoleEnum = fromZod('ArmRole', V.ArmRole.options, 'The part an arm plays in its study.', M.ARM_ROLE);
 export const AuthorRoleEnum = fromZod('AuthorRole', V.AuthorRole.options, 'Position in the author list that matters for credit.', M.AUTHOR_ROLE);
 export const StudyKindEnum = fromZod('StudyKind', V.StudyKind.options, 'What kind of analysis a study is.', M.STUDY_KIND);

@@ -79,58 +79,58 @@ const ComponentsRef = builder.objectRef<AnswerLine['components']>('RankingCompon
 const WeightsRef = builder.objectRef<Weights>('RankingWeights').implement({
   description: 'The weights the score was computed with.',
   fields: (t) => ({
-    certainty: t.float({ resolve: (w) => w.certainty }),
-    modification: t.float({ resolve: (w) => w.modification }),
-    replication: t.float({ resolve: (w) => w.replication }),
+    certainty: t.float({ description: 'Weight of the certainty component.', resolve: (w) => w.certainty }),
+    modification: t.float({ description: 'Weight of the modification component.', resolve: (w) => w.modification }),
+    replication: t.float({ description: 'Weight of the replication component.', resolve: (w) => w.replication }),
   }),
 });
 
 const WeightsInput = builder.inputType('RankingWeightsInput', {
   description: `Weights of the score’s components (defaults ${DEFAULT_WEIGHTS.certainty}, ${DEFAULT_WEIGHTS.modification}, ${DEFAULT_WEIGHTS.replication}: certainty first, then modification, then replication).`,
   fields: (t) => ({
-    certainty: t.float({ defaultValue: DEFAULT_WEIGHTS.certainty }),
-    modification: t.float({ defaultValue: DEFAULT_WEIGHTS.modification }),
-    replication: t.float({ defaultValue: DEFAULT_WEIGHTS.replication }),
+    certainty: t.float({ description: 'Weight of the certainty component.', defaultValue: DEFAULT_WEIGHTS.certainty }),
+    modification: t.float({ description: 'Weight of the modification component.', defaultValue: DEFAULT_WEIGHTS.modification }),
+    replication: t.float({ description: 'Weight of the replication component.', defaultValue: DEFAULT_WEIGHTS.replication }),
   }),
 });
 
 const JudgementRef = builder.objectRef<Judgement>('CertaintyJudgement').implement({
   description: 'One GRADE judgement, with its reason in words.',
   fields: (t) => ({
-    domain: t.field({ type: CertaintyDomainEnum, resolve: (j) => j.domain }),
+    domain: t.field({ description: 'The GRADE domain judged.', type: CertaintyDomainEnum, resolve: (j) => j.domain }),
     change: t.int({ description: 'Levels rated down (0, −1, −2); 0 for DESIGN, which sets the start.', resolve: (j) => j.change }),
-    reason: t.string({ resolve: (j) => j.reason }),
+    reason: t.string({ description: 'The judgement in words.', resolve: (j) => j.reason }),
   }),
 });
 
 const CertaintyRef = builder.objectRef<Certainty>('Certainty').implement({
   description: 'GRADE-style certainty that the biomarker modifies the treatment effect on this question.',
   fields: (t) => ({
-    level: t.field({ type: CertaintyLevelEnum, resolve: (c) => c.level }),
+    level: t.field({ description: 'HIGH, MODERATE, LOW or VERY_LOW.', type: CertaintyLevelEnum, resolve: (c) => c.level }),
     start: t.field({ type: CertaintyLevelEnum, description: 'Where the design put it before rating down.', resolve: (c) => c.start }),
     points: t.int({ description: 'The start (HIGH 3, MODERATE 2, LOW 1) minus every level rated down, not stopped at VERY_LOW (0).', resolve: (c) => c.points }),
-    judgements: t.field({ type: [JudgementRef], resolve: (c) => c.judgements }),
+    judgements: t.field({ description: 'One judgement per GRADE domain, each with its reason.', type: [JudgementRef], resolve: (c) => c.judgements }),
   }),
 });
 
 const SphRef = builder.objectRef<SphJudgement>('BiomarkerEvidenceLevel').implement({
   description: 'The Simon–Paik–Hayes level of evidence, with the study category behind it.',
   fields: (t) => ({
-    level: t.field({ type: SphLevelEnum, resolve: (s) => s.level }),
+    level: t.field({ description: 'Level I–V.', type: SphLevelEnum, resolve: (s) => s.level }),
     category: t.string({ description: 'A: prospective trial designed for the marker (here: randomised, biomarker analysis stated pre-specified); B: a randomised trial’s samples; C: prospective non-randomised trial; D: observational.', resolve: (s) => s.category }),
-    reason: t.string({ resolve: (s) => s.reason }),
+    reason: t.string({ description: 'Why, naming the populations.', resolve: (s) => s.reason }),
   }),
 });
 
 const InteractionRef = builder.objectRef<InteractionEstimate & { finding: string | null }>('InteractionEstimate').implement({
   description: 'A treatment × biomarker interaction within one population: the ratio of the treatment’s HR in one biomarker subgroup to its HR in the reference subgroup.',
   fields: (t) => ({
-    basis: t.field({ type: InteractionBasisEnum, resolve: (e) => e.basis }),
+    basis: t.field({ description: 'Stated by the source, computed from two subgroup HRs, or a stated p only.', type: InteractionBasisEnum, resolve: (e) => e.basis }),
     ratio: t.float({ nullable: true, description: 'Ratio of HRs (subgroup / reference); below 1: the treatment helps more in the subgroup.', resolve: (e) => e.ratio }),
     ciLow: t.float({ nullable: true, description: 'Lower 95% bound.', resolve: (e) => e.ciLow }),
     ciHigh: t.float({ nullable: true, description: 'Upper 95% bound.', resolve: (e) => e.ciHigh }),
     logSe: t.float({ nullable: true, description: 'Standard error of ln(ratio).', resolve: (e) => e.se }),
-    z: t.float({ nullable: true, resolve: (e) => e.z }),
+    z: t.float({ description: 'ln(ratio) / its SE.', nullable: true, resolve: (e) => e.z }),
     p: t.float({ nullable: true, description: 'Two-sided p (normal theory), computed.', resolve: (e) => e.pComputed }),
     statedP: t.string({ nullable: true, description: 'The p for interaction the source prints, preferred when present.', resolve: (e) => e.pStated }),
     finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding whose figures these are.', resolve: async (e, _a, ctx) => (e.finding ? ((await nodesById(ctx, 'Finding', [e.finding]))[0] ?? null) : null) }),
@@ -145,18 +145,18 @@ const InteractionRef = builder.objectRef<InteractionEstimate & { finding: string
 const PooledRef = builder.objectRef<Pooled>('PooledInteraction').implement({
   description: 'Interaction estimates pooled across independent populations (random effects; never across subgroups of different trials compared with each other).',
   fields: (t) => ({
-    poolingMethod: t.field({ type: PoolingMethodEnum, resolve: (p) => p.method }),
-    intervalMethod: t.field({ type: IntervalMethodEnum, resolve: (p) => p.ciMethod }),
+    poolingMethod: t.field({ description: 'The τ² estimator.', type: PoolingMethodEnum, resolve: (p) => p.method }),
+    intervalMethod: t.field({ description: 'How the CI and prediction interval were built.', type: IntervalMethodEnum, resolve: (p) => p.ciMethod }),
     k: t.int({ description: 'Populations pooled.', resolve: (p) => p.k }),
     ratio: t.float({ description: 'Pooled ratio of HRs.', resolve: (p) => Math.exp(p.estimate) }),
-    ciLow: t.float({ resolve: (p) => Math.exp(p.ciLow) }),
-    ciHigh: t.float({ resolve: (p) => Math.exp(p.ciHigh) }),
+    ciLow: t.float({ description: 'Lower 95% bound of the pooled ratio.', resolve: (p) => Math.exp(p.ciLow) }),
+    ciHigh: t.float({ description: 'Upper 95% bound of the pooled ratio.', resolve: (p) => Math.exp(p.ciHigh) }),
     predictionLow: t.float({ nullable: true, description: '95% prediction interval (k ≥ 3).', resolve: (p) => (p.predictionLow === null ? null : Math.exp(p.predictionLow)) }),
-    predictionHigh: t.float({ nullable: true, resolve: (p) => (p.predictionHigh === null ? null : Math.exp(p.predictionHigh)) }),
-    tau2: t.float({ resolve: (p) => p.tau2 }),
-    i2: t.float({ nullable: true, resolve: (p) => p.i2 }),
-    q: t.float({ resolve: (p) => p.q }),
-    qP: t.float({ nullable: true, resolve: (p) => p.qP }),
+    predictionHigh: t.float({ description: 'Upper bound of the 95% prediction interval (k ≥ 3).', nullable: true, resolve: (p) => (p.predictionHigh === null ? null : Math.exp(p.predictionHigh)) }),
+    tau2: t.float({ description: 'Between-population variance τ² of ln(ratio).', resolve: (p) => p.tau2 }),
+    i2: t.float({ description: 'I², percent (metafor’s definition).', nullable: true, resolve: (p) => p.i2 }),
+    q: t.float({ description: 'Cochran’s Q.', resolve: (p) => p.q }),
+    qP: t.float({ description: 'Its χ² p (k − 1 df).', nullable: true, resolve: (p) => p.qP }),
   }),
 });
 
@@ -164,14 +164,14 @@ const PopulationRef = builder.objectRef<Population>('EvidencePopulation').implem
   description: 'One independent population behind a line: studies sharing a confirmed trial, or one study.',
   fields: (t) => ({
     key: t.string({ description: 'trial:<ids> or study:<id>.', resolve: (p) => p.key }),
-    trials: t.field({ type: [NodeRefs.Trial], resolve: (p, _a, ctx) => nodesById(ctx, 'Trial', p.trials) }),
-    studies: t.field({ type: [NodeRefs.Study], resolve: (p, _a, ctx) => nodesById(ctx, 'Study', p.studies) }),
+    trials: t.field({ description: 'Its confirmed trials.', type: [NodeRefs.Trial], resolve: (p, _a, ctx) => nodesById(ctx, 'Trial', p.trials) }),
+    studies: t.field({ description: 'Its studies.', type: [NodeRefs.Study], resolve: (p, _a, ctx) => nodesById(ctx, 'Study', p.studies) }),
     findings: t.field({ type: [NodeRefs.Finding], description: `Its predictive findings on this question (the first ${EVIDENCE.listCap}).`, resolve: (p, _a, ctx) => nodesById(ctx, 'Finding', p.findings.slice(0, EVIDENCE.listCap)) }),
     supports: t.boolean({ description: 'Whether its strongest finding supports effect modification.', resolve: (p) => p.supports }),
     weight: t.float({ description: 'Its strongest finding’s CIViC level weight (A 5 … E 1, halved when exploratory).', resolve: (p) => p.weight }),
     randomised: t.boolean({ description: 'Whether a source states the contrasted arms were randomised.', resolve: (p) => p.facts.randomised }),
     patients: t.int({ nullable: true, description: 'The largest patient figure a source states for it.', resolve: (p) => p.patients }),
-    interaction: t.field({ type: InteractionRef, nullable: true, resolve: (p) => (p.interaction ? { ...p.interaction, finding: p.interactionFinding } : null) }),
+    interaction: t.field({ description: 'Its treatment × biomarker interaction, where its findings give one (stated preferred over computed).', type: InteractionRef, nullable: true, resolve: (p) => (p.interaction ? { ...p.interaction, finding: p.interactionFinding } : null) }),
   }),
 });
 
@@ -179,27 +179,28 @@ const BiomarkerEvidenceRef = builder.objectRef<AnswerLine>('BiomarkerEvidence').
   description: 'One biomarker’s evidence on one clinical question: rank, certainty with reasons, interaction, components, populations and sources.',
   fields: (t) => ({
     rank: t.int({ description: 'Competition rank within the question: equal only when every component is equal.', resolve: (r) => r.rank }),
-    biomarker: t.field({ type: NodeRefs.Biomarker, resolve: async (r, _a, ctx) => {
+    biomarker: t.field({ description: 'The biomarker.', type: NodeRefs.Biomarker, resolve: async (r, _a, ctx) => {
       const n = (await ctx.loaders.node.loadMany([r.biomarker]))[0];
       if (!n || n instanceof Error || n.label !== 'Biomarker') throw n instanceof Error ? n : new Error(`biomarker "${r.biomarker}" vanished`);
       return n;
     } }),
-    verdict: t.field({ type: VerdictEnum, resolve: (r) => r.verdict }),
+    verdict: t.field({ description: 'What the populations say, in one word (see EvidenceVerdict).', type: VerdictEnum, resolve: (r) => r.verdict }),
     score: t.float({ description: 'Σ weight × component (see rule).', resolve: (r) => r.score }),
-    components: t.field({ type: ComponentsRef, resolve: (r) => r.components }),
+    components: t.field({ description: 'The score’s parts, each in [0, 1].', type: ComponentsRef, resolve: (r) => r.components }),
     certainty: t.field({ type: CertaintyRef, nullable: true, description: 'Empty without predictive evidence on this question.', resolve: (r) => r.certainty }),
     evidenceLevel: t.field({ type: SphRef, nullable: true, description: 'Simon–Paik–Hayes level; empty without predictive evidence.', resolve: (r) => r.sph }),
     interaction: t.field({ type: PooledRef, nullable: true, description: 'The interaction pooled across populations (two or more with a CI); each population’s own is on populations.', resolve: (r) => r.pooled }),
     populations: t.field({ type: [PopulationRef], description: `Populations carrying the predictive evidence, heaviest first (the first ${EVIDENCE.populations}; populationCount tells all).`, resolve: (r) => r.populations }),
-    populationCount: t.int({ resolve: (r) => r.populationCount }),
+    populationCount: t.int({ description: 'Independent populations carrying the predictive evidence.', resolve: (r) => r.populationCount }),
+    populationsCapped: t.boolean({ description: `True when more populations exist than the ${EVIDENCE.populations} summarised in full: counts and replication then come from the database’s totals, where overlapping pooled trials are not merged.`, resolve: (r) => r.capped }),
     supporting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings supporting effect modification (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.supporting) }),
     contradicting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings that saw none (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.contradicting) }),
     otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings on this question: listed, never ranked.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.other) }),
     indirectFindings: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings on this biomarker answering other questions: indirect, never counted for or against.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.indirect) }),
-    supportingCount: t.int({ resolve: (r) => r.supportingCount }),
-    contradictingCount: t.int({ resolve: (r) => r.contradictingCount }),
-    otherCount: t.int({ resolve: (r) => r.otherCount }),
-    indirectCount: t.int({ resolve: (r) => r.indirectCount }),
+    supportingCount: t.int({ description: 'All predictive findings on this question supporting effect modification.', resolve: (r) => r.supportingCount }),
+    contradictingCount: t.int({ description: 'All predictive findings on this question that saw no effect modification.', resolve: (r) => r.contradictingCount }),
+    otherCount: t.int({ description: 'All prognostic, associated and pharmacodynamic findings on this question.', resolve: (r) => r.otherCount }),
+    indirectCount: t.int({ description: 'All predictive findings on this biomarker answering other questions.', resolve: (r) => r.indirectCount }),
     studies: t.field({ type: [NodeRefs.Study], description: 'Studies behind the line.', resolve: (r, _a, ctx) => nodesById(ctx, 'Study', r.studies) }),
     patients: t.int({ nullable: true, description: 'Patients behind the predictive evidence, once per population; empty when no source states a number.', resolve: (r) => r.patients }),
     bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, description: 'Strongest CIViC level among the predictive findings.', resolve: (r) => r.bestLevel as 'A' | null }),
@@ -229,7 +230,7 @@ interface QuestionAnswer {
 const QuestionAnswerRef = builder.objectRef<QuestionAnswer>('QuestionAnswer').implement({
   description: 'The ranking for one clinical question.',
   fields: (t) => ({
-    question: t.field({ type: ClinicalQuestionRef, resolve: (a) => a.question }),
+    question: t.field({ description: 'The clinical question ranked.', type: ClinicalQuestionRef, resolve: (a) => a.question }),
     ranking: t.field({ type: [BiomarkerEvidenceRef], description: 'Biomarkers, best supported first.', resolve: (a) => a.ranking }),
   }),
 });
@@ -243,7 +244,7 @@ const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement
   description: 'The answer to biomarkerEvidence: one ranking per clinical question, the rule and the weights used.',
   fields: (t) => ({
     rule: t.string({ description: 'How each ranking is computed.', resolve: () => RULE }),
-    weights: t.field({ type: WeightsRef, resolve: (r) => r.weights }),
+    weights: t.field({ description: 'The weights the scores were computed with.', type: WeightsRef, resolve: (r) => r.weights }),
     levelWeights: t.string({ description: 'The weight of each CIViC evidence level, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
     answers: t.field({ type: [QuestionAnswerRef], description: 'One ranking per question, by question id.', resolve: (r) => r.answers }),
   }),

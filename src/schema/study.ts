@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { AuthorshipRef, TrialLinkRef } from './common.js';
 import { externalLinks } from './display.js';
-import { FindingTypeEnum, StudyKindEnum } from './enums.js';
+import { AllocationEnum, FindingTypeEnum, StudyKindEnum } from './enums.js';
 import { after, hits, related } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { listComplexity } from './relation-page.js';
@@ -15,6 +15,7 @@ builder.node(NodeRefs.Study, {
     kind: t.field({ description: 'What kind of analysis it is.', type: StudyKindEnum, nullable: true, resolve: (n) => n.kind }),
     design: t.string({ description: 'Study design in words, e.g. randomized phase II.', nullable: true, resolve: (n) => n.design ?? null }),
     phase: t.string({ description: 'Trial phase as recorded, e.g. II or I/II.', nullable: true, resolve: (n) => n.phase ?? null }),
+    allocation: t.field({ type: AllocationEnum, nullable: true, description: 'RANDOMIZED or NON_RANDOMIZED as a source states it (quoted); empty when no source read says.', resolve: (n) => n.allocation ?? null }),
     enrolled: t.int({ description: 'Patients enrolled, when a source gives it.', nullable: true, resolve: (n) => n.enrolled ?? null }),
     year: t.int({ description: 'Year of publication.', nullable: true, resolve: (n) => n.year ?? null }),
     published: t.string({ nullable: true, description: 'ISO date, possibly partial (YYYY or YYYY-MM).', resolve: (n) => n.published ?? null }),
