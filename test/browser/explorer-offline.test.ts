@@ -1,7 +1,8 @@
 /**
  * The graph explorer page (/) with the network closed (test/browser/offline-browser.ts): it
- * renders, runs a search and places the pick on the canvas, with nothing fetched from outside,
- * no console error and no Content-Security-Policy violation.
+ * renders, runs a search and places the pick on the canvas, opens the evidence tab and a line of
+ * its ranking, with nothing fetched from outside, no console error and no Content-Security-Policy
+ * violation.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +41,15 @@ describe('the graph explorer page with no network', () => {
     await page.waitForTimeout(600); // let the layout animation settle for the screenshot
     const file = path.join(ARTIFACTS, 'explorer-offline.png');
     await page.screenshot({ path: file });
+
+    // The evidence tab: the question chooser, a ranking, and an opened line with its score bars
+    // (sized through the CSSOM, which the style-src 'self' policy allows) and its certainty reasons.
+    await page.click('#evidence-tab');
+    const row = page.locator('[data-testid=evidence-row]').first();
+    await row.waitFor();
+    expect(await page.locator('#evidence-question option').count()).toBeGreaterThan(1);
+    await row.locator('[data-testid=evidence-toggle]').click();
+    await page.locator('[data-testid=evidence-detail]:visible [data-testid=certainty-judgement]').first().waitFor();
     await context.close();
 
     expect(existsSync(file)).toBe(true);

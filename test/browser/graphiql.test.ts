@@ -1,7 +1,8 @@
 /**
  * GraphiQL at /graphql in Debian's Chromium with the network closed (test/browser/offline-browser.ts):
- * everything it needs comes from the server, the evidence question opens first and runs, the
- * other examples (docs/examples.md) are tabs and in the Examples picker, and the query builder is open.
+ * everything it needs comes from the server, the evidence question opens first, a per-question
+ * evidence query typed into the editor runs, the other examples (docs/examples.md) are tabs and in the
+ * Examples picker, and the query builder is open.
  * Any request to an outside origin, console error or CSP violation fails the test.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { ARTIFACTS, baseUrl, launchOffline, openOffline, type OfflinePage } from
 interface MonacoModel {
   uri: { path: string };
   getValue(): string;
+  setValue(text: string): void;
   findMatches(text: string, searchOnlyEditableRange: boolean, isRegex: boolean, matchCase: boolean, wordSeparators: null, captureMatches: boolean): { range: { startLineNumber: number } }[];
 }
 type MonacoWindow = Window & {
@@ -24,7 +26,36 @@ interface Ranked {
   rank: number;
   verdict: string;
   biomarker: { name: string };
+  certainty: { level: string; judgements: { domain: string; reason: string }[] } | null;
 }
+
+interface Answer {
+  question: { id: string; label: string };
+  ranking: Ranked[];
+}
+
+/**
+ * The evidence question in the API's per-question shape: one ranking per clinical question, each
+ * line with its certainty and reasons. Typed into the operation editor as a researcher would.
+ */
+const PER_QUESTION = `# Which biomarkers predict benefit, question by question?
+query EvidencePerQuestion {
+  biomarkerEvidence {
+    answers {
+      question { id label }
+      ranking {
+        rank
+        verdict
+        score
+        biomarker { name }
+        certainty { level judgements { domain change reason } }
+        evidenceLevel { level reason }
+        populations { key trials { name } studies { shortName } }
+      }
+    }
+  }
+}
+`;
 
 const OPERATIONS = path.resolve('test/operations');
 const operationName = (file: string): string => /^\s*query\s+(\w+)/m.exec(readFileSync(path.join(OPERATIONS, file), 'utf8'))?.[1] ?? file;
@@ -76,6 +107,16 @@ async function revealInResponse(text: string): Promise<void> {
   }, text);
 }
 
+/** Replaces the active tab's operation with `text` (Monaco's model API; what typing it would leave). */
+async function typeOperation(text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const model = ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).find((m) => m.uri.path.endsWith('-operation.graphql'));
+    if (!model) throw new Error('no operation editor on the page');
+    model.setValue(t);
+  }, text);
+  await page.waitForFunction((t) => ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith('-operation.graphql') && m.getValue() === t), text);
+}
+
 /** Presses ▶ and waits until the response editor holds a JSON result; returns it parsed. */
 async function run(): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   await page.locator('.graphiql-execute-button').click();
@@ -117,15 +158,19 @@ describe('GraphiQL served by the server itself', () => {
     await docs.getByText('Which biomarkers predict benefit', { exact: false }).first().waitFor();
   });
 
-  it('runs the evidence question from the first screen and shows the ranking with tumor aneuploidy in it', async () => {
+  it('runs the per-question evidence query typed into the editor and shows tumor aneuploidy with its certainty reasons', async () => {
+    await typeOperation(PER_QUESTION);
     const result = await run();
     expect(result.errors).toBeUndefined();
-    const ranking = (result.data?.['biomarkerEvidence'] as { ranking: Ranked[] } | undefined)?.ranking ?? [];
-    expect(ranking.length).toBeGreaterThan(1);
-    const aneuploidy = ranking.find((r) => r.biomarker.name === 'Tumor aneuploidy');
+    const answers = (result.data?.['biomarkerEvidence'] as { answers: Answer[] } | undefined)?.answers ?? [];
+    expect(answers.length).toBeGreaterThan(1);
+    const timing = answers.find((a) => a.ranking.some((r) => r.biomarker.name === 'Tumor aneuploidy'));
+    expect(timing?.question.label).toMatch(/concurrent vs sequential/);
+    const aneuploidy = timing?.ranking.find((r) => r.biomarker.name === 'Tumor aneuploidy');
     expect(aneuploidy?.verdict).toMatch(/^PREDICTIVE/);
-    // What the researcher sees: the result pane shows the ranking, with tumor aneuploidy in it.
-    await page.locator('.graphiql-response').getByText('"ranking"').waitFor();
+    expect(aneuploidy?.certainty?.judgements.map((j) => j.domain)).toContain('RISK_OF_BIAS');
+    // What the researcher sees: the result pane shows the answers, with tumor aneuploidy in them.
+    await page.locator('.graphiql-response').getByText('"answers"').waitFor();
     await revealInResponse('Tumor aneuploidy');
     await page.locator('.graphiql-response').getByText('Tumor aneuploidy').first().waitFor();
   });
@@ -155,6 +200,7 @@ describe('GraphiQL served by the server itself', () => {
   });
 
   it('saves a screenshot of GraphiQL with the evidence ranking to test-artifacts/graphiql.png', async () => {
+    await typeOperation(PER_QUESTION);
     await run();
     await revealInResponse('Tumor aneuploidy');
     await page.locator('.graphiql-response').getByText('Tumor aneuploidy').first().waitFor();

@@ -1,5 +1,5 @@
 /**
- * Each explorer view (graph, biomarker evidence, gaps, forest plot) in a real browser at 1024 and
+ * Each explorer view (graph, biomarker evidence per clinical question with a line opened, gaps, forest plot) in a real browser at 1024 and
  * 1400 px: a screenshot of each lands in test-artifacts/, and no two rendered text boxes overlap
  * (bounding boxes of text, clipped by their scrolling or overflow-hidden containers). Runs
  * against the server the global setup starts on the seeded test database (ABSCOPAL_TEST_URL).
@@ -108,14 +108,29 @@ async function openPage(width: number): Promise<{ page: Page; errors: string[]; 
   return { page, errors, close: () => context.close() };
 }
 
+/** Picks the clinical question whose option contains every part, and waits for its ranking. */
+async function chooseQuestion(page: Page, ...parts: string[]): Promise<void> {
+  const options = await page.locator('#evidence-question option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
+  const option = options.find((o) => parts.every((p) => o.text.toLowerCase().includes(p.toLowerCase())));
+  if (!option) throw new Error(`no clinical question with ${parts.join(' and ')} among: ${options.map((o) => o.text).join(' | ')}`);
+  await page.selectOption('#evidence-question', option.value);
+  await page.locator('[data-testid=evidence-summary]', { hasText: option.text.split(' · ')[0] ?? option.text }).waitFor();
+  await page.locator('#evidence-table tbody tr.evidence-row').first().waitFor();
+}
+
 const shot = (page: Page, name: string, width: number) => page.screenshot({ path: path.join(ARTIFACTS, `view-${name}-${width}.png`) });
 
 describe.each(WIDTHS)('the explorer views at %i px', (width) => {
-  it('the evidence table wraps long biomarker names: no text overlaps, the verdicts stay in their column', async () => {
+  it('the evidence table wraps long biomarker names and an opened line shows its certainty reasons: no text overlaps, the verdicts stay in their column', async () => {
     const { page, errors, close } = await openPage(width);
     try {
       await page.click('#evidence-tab');
       await page.locator('#evidence-table tbody tr.evidence-row').first().waitFor();
+      await chooseQuestion(page, 'consolidation', '— OS');
+      await page.locator('tr[data-biomarker="pd-l1"] [data-testid=evidence-toggle]').click();
+      const detail = page.locator('[data-testid=evidence-detail]:visible');
+      await detail.locator('[data-testid=certainty-judgement]').first().waitFor();
+      expect(await detail.locator('[data-testid=certainty-judgement][data-domain=DESIGN] .reason').textContent()).toMatch(/^starts (HIGH|MODERATE|LOW)/);
       await shot(page, 'evidence', width);
       expect(await overlappingText(page, '#evidence-panel')).toEqual([]);
       // Every name stays left of its row's verdict pill.
@@ -174,6 +189,8 @@ describe.each(WIDTHS)('the explorer views at %i px', (width) => {
     const { page, errors, close } = await openPage(width);
     try {
       await page.click('#evidence-tab');
+      await page.locator('#evidence-table tbody tr.evidence-row').first().waitFor();
+      await chooseQuestion(page, 'concurrent vs sequential');
       await page.locator('tr[data-biomarker="tumor-aneuploidy"] [data-testid=evidence-explain]').click();
       await page.waitForFunction(() => {
         const cy = (window as unknown as { __abscopal: { cy: { nodes(): { length: number; some(f: (n: { data(k: string): unknown }) => boolean): boolean } } } }).__abscopal.cy;

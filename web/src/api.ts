@@ -1,5 +1,5 @@
 /** The explorer's only way to the data: the public GraphQL API at /graphql. */
-import type { EntityType, EvidenceReport, Neighborhood, NodeDetails, SearchHit } from './model.js';
+import type { ClinicalQuestion, EntityType, EvidenceReport, Neighborhood, NodeDetails, RankingWeights, SearchHit } from './model.js';
 
 export type ApiErrorKind = 'graphql' | 'http' | 'network';
 
@@ -124,28 +124,63 @@ export async function nodeDetails(id: string, type: EntityType, signal?: AbortSi
   return data.node;
 }
 
+const FINDING_SOURCES = 'sources { id slug kind secondary title publisher published links }';
+
+const QUESTIONS = /* GraphQL */ `
+  query ExplorerClinicalQuestions {
+    clinicalQuestions(predictiveOnly: true) {
+      id label kind studies findings predictiveFindings trialCount patients endpoint
+      setting { slug name }
+    }
+  }
+`;
+
+export async function clinicalQuestions(signal?: AbortSignal): Promise<ClinicalQuestion[]> {
+  return (await gql<{ clinicalQuestions: ClinicalQuestion[] }>(QUESTIONS, {}, signal)).clinicalQuestions;
+}
+
 const EVIDENCE = /* GraphQL */ `
-  query ExplorerBiomarkerEvidence {
-    biomarkerEvidence {
+  query ExplorerBiomarkerEvidence($question: ID!, $weights: RankingWeightsInput) {
+    biomarkerEvidence(question: $question, weights: $weights) {
       rule
-      ranking {
-        rank verdict score patients bestLevel
-        biomarker { id name slug }
-        supporting { id type statement biomarkerState schedule level study { id shortName } sources { id slug kind secondary title publisher published links } }
-        contradicting { id type statement biomarkerState schedule level study { id shortName } sources { id slug kind secondary title publisher published links } }
-        otherFindings { id type statement biomarkerState level study { id shortName } }
-        studies { id shortName year institutions { name } }
-        sources { id slug kind secondary title publisher published links }
+      weights { certainty modification replication }
+      answers {
+        question { id label }
+        ranking {
+          rank verdict score patients bestLevel populationCount supportingCount contradictingCount otherCount indirectCount
+          biomarker { id name slug }
+          certainty { level start judgements { domain change reason } }
+          evidenceLevel { level category reason }
+          components { certainty modification replication }
+          populations {
+            key supports weight randomised patients
+            trials { slug name nctId }
+            studies { slug shortName }
+            interaction {
+              basis ratio ciLow ciHigh p statedP
+              subgroups { slug population hr hrCiLow hrCiHigh }
+            }
+          }
+          interaction { poolingMethod intervalMethod k ratio ciLow ciHigh predictionLow predictionHigh tau2 i2 }
+          supporting { id type statement biomarkerState schedule level study { id shortName } ${FINDING_SOURCES} }
+          contradicting { id type statement biomarkerState schedule level study { id shortName } ${FINDING_SOURCES} }
+          otherFindings { id type statement biomarkerState level study { id shortName } }
+          indirectFindings { id type statement biomarkerState schedule level study { id shortName } question { id label } }
+          openTrials { slug name nctId }
+          studies { id shortName year institutions { name } }
+          sources { id slug kind secondary title publisher published links }
+        }
       }
     }
   }
 `;
 
-export async function biomarkerEvidence(signal?: AbortSignal): Promise<EvidenceReport> {
-  return (await gql<{ biomarkerEvidence: EvidenceReport }>(EVIDENCE, {}, signal)).biomarkerEvidence;
+/** One question's ranking, with the weights given (the server's defaults where left out). */
+export async function biomarkerEvidence(question: string, weights?: RankingWeights, signal?: AbortSignal): Promise<EvidenceReport> {
+  return (await gql<{ biomarkerEvidence: EvidenceReport }>(EVIDENCE, { question, weights: weights ?? null }, signal)).biomarkerEvidence;
 }
 
 /** Every document the explorer can send: `npm run trusted-documents` puts them in the production manifest. */
 export function explorerDocuments(): string[] {
-  return [SEARCH, NEIGHBORHOOD, EVIDENCE, ...(Object.keys(DETAIL_FIELDS) as EntityType[]).map(nodeQuery)];
+  return [SEARCH, NEIGHBORHOOD, QUESTIONS, EVIDENCE, ...(Object.keys(DETAIL_FIELDS) as EntityType[]).map(nodeQuery)];
 }

@@ -103,21 +103,119 @@ export interface EvidenceStudy {
   institutions: { name: string }[];
 }
 
+export interface ClinicalQuestion {
+  id: string;
+  label: string;
+  kind: string;
+  studies: number;
+  findings: number;
+  predictiveFindings: number;
+  trialCount: number;
+  patients: number | null;
+  endpoint: string | null;
+  setting: { slug: string; name: string } | null;
+}
+
+export interface RankingWeights {
+  certainty: number;
+  modification: number;
+  replication: number;
+}
+
+export interface CertaintyJudgement {
+  domain: string;
+  change: number;
+  reason: string;
+}
+
+export interface Certainty {
+  level: string;
+  start: string;
+  judgements: CertaintyJudgement[];
+}
+
+/** A subgroup HR an interaction is computed from. */
+export interface SubgroupHr {
+  slug: string;
+  population: string | null;
+  hr: number | null;
+  hrCiLow: number | null;
+  hrCiHigh: number | null;
+}
+
+export interface InteractionEstimate {
+  basis: string;
+  ratio: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  p: number | null;
+  statedP: string | null;
+  subgroups: SubgroupHr[];
+}
+
+export interface TrialRef {
+  slug: string;
+  name: string;
+  nctId: string | null;
+}
+
+export interface EvidencePopulation {
+  key: string;
+  supports: boolean;
+  weight: number;
+  randomised: boolean;
+  patients: number | null;
+  trials: TrialRef[];
+  studies: { slug: string; shortName: string }[];
+  interaction: InteractionEstimate | null;
+}
+
+export interface PooledInteraction {
+  poolingMethod: string;
+  intervalMethod: string;
+  k: number;
+  ratio: number;
+  ciLow: number;
+  ciHigh: number;
+  predictionLow: number | null;
+  predictionHigh: number | null;
+  tau2: number;
+  i2: number | null;
+}
+
 export interface BiomarkerEvidence {
   rank: number;
   verdict: string;
   score: number;
   patients: number | null;
   bestLevel: string | null;
+  populationCount: number;
+  supportingCount: number;
+  contradictingCount: number;
+  otherCount: number;
+  indirectCount: number;
   biomarker: { id: string; name: string; slug: string };
+  certainty: Certainty | null;
+  evidenceLevel: { level: string; category: string; reason: string } | null;
+  components: RankingWeights;
+  populations: EvidencePopulation[];
+  interaction: PooledInteraction | null;
   supporting: EvidenceFinding[];
   contradicting: EvidenceFinding[];
   otherFindings: EvidenceFinding[];
+  indirectFindings: (EvidenceFinding & { question: { id: string; label: string } | null })[];
+  openTrials: TrialRef[];
   studies: EvidenceStudy[];
   sources: SourceRef[];
 }
 
+export interface QuestionAnswer {
+  question: { id: string; label: string };
+  ranking: BiomarkerEvidence[];
+}
+
 export interface EvidenceReport {
   rule: string;
-  ranking: BiomarkerEvidence[];
+  weights: RankingWeights;
+  answers: QuestionAnswer[];
 }
