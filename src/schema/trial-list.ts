@@ -10,6 +10,7 @@ import { normaliseText } from '../db/list-keys.js';
 import { userError } from '../errors.js';
 import { OverallStatus } from '../import/ctgov.js';
 import type { Context } from '../context.js';
+import { describedValues } from './enum-values.js';
 import { ScheduleEnum } from './enums.js';
 import { PAGE } from './limits.js';
 import { keysetPage, PAGING } from './lists.js';
@@ -17,9 +18,27 @@ import { NodeRefs } from './refs.js';
 import { countable } from './relation-page.js';
 import { RECRUITING_STATUSES } from './trial.js';
 
+/** ClinicalTrials.gov's own meanings of its overall statuses (the API v2 data dictionary, in short). */
+const TRIAL_STATUS: Record<(typeof OverallStatus.options)[number], string> = {
+  NOT_YET_RECRUITING: 'Not yet recruiting participants.',
+  RECRUITING: 'Currently recruiting participants.',
+  ENROLLING_BY_INVITATION: 'Enrolling participants it selects and invites.',
+  ACTIVE_NOT_RECRUITING: 'Ongoing (treating or following participants) but no longer recruiting.',
+  SUSPENDED: 'Stopped early, may start again.',
+  TERMINATED: 'Stopped early; participants are no longer being treated or followed.',
+  COMPLETED: 'Ended normally.',
+  WITHDRAWN: 'Stopped before enrolling its first participant.',
+  UNKNOWN: 'Status not verified within the past two years although it was last seen active.',
+  AVAILABLE: 'Expanded access: currently available.',
+  NO_LONGER_AVAILABLE: 'Expanded access: no longer available.',
+  TEMPORARILY_NOT_AVAILABLE: 'Expanded access: temporarily not available.',
+  APPROVED_FOR_MARKETING: 'Expanded access: the treatment is approved for marketing.',
+  WITHHELD: 'Expanded access: the status is withheld.',
+};
+
 const TrialStatusEnum = builder.enumType('TrialStatus', {
   description: 'A trial\'s overall status as ClinicalTrials.gov states it (API v2 overallStatus).',
-  values: Object.fromEntries(OverallStatus.options.map((v) => [v, { value: v }])) as Record<(typeof OverallStatus.options)[number], { value: (typeof OverallStatus.options)[number] }>,
+  values: describedValues(OverallStatus.options, TRIAL_STATUS),
 });
 
 const TrialFilterInput = builder.inputType('TrialFilter', {
