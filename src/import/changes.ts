@@ -44,6 +44,7 @@ function diffSet(record: string, field: string, before: readonly string[], after
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+// A row's properties map (Neo4j's properties(n)): an object whenever it is not null.
 const props = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /** Field-by-field changes of the plans against what the graph holds for their records now (plans never imported have none). */
