@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
-      // Issue 13 at size: ≥ 50k synthetic studies in a Neo4j of its own, after every other project.
+      // Bounded at size: ≥ 50k synthetic studies in a Neo4j of its own, after every other project.
       {
         extends: true,
         test: { name: 'size', include: ['test/size/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 45 * 60_000, sequence: { groupOrder: 1 } },

@@ -350,7 +350,7 @@ async function main(): Promise<void> {
 
 /**
  * One table across sizes: per workload and system, p50 and throughput at 8 at every size, and the
- * largest size's p50 as a multiple of the smallest's (issue 13: flat cost means at most 1.5×).
+ * largest size's p50 as a multiple of the smallest's (flat cost, the bound the size work set, means at most 1.5×).
  */
 export function renderSizeTable(sizes: readonly SizeResult[]): string {
   if (sizes.length < 2) return '';

@@ -1,7 +1,7 @@
 /**
  * npm run trusted-documents: writes trusted-documents.json, the manifest a production server
  * started with TRUSTED_DOCUMENTS=trusted-documents.json restricts execution to. Its documents:
- * every test/operations/*.graphql (the README's examples) and every query the explorer sends.
+ * every test/operations/*.graphql (the examples of docs/examples.md) and every query the explorer sends.
  * Each is validated against the schema first, so a stale query fails here, not in production.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

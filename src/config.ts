@@ -2,7 +2,9 @@
  * Environment parsed once into a typed, frozen config. A bad value stops start-up with a
  * message that names the variable, instead of failing later somewhere deep in the driver.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -24,7 +26,7 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   SEED_DIR: z.string().min(1).default('seed'),
-  // Reliability and production safety (README "Production mode, limits and errors").
+  // Reliability and production safety (docs/operations.md, "Production mode, limits and errors").
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   DB_UNAVAILABLE_AFTER_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   DB_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(5),
@@ -75,6 +77,38 @@ export interface Config {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * Fills `env` from the `.env` file in `cwd` (see .env.example) with the variables `env` does not
+ * set: the environment always wins over the file, as with `process.loadEnvFile`. Returns the file
+ * read, or undefined when there is none. Node's own parser, so quoting and comments follow Node.
+ */
+export function loadDotEnv(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return undefined;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (value !== undefined && env[name] === undefined) env[name] = value;
+  }
+  return file;
+}
+
+/**
+ * What every entry point (the server and each CLI) calls: `.env` from the working directory
+ * into the environment, then the validated config. One function, so no command reads a
+ * different database than the server would.
+ */
+export function loadRuntimeConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  loadDotEnv(cwd, env);
+  return loadConfig(env, cwd);
+}
+
+/** Where a command acts, for the line it prints before touching the database. */
+export function describeTarget(config: Pick<Config, 'neo4j' | 'local'>): string {
+  const n = config.neo4j;
+  return n.kind === 'remote'
+    ? `Neo4j at ${n.uri} (database "${n.database}", user "${n.user}")`
+    : `the local Neo4j on port ${config.local.port} (data in ${config.local.dataDir})`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Readonly<Config> {

@@ -3,23 +3,21 @@
  * the shutdown order on SIGTERM/SIGINT: readiness 503 at once, the listener stops accepting,
  * in-flight requests finish (SHUTDOWN_GRACE_MS), then the driver closes, then the local Neo4j stops.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Gauge } from 'prom-client';
 import { createApp } from './app.js';
 import { openDatabase, prepareGraph } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadRuntimeConfig } from './config.js';
 import { createLogger, endLog } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { drainServer, trackInFlight } from './shutdown.js';
 import { startTracing } from './tracing.js';
 
 async function main(): Promise<void> {
-  // A .env file (see .env.example) fills in variables the environment does not set.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: ReturnType<typeof loadConfig>;
+  let config: ReturnType<typeof loadRuntimeConfig>;
   try {
-    config = loadConfig();
+    // A .env file (see .env.example) fills in variables the environment does not set.
+    config = loadRuntimeConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

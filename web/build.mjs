@@ -45,7 +45,7 @@ const FIRST_EXAMPLE = 'which-biomarkers-predict.graphql';
 
 /**
  * `import { examples } from 'abscopal:examples'` → every test/operations/*.graphql file (the
- * README's examples, which an integration test runs), with its leading comment as description.
+ * examples of docs/examples.md, which an integration test runs), with its leading comment as description.
  * @type {import('esbuild').Plugin}
  */
 const examplesPlugin = {

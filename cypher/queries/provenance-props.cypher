@@ -1,4 +1,4 @@
-// Provenance properties of nodes by id (issue 14): the quote behind a figure (text and source
+// Provenance properties of nodes by id (for reviewers checking a figure): the quote behind a figure (text and source
 // id), a study's analysed count and the quotes of its counts, a source's read-at pages (JSON).
 // params: $ids: string[]
 // columns: id, quoteText, quoteSource, enrolledQuoteText, enrolledQuoteSource, analysedQuoteText,

@@ -1,6 +1,7 @@
 /**
  * Effect sizes side by side: every comparative effect behind the findings about a biomarker,
- * grouped by what would make them comparable, and pooled (DerSimonian–Laird on log HR) only
+ * grouped by what would make them comparable, and pooled on log HR (REML with a Hartung–Knapp
+ * CI by default, DerSimonian–Laird and normal-theory CIs on request; see docs/pooling.md) only
  * where a group has two or more independent estimates with CIs. Every group without a pooled
  * number says why.
  *
@@ -11,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
-import { poolRatios, type PooledRatio } from './meta-analysis.js';
+import { type IntervalMethod, PoolingConvergenceError, type PooledRatio, type PoolingMethod, type PoolOptions, poolRatios } from './meta-analysis.js';
 
 const numOrNull = z.unknown().transform((v) => (v === null || v === undefined ? null : Number(v)));
 const Arm = z.object({ id: z.string(), name: z.string().nullable(), schedule: z.string().nullable(), roots: z.array(z.string()) }).nullable();
@@ -54,12 +55,26 @@ export interface EffectEstimate {
   primary: boolean;
 }
 
+/**
+ * A pooled HR over two or more estimates: the heterogeneity figures that only a single estimate
+ * lacks are always there.
+ */
+export interface PooledHr extends Omit<PooledRatio, 'i2' | 'h2' | 'qP' | 'tau2Se'> {
+  i2: number;
+  h2: number;
+  qP: number;
+  tau2Se: number;
+  /** The method in words, e.g. for a forest plot's caption. */
+  description: string;
+  pooledOutcomes: string[];
+}
+
 export interface EffectGroup {
   state: string;
   measure: string;
   contrastKind: string | null;
   estimates: EffectEstimate[];
-  pooled: (PooledRatio & { method: string; pooledOutcomes: string[] }) | null;
+  pooled: PooledHr | null;
   /** Why no pooled number, when there is none. */
   reason: string | null;
 }
@@ -69,7 +84,12 @@ export interface EffectSizes {
   groups: EffectGroup[];
 }
 
-export const POOLING_METHOD = 'DerSimonian–Laird random effects on log HR; SE from the 95% CI';
+const METHOD_WORDS: Record<PoolingMethod, string> = { REML: 'REML', DL: 'DerSimonian–Laird' };
+const INTERVAL_WORDS: Record<IntervalMethod, string> = { HARTUNG_KNAPP: 'Hartung–Knapp 95% CI (t, k − 1 df)', NORMAL: 'normal-theory 95% CI' };
+
+/** How a group was pooled, in words. */
+export const poolingDescription = (method: PoolingMethod, ci: IntervalMethod): string =>
+  `${METHOD_WORDS[method]} random effects on log HR; ${INTERVAL_WORDS[ci]}; SE of each log HR from its 95% CI`;
 
 const armKind = (a: z.infer<typeof Arm>): string =>
   a ? `${a.schedule ?? '?'}:${[...new Set(a.roots)].sort().join('+') || '?'}` : '?';
@@ -94,7 +114,7 @@ function toEstimate(r: z.infer<typeof Row>): EffectEstimate {
   };
 }
 
-export function groupAndPool(estimates: EffectEstimate[]): EffectGroup[] {
+export function groupAndPool(estimates: EffectEstimate[], options: PoolOptions = {}): EffectGroup[] {
   const groups = new Map<string, EffectEstimate[]>();
   for (const e of estimates) {
     const key = JSON.stringify([e.state, e.measure, e.contrastKind]);
@@ -116,13 +136,29 @@ export function groupAndPool(estimates: EffectEstimate[]): EffectGroup[] {
     if (shared.length > 0) {
       return noPool(`not independent: ${shared.map(([pop, outs]) => `${outs.join(' and ')} come from the same population (${pop})`).join('; ')}`);
     }
-    const pooled = poolRatios(withCi.map((e) => ({ ratio: e.hr!, ciLow: e.ciLow!, ciHigh: e.ciHigh! })));
-    return { ...base, pooled: { ...pooled, method: POOLING_METHOD, pooledOutcomes: list.map((e) => e.outcome) }, reason: null };
+    let pooled: PooledRatio;
+    try {
+      pooled = poolRatios(
+        withCi.map((e) => ({ ratio: e.hr!, ciLow: e.ciLow!, ciHigh: e.ciHigh! })),
+        options,
+      );
+    } catch (e) {
+      if (e instanceof PoolingConvergenceError) return noPool(`not pooled: ${e.message}; DerSimonian–Laird (poolingMethod: DL) has no iteration to fail`);
+      throw e;
+    }
+    const { i2, h2, qP, tau2Se } = pooled;
+    // Two or more estimates always have these; a null here would be a bug in the pooling.
+    if (i2 === null || h2 === null || qP === null || tau2Se === null) throw new Error(`pooling ${withCi.length} estimates gave no heterogeneity figures`);
+    return {
+      ...base,
+      pooled: { ...pooled, i2, h2, qP, tau2Se, description: poolingDescription(pooled.method, pooled.ciMethod), pooledOutcomes: list.map((e) => e.outcome) },
+      reason: null,
+    };
   });
 }
 
-export async function effectSizes(db: Db, biomarker: string, measure: string | null): Promise<EffectSizes> {
+export async function effectSizes(db: Db, biomarker: string, measure: string | null, options: PoolOptions = {}): Promise<EffectSizes> {
   const rows = await db.read('effect-sizes', { biomarker, measure });
   const estimates = rows.map((r) => toEstimate(Row.parse(r)));
-  return { estimates, groups: groupAndPool(estimates) };
+  return { estimates, groups: groupAndPool(estimates, options) };
 }

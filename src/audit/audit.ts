@@ -4,7 +4,9 @@
  * tests, and the curation and import paths all run the same check.
  *
  * A figure is one of: an outcome (value, CI, unit, HR with CI, p), a finding's `patients` and the
- * numbers printed in its statement, an arm's `n`, a study's `enrolled` or `analysed`. Each is
+ * numbers printed in its statement, a finding's stated interaction (HR, CI, p, pre-specified), an
+ * arm's `n`, a study's `enrolled` or `analysed`, and a study's `allocation` (the quote must say the
+ * arms were randomised, or name a non-randomised design). Each is
  * - QUOTED when it carries a quote from one of its own sources in which every number (with its CI
  *   and unit) is printed;
  * - UNQUOTED when it carries no quote (allowed: a quote is never guessed; the report lists them);
@@ -25,9 +27,9 @@ import {
   type SourceSeed,
   type StudySeed,
 } from '../ingest/seed-schema.js';
-import { find, hasPValue, hasValueWithUnit, numbersIn } from './numbers.js';
+import { find, hasPValue, hasValueWithUnit, normalise, numbersIn } from './numbers.js';
 
-export type FigureKind = 'OUTCOME' | 'FINDING' | 'ARM_N' | 'STUDY_ENROLLED' | 'STUDY_ANALYSED';
+export type FigureKind = 'OUTCOME' | 'FINDING' | 'INTERACTION' | 'ARM_N' | 'STUDY_ENROLLED' | 'STUDY_ANALYSED' | 'STUDY_ALLOCATION';
 export type FigureStatus = 'QUOTED' | 'UNQUOTED' | 'INCONSISTENT';
 
 export interface AuditedFigure {
@@ -90,6 +92,7 @@ export function auditStudy(study: StudySeed, catalog: Catalog, file = `studies/$
 
   if (study.enrolled !== undefined) figures.push(countFigure(ctx, 'STUDY_ENROLLED', 'enrolled', study.id, study.enrolled, study.enrolledQuote, study.sources));
   if (study.analysed !== undefined) figures.push(countFigure(ctx, 'STUDY_ANALYSED', 'analysed', study.id, study.analysed, study.analysedQuote, study.sources));
+  if (study.allocation !== undefined) figures.push(allocationFigure(ctx));
   study.arms?.forEach((arm, i) => {
     if (arm.n !== undefined) figures.push(armFigure(ctx, arm, `arms[${i}]`));
   });
@@ -97,6 +100,8 @@ export function auditStudy(study: StudySeed, catalog: Catalog, file = `studies/$
   study.findings?.forEach((f, i) => {
     const fig = findingFigure(ctx, f, `findings[${i}]`);
     if (fig) figures.push(fig);
+    const inter = interactionFigure(ctx, f, `findings[${i}].interaction`);
+    if (inter) figures.push(inter);
   });
   return tally(figures, general);
 }
@@ -239,6 +244,71 @@ function findingFigure(ctx: StudyContext, f: FindingSeed, path: string): Audited
     kind: 'FINDING',
     status: problems.length > 0 ? 'INCONSISTENT' : quoted ? 'QUOTED' : 'UNQUOTED',
     problems: problems.length > 0 ? problems : quoted ? [] : why.length > 0 ? why : ['no quote'],
+  };
+}
+
+/** Words that say patients were assigned at random ("randomised", "randomly assigned"), not "non-randomized". */
+const RANDOMIZED = /(?<!non-?|not\s)\brandomi[sz]|\brandomly (assigned|allocated)\b|\bassigned at random\b/i;
+/** Words that name a design whose arms were formed otherwise. */
+const NON_RANDOMIZED =
+  /\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bsingle[- ](arm|group)\b|\bretrospective(ly)?\b|\bobservational\b|\bcohorts?\b|\breal-world\b|\bconsecutive\b|\bcase series\b/i;
+
+/** A study's allocation is a figure too: its quote must state it, or it stands unquoted. */
+function allocationFigure(ctx: StudyContext): AuditedFigure {
+  const { study } = ctx;
+  const quote = study.allocationQuote;
+  const problems = baseChecks(ctx, study.sources, quote);
+  if (quote) {
+    const t = normalise(quote.text);
+    if (study.allocation === 'RANDOMIZED' && !RANDOMIZED.test(t)) problems.push('allocation RANDOMIZED: its quote does not say the patients were randomised');
+    if (study.allocation === 'NON_RANDOMIZED' && !NON_RANDOMIZED.test(t)) {
+      problems.push('allocation NON_RANDOMIZED: its quote names no non-randomised design (non-randomized, single-arm, cohort, retrospective, observational …)');
+    }
+  }
+  return {
+    file: ctx.file,
+    path: 'allocation',
+    id: study.id,
+    kind: 'STUDY_ALLOCATION',
+    status: status(quote, problems),
+    problems: quote || problems.length > 0 ? problems : [`allocation ${study.allocation ?? ''}: no quote`],
+  };
+}
+
+/**
+ * A finding's interaction: the stated ratio of HRs with its CI and the p for interaction are printed
+ * in its quote, and a pre-specified flag is said there ("pre-specified" / "post hoc"). The subgroup
+ * HRs it names are outcomes audited on their own; they must be outcomes the finding rests on.
+ */
+function interactionFigure(ctx: StudyContext, f: FindingSeed, path: string): AuditedFigure | undefined {
+  const i = f.interaction;
+  if (!i) return undefined;
+  const stated = i.hr !== undefined || i.p !== undefined || i.prespecified !== undefined;
+  const problems = baseChecks(ctx, f.sources, i.quote);
+  for (const [j, id] of (i.subgroups ?? []).entries()) {
+    if (!(f.outcomes ?? []).includes(id)) problems.push(`subgroups[${j}] "${id}" is not one of the finding's outcomes`);
+  }
+  const q = i.quote?.text;
+  if (q !== undefined) {
+    const plain: [string, number | undefined][] = [
+      ['hr', i.hr],
+      ['ciLow', i.ciLow],
+      ['ciHigh', i.ciHigh],
+    ];
+    for (const [field, v] of plain) if (v !== undefined && find(q, v).length === 0) problems.push(`interaction ${field} ${v} is not printed in its quote`);
+    if (i.p !== undefined && !hasPValue(q, i.p)) problems.push(`interaction p ${i.p} is not printed in its quote`);
+    if (i.prespecified === true && !/\bpre-?specified\b|\bpre-?planned\b|\bplanned\b/i.test(q)) problems.push('prespecified: its quote does not say the analysis was pre-specified');
+    if (i.prespecified === false && !/\bpost[- ]hoc\b|\bexploratory\b|\bunplanned\b|\bnot pre-?specified\b/i.test(q)) problems.push('prespecified false: its quote does not say the analysis was post hoc or exploratory');
+  }
+  if (!stated && problems.length === 0 && i.quote === undefined) return undefined;
+  const kindOf = status(i.quote, problems);
+  return {
+    file: ctx.file,
+    path,
+    id: f.id,
+    kind: 'INTERACTION',
+    status: kindOf,
+    problems: i.quote || problems.length > 0 ? problems : ['stated interaction: no quote'],
   };
 }
 

@@ -14,7 +14,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import path from 'node:path';
 import { connect, openDatabase } from '../bootstrap.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
 import { readAliases } from '../import/aliases.js';
@@ -110,8 +110,9 @@ async function loadPubmed(args: string[], opts: Options, client: PoliteClient): 
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = loadRuntimeConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'import');
+  console.error(`import: ${describeTarget(config)}`);
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
   if (joinRunning) {
     const { db, driver } = await connect(config.neo4j);

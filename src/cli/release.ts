@@ -1,11 +1,12 @@
 /**
  * `npm run release`: show the graph's current release; `--refresh` re-hashes the accepted graph
  * and records it (after writes made outside the writers, e.g. hand-run Cypher); `--tag NAME`
- * tags the current release. Uses NEO4J_URI when set, else the local Neo4j on its port.
+ * tags the current release. Uses NEO4J_URI when set (the environment, else `.env`), else the local
+ * Neo4j on its port.
  */
 import { Command } from 'commander';
 import { connect } from '../bootstrap.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
 import { findRelease, refreshRelease, ReleaseTracker, tagRelease } from '../release/release.js';
 
 const program = new Command()
@@ -18,7 +19,8 @@ const program = new Command()
 const opts = program.opts<{ refresh?: boolean; tag?: string }>();
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadRuntimeConfig();
+  console.error(`release: ${describeTarget(config)}`);
   const { db, driver } = await connect(config.neo4j);
   try {
     const release = opts.refresh ? await refreshRelease(db) : await new ReleaseTracker(db).current();
@@ -35,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`release failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(err instanceof ConfigError ? err.message : `release failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run seed`: validate every seed file, then write them (catalog, then one transaction per
- * study). `--check` validates only. Uses NEO4J_URI when set; otherwise the local Neo4j, joining
+ * study). `--check` validates only. Uses NEO4J_URI when set (the environment, else `.env`); otherwise the local Neo4j, joining
  * a running `npm start` on its port or starting one for the duration of the command.
  * `--export DIR` does the reverse: writes the graph as it stands (API changes included) in the
  * seed format, so it can be committed to seed/ and a fresh load reproduces the same graph.
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AuditError, assertAudited, auditSeed } from '../audit/audit.js';
 import { applySchema } from '../db/apply-schema.js';
 import { connect, openDatabase } from '../bootstrap.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
 import { exportSeed, writeSeedDir } from '../ingest/export-seed.js';
 import { readSeed, SeedValidationError } from '../ingest/read-seed.js';
 import { writeSeed } from '../ingest/write-seed.js';
@@ -21,18 +21,18 @@ import { createLogger } from '../logger.js';
 const program = new Command()
   .name('seed')
   .description('Validate and load the curated knowledge graph')
-  .option('-d, --dir <dir>', 'seed directory (catalog/ and studies/)', 'seed')
+  .option('-d, --dir <dir>', 'seed directory (catalog/ and studies/); default SEED_DIR, else seed')
   .option('--check', 'validate only; write nothing')
   .option('--export <dir>', 'write the current graph to <dir> in the seed format instead of loading')
   .parse();
 
-const opts = program.opts<{ dir: string; check?: boolean; export?: string }>();
+const opts = program.opts<{ dir?: string; check?: boolean; export?: string }>();
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadRuntimeConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'seed');
   if (opts.export !== undefined) return exportTo(path.resolve(opts.export), config, log);
-  const dir = path.resolve(opts.dir);
+  const dir = opts.dir === undefined ? config.seedDir : path.resolve(opts.dir);
   const bundle = await readSeed(dir);
   console.log(`valid: ${bundle.studies.length} studies, ${bundle.catalog.sources.length} sources in ${dir}`);
   // The same gate as `npm run audit`: a figure that its quote contradicts is never written.
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   console.log(`audit: ${audit.checked} figures, ${audit.quoted} quoted, ${audit.unquoted} unquoted, 0 inconsistent`);
   if (opts.check) return;
 
+  console.error(`seed: ${describeTarget(config)}`);
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
   // A running `npm start` holds the local store: talk to it over Bolt instead of starting another.
   const opened = joinRunning ? await joinLocal(config) : await openDatabase(config, log);
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function exportTo(dir: string, config: ReturnType<typeof loadConfig>, log: ReturnType<typeof createLogger>): Promise<void> {
+async function exportTo(dir: string, config: ReturnType<typeof loadRuntimeConfig>, log: ReturnType<typeof createLogger>): Promise<void> {
+  console.error(`seed: ${describeTarget(config)}`);
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
   const opened = joinRunning ? await joinLocal(config) : await openDatabase(config, log);
   try {
@@ -72,7 +74,7 @@ async function exportTo(dir: string, config: ReturnType<typeof loadConfig>, log:
   }
 }
 
-async function joinLocal(config: ReturnType<typeof loadConfig>): Promise<{ db: Awaited<ReturnType<typeof connect>>['db']; close: () => Promise<void> }> {
+async function joinLocal(config: ReturnType<typeof loadRuntimeConfig>): Promise<{ db: Awaited<ReturnType<typeof connect>>['db']; close: () => Promise<void> }> {
   const { db, driver } = await connect(config.neo4j);
   return { db, close: () => driver.close() };
 }

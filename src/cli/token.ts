@@ -1,21 +1,23 @@
 /**
  * `npm run token -- create --name alice --scope curate` prints a new API token once (only its
  * sha-256 hash is stored); `list` shows every token's metadata; `revoke <id>` withdraws one.
- * Connects like `npm run seed`: NEO4J_URI when set, else the local Neo4j (joining a running
- * `npm start` on its port, or starting it for the duration of the command).
+ * Connects like `npm run seed`: NEO4J_URI when set (the environment, else `.env`), else the local
+ * Neo4j (joining a running `npm start` on its port, or starting it for the duration of the command).
  */
 import { Command } from 'commander';
 import { connect, openDatabase } from '../bootstrap.js';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
 import { createToken, listTokens, revokeToken } from '../curation/tokens.js';
 import { portIsFree } from '../local-neo4j.js';
 import { createLogger } from '../logger.js';
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = loadRuntimeConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'token');
+  // stderr, so `TOKEN=$(npm run -s token -- create …)` still captures the token alone.
+  console.error(`token: ${describeTarget(config)}`);
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
   // A running `npm start` holds the local store: talk to it over Bolt instead of starting another.
   const opened = joinRunning

@@ -73,6 +73,8 @@ export const ENTITY_SCHEMAS = {
     kind: StudyKind,
     design: text.optional(),
     phase: text.optional(),
+    /** Absent: no source read states how the arms were formed (its quote is allocationQuoteText/Source). */
+    allocation: Allocation.optional(),
     enrolled: int.optional(),
     year: int.optional(),
     published: text.optional(),
@@ -96,7 +98,7 @@ export const ENTITY_SCHEMAS = {
     sponsor: text.optional(),
   }),
   Institution: z.object({ name: text, aliases: list, city: text.optional(), country: text.optional() }),
-  Investigator: z.object({ name: text, aliases: list, title: text.optional() }),
+  Investigator: z.object({ name: text, aliases: list, title: text.optional(), orcid: text.optional() }),
   Disease: z.object({ name: text, stage: text.optional(), setting: text.optional(), aliases: list }),
   Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
   // Curated arms always carry role and schedule (the seed format requires them); an arm imported
@@ -116,6 +118,8 @@ export const ENTITY_SCHEMAS = {
     hrCiHigh: z.number().optional(),
     p: text.optional(),
     note: text.optional(),
+    /** The clinical question the figure answers (src/analysis/questions.ts), derived at write time. */
+    questionId: text.optional(),
     /** Absent means accepted; a retracted outcome stays visible, marked (curation). */
     status: RecordStatus.optional(),
     // A registry's posted result (ClinicalTrials.gov importer): the registry's words and figures verbatim.
@@ -150,6 +154,19 @@ export const ENTITY_SCHEMAS = {
     exploratory: z.boolean(),
     patients: int.optional(),
     measures: z.array(OutcomeMeasure).default([]),
+    /** The clinical question the finding answers (src/analysis/questions.ts), derived at write time. */
+    questionId: text.optional(),
+    /**
+     * The treatment × biomarker interaction (seed: `interaction`), flattened: the two subgroup
+     * outcome ids [in the finding's biomarker state, reference], and the figure as the source
+     * states it. Its quote is interactionQuoteText/Source, read like the other quotes.
+     */
+    interactionSubgroups: z.array(z.string()).optional(),
+    interactionHr: z.number().optional(),
+    interactionCiLow: z.number().optional(),
+    interactionCiHigh: z.number().optional(),
+    interactionP: text.optional(),
+    interactionPrespecified: z.boolean().optional(),
     /** Absent means accepted; a retracted finding stays visible, marked, and leaves the ranking. */
     status: RecordStatus.optional(),
   }),

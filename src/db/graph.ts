@@ -3,7 +3,6 @@
  * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
  */
 import neo4j from 'neo4j-driver';
-import type { EvidenceInput, EvidenceSummary } from '../evidence/rank.js';
 import { parseEntity, parseRel, type Entity, type Study } from './entities.js';
 import { EDGES, LIST_CAP, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label, type PagedEdge } from './model.js';
 import { LISTED_LABELS, listKeys, normaliseText, yearAscPrefix, yearDescPrefix, type ListedLabel } from './list-keys.js';
@@ -40,15 +39,6 @@ export interface ExpandRow {
   fromIndex: number;
 }
 
-export interface EvidenceArgs {
-  classes: string[];
-  /** Finding and study ids listed per biomarker and pile. */
-  cap: number;
-  schedules: string[] | null;
-  types: string[] | null;
-  measures: string[] | null;
-  disease: string | null;
-}
 
 /** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
 const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));
@@ -237,38 +227,6 @@ export class GraphStore {
       type: String(r['type']),
       detail: relDetail(r['rel']),
       neighbour: toNode(r['label'], r['props']),
-    }));
-  }
-
-  /** Per biomarker, the ranking rule's figures and capped id piles, summarised in the database. */
-  async evidence(args: EvidenceArgs): Promise<EvidenceSummary[]> {
-    const rows = await this.db.read('biomarker-evidence', { ...args, cap: int(args.cap) });
-    const ids = (v: unknown): string[] => (v as string[] | null) ?? [];
-    return rows.map((r) => ({
-      biomarker: parseEntity('Biomarker', r['biomarker']),
-      score: Number(r['score']),
-      populations: Number(r['populations']),
-      supporting: ids(r['supporting']),
-      contradicting: ids(r['contradicting']),
-      other: ids(r['other']),
-      studies: ids(r['studies']),
-      supportingCount: Number(r['supportingCount']),
-      contradictingCount: Number(r['contradictingCount']),
-      otherCount: Number(r['otherCount']),
-      studyCount: Number(r['studyCount']),
-      patients: r['patients'] === null || r['patients'] === undefined ? null : Number(r['patients']),
-      bestLevel: typeof r['bestLevel'] === 'string' ? r['bestLevel'] : null,
-    }));
-  }
-
-  /** The finding rows behind the summary, for checking the summary against the rule (tests); unbounded. */
-  async evidenceRows(args: Omit<EvidenceArgs, 'cap'>): Promise<EvidenceInput[]> {
-    const rows = await this.db.read('biomarker-evidence-rows', { ...args });
-    return rows.map((r) => ({
-      biomarker: parseEntity('Biomarker', r['biomarker']),
-      finding: parseEntity('Finding', r['finding']),
-      study: parseEntity('Study', r['study']),
-      trials: (r['trials'] as string[] | null) ?? [],
     }));
   }
 

@@ -1,5 +1,5 @@
 /**
- * Derived, indexed properties that let the root lists page through indexes (issue 13: the first
+ * Derived, indexed properties that let the root lists page through indexes (flat cost at any size: the first
  * page and the thousandth cost the same). Every writer (seed, import, curation through the seed
  * writer, the synthetic generator) adds them to the nodes of the listed labels, and start-up
  * backfills nodes written before they existed (bootstrap). They are a function of the node's own

@@ -28,7 +28,7 @@ import {
   type CatalogKind,
   type StudySeed,
 } from './seed-schema.js';
-import { quoteFromProps, readAtFromProps } from './write-seed.js';
+import { interactionFromProps, quoteFromProps, readAtFromProps } from './write-seed.js';
 
 /** Runs a named read query: `db.read` outside a transaction, `tx.run` inside one. */
 export type RunQuery = (name: string, params: Record<string, unknown>) => Promise<Row[]>;
@@ -69,7 +69,14 @@ function propsFor(schema: Shaped, props: Record<string, unknown>, relations: rea
   for (const key of Object.keys(schema.shape)) {
     if (relations.includes(key)) continue;
     // Provenance is stored flattened (Neo4j holds no maps): map it back the way write-seed wrote it.
-    const value = key === 'readAt' ? readAtFromProps(props) : key === 'quote' || key.endsWith('Quote') ? quoteFromProps(props, key) : props[key];
+    const value =
+      key === 'readAt'
+        ? readAtFromProps(props)
+        : key === 'interaction'
+          ? interactionFromProps(props)
+          : key === 'quote' || key.endsWith('Quote')
+            ? quoteFromProps(props, key)
+            : props[key];
     if (value !== undefined && value !== null) out[key] = value;
   }
   return out;

@@ -184,6 +184,7 @@ export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedPr
     study.sources = fix(study.sources);
     fixQuote(study.enrolledQuote);
     fixQuote(study.analysedQuote);
+    fixQuote(study.allocationQuote);
     for (const t of study.trials ?? []) t.sources = fix(t.sources);
     for (const a of study.arms ?? []) {
       a.sources = fix(a.sources);
@@ -196,6 +197,7 @@ export function resolveFormerIds(catalog: Catalog, studies: StudyFile[]): SeedPr
     for (const f of study.findings ?? []) {
       f.sources = fix(f.sources);
       fixQuote(f.quote);
+      fixQuote(f.interaction?.quote);
     }
   }
   return problems;
@@ -269,6 +271,8 @@ export function checkReferences(
     needSources(study.sources, file, '');
     needQuote(study.enrolledQuote, file, 'enrolledQuote');
     needQuote(study.analysedQuote, file, 'analysedQuote');
+    needQuote(study.allocationQuote, file, 'allocationQuote');
+    if (study.allocationQuote && !study.allocation) problems.push({ file, path: 'allocationQuote', message: 'an allocationQuote needs the allocation it states' });
     study.institutions?.forEach((x, i) => need(institutions, 'institution', x, file, `institutions[${i}]`));
     study.diseases.forEach((x, i) => need(diseases, 'disease', x, file, `diseases[${i}]`));
     study.authors?.forEach((a, i) => need(investigators, 'investigator', a.investigator, file, `authors[${i}].investigator`));
@@ -321,6 +325,55 @@ export function checkReferences(
         }
       });
     });
+  }
+  problems.push(...checkInvestigatorMerges(catalog, studies));
+  return problems;
+}
+
+/**
+ * The investigator rule (docs/curation-investigators.md): one catalog entry is one person, and an
+ * author is linked to an existing entry only when the evidence says it is the same person.
+ * - The entry's name must be read in a source of every study it authors (one of the entry's
+ *   sources is one of the study's), so a link never rests on a name seen elsewhere.
+ * - An entry authoring two or more studies must be one person by more than the name: it carries
+ *   an ORCID, or one institution agrees across all of them (an affiliation of the entry that every
+ *   study lists, or, when the entry records none, an institution every study lists). Surname and
+ *   initials alone never merge two records; such authors get entries of their own.
+ * Checked within the files read; a submission's author pointing at a graph entry is checked by its own sources only.
+ */
+export function checkInvestigatorMerges(catalog: Catalog, studies: readonly StudyFile[]): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const byId = new Map(catalog.investigators.map((i) => [i.id, i]));
+  const linked = new Map<string, StudyFile[]>();
+  for (const sf of studies) {
+    sf.study.authors?.forEach((a, i) => {
+      const inv = byId.get(a.investigator);
+      if (!inv) return; // an unknown id is reported by checkReferences
+      linked.set(inv.id, [...(linked.get(inv.id) ?? []), sf]);
+      if (!inv.sources.some((s) => sf.study.sources.includes(s))) {
+        problems.push({
+          file: sf.file,
+          path: `authors[${i}].investigator`,
+          message: `"${inv.id}" is named in none of this study's sources (${inv.sources.join(', ')}): link an author only to an entry read in the study's own sources`,
+        });
+      }
+    });
+  }
+  for (const [id, files] of linked) {
+    const unique = [...new Map(files.map((f) => [f.study.id, f])).values()];
+    if (unique.length < 2) continue;
+    const inv = byId.get(id);
+    if (!inv || inv.orcid) continue;
+    const candidates = inv.affiliations && inv.affiliations.length > 0 ? inv.affiliations : (unique[0]?.study.institutions ?? []);
+    const shared = candidates.filter((inst) => unique.every((f) => f.study.institutions?.includes(inst)));
+    if (shared.length === 0) {
+      const where = catalog.investigators.findIndex((i) => i.id === id);
+      problems.push({
+        file: 'catalog/investigators.json',
+        path: `[${where}]`,
+        message: `"${id}" authors ${unique.map((f) => f.study.id).sort().join(', ')}, which share no institution${inv.affiliations ? ' of its affiliations' : ''}, and it has no orcid: the same name is not the same person; give each study's author an entry of their own`,
+      });
+    }
   }
   return problems;
 }

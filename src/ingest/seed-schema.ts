@@ -109,6 +109,11 @@ export const InvestigatorSchema = z
     name: Text,
     aliases: z.array(Text).optional(),
     title: Text.optional(),
+    /** The person's ORCID iD, when a source prints it: the one identifier that lets studies with no shared institution share an entry. */
+    orcid: z
+      .string()
+      .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'must be a bare ORCID iD such as 0000-0002-1825-0097')
+      .optional(),
     affiliations: z.array(Slug).optional(),
     sources: SourceRefs,
   })

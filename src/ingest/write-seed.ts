@@ -6,8 +6,19 @@
 import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
+import { assignQuestionsTx } from './questions-write.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
-import { QuoteSchema, ReadAtSchema, type Catalog, type QuoteSeed, type ReadAtSeed, type SourceSeed, type StudySeed } from './seed-schema.js';
+import {
+  InteractionSchema,
+  QuoteSchema,
+  ReadAtSchema,
+  type Catalog,
+  type InteractionSeed,
+  type QuoteSeed,
+  type ReadAtSeed,
+  type SourceSeed,
+  type StudySeed,
+} from './seed-schema.js';
 
 type Props = Record<string, string | number | boolean | string[] | number[]>;
 interface NodeRow {
@@ -47,7 +58,41 @@ export function sourceProps(s: SourceSeed): Props {
   return { ...toProps(s, ['readAt']), ...(s.readAt && s.readAt.length > 0 ? { readAtJson: JSON.stringify(s.readAt) } : {}) };
 }
 
-/** Node properties that hold provenance in flattened form; a seed export maps them back with the two functions below. */
+/**
+ * A finding's treatment × biomarker interaction, flattened to `interaction…` scalars on the Finding
+ * (Neo4j holds no maps): the two subgroup outcome ids as one list, the stated HR, CI and p, whether
+ * it was pre-specified, and its quote as `interactionQuoteText` / `interactionQuoteSource`.
+ */
+export function interactionProps(i: InteractionSeed | undefined): Props {
+  if (!i) return {};
+  const props: Props = {};
+  if (i.subgroups) props['interactionSubgroups'] = [...i.subgroups];
+  if (i.hr !== undefined) props['interactionHr'] = i.hr;
+  if (i.ciLow !== undefined) props['interactionCiLow'] = i.ciLow;
+  if (i.ciHigh !== undefined) props['interactionCiHigh'] = i.ciHigh;
+  if (i.p !== undefined) props['interactionP'] = i.p;
+  if (i.prespecified !== undefined) props['interactionPrespecified'] = i.prespecified;
+  return { ...props, ...quoteProps(i.quote, 'interactionQuote') };
+}
+
+/** The inverse of interactionProps; undefined when the finding carries no interaction. */
+export function interactionFromProps(props: Record<string, unknown>): InteractionSeed | undefined {
+  const raw = {
+    subgroups: props['interactionSubgroups'] ?? undefined,
+    hr: props['interactionHr'] ?? undefined,
+    ciLow: props['interactionCiLow'] ?? undefined,
+    ciHigh: props['interactionCiHigh'] ?? undefined,
+    p: props['interactionP'] ?? undefined,
+    prespecified: props['interactionPrespecified'] ?? undefined,
+    quote: quoteFromProps(props, 'interactionQuote'),
+  };
+  if (Object.values(raw).every((v) => v === undefined)) return undefined;
+  for (const key of Object.keys(raw) as (keyof typeof raw)[]) if (raw[key] === undefined) delete raw[key];
+  // Parsed like a seed file's block: a node written by anything but this writer fails loudly here.
+  return InteractionSchema.parse(raw);
+}
+
+/** Node properties that hold provenance in flattened form; a seed export maps them back with the functions here. */
 export const PROVENANCE_PROPS = [
   'quoteText',
   'quoteSource',
@@ -55,6 +100,10 @@ export const PROVENANCE_PROPS = [
   'enrolledQuoteSource',
   'analysedQuoteText',
   'analysedQuoteSource',
+  'allocationQuoteText',
+  'allocationQuoteSource',
+  'interactionQuoteText',
+  'interactionQuoteSource',
   'readAtJson',
 ] as const;
 
@@ -210,6 +259,7 @@ export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void>
     ...toProps(s, ['sources', 'institutions', 'diseases', 'authors', 'trials', 'arms', 'outcomes', 'findings']),
     ...quoteProps(s.enrolledQuote, 'enrolledQuote'),
     ...quoteProps(s.analysedQuote, 'analysedQuote'),
+    ...quoteProps(s.allocationQuote, 'allocationQuote'),
   });
   w.sources(s.id, s.sources);
   for (const t of s.trials ?? []) w.link('ANALYZES', s.id, t.trial, toProps({ link: t.link, note: t.note, sources: t.sources }));
@@ -236,7 +286,11 @@ export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void>
   }
   for (const f of s.findings ?? []) {
     owned.push(f.id);
-    w.node('Finding', f.id, { ...toProps(f, ['biomarker', 'therapies', 'outcomes', 'arms', 'disease', 'sources']), ...quoteProps(f.quote) });
+    w.node('Finding', f.id, {
+      ...toProps(f, ['biomarker', 'therapies', 'outcomes', 'arms', 'disease', 'sources']),
+      ...quoteProps(f.quote),
+      ...interactionProps(f.interaction),
+    });
     w.link('HAS_FINDING', s.id, f.id);
     w.link('ABOUT', f.id, f.biomarker);
     w.sources(f.id, f.sources);
@@ -250,6 +304,8 @@ export async function writeStudyTx(tx: WriteTx, study: StudySeed): Promise<void>
   await w.flush(tx);
   await tx.run('prune-links', { rows: w.keepLists([s.id, ...owned]), types: STUDY_OWNED_TYPES });
   await tx.run('prune-authors', { study: s.id, authors: (s.authors ?? []).map((a) => a.investigator) });
+  // Derived last, from what the transaction now holds (arms, therapies' classes, diseases).
+  await assignQuestionsTx(tx, [s.id]);
 }
 
 /** Writes a bundle that readSeed already validated. `onStudy` reports progress. */

@@ -28,7 +28,8 @@ export const StudyKind = z.enum([
   'REGISTRY_RECORD',
   'PUBLICATION_RECORD',
 ]);
-export const TherapyKind = z.enum(['DRUG', 'DRUG_CLASS', 'RADIOTHERAPY', 'MODALITY', 'REGIMEN']);
+/** PLACEBO: given in a control arm in place of a drug; it adds no therapy class to a clinical question. */
+export const TherapyKind = z.enum(['DRUG', 'DRUG_CLASS', 'RADIOTHERAPY', 'MODALITY', 'REGIMEN', 'PLACEBO']);
 export const BiomarkerKind = z.enum(['GENOMIC', 'TRANSCRIPTOMIC', 'PROTEIN_EXPRESSION', 'CIRCULATING', 'IMMUNE', 'CLINICAL', 'COMPOSITE']);
 export const OutcomeMeasure = z.enum([
   'OS',

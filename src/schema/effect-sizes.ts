@@ -1,12 +1,18 @@
-/** effectSizes: every comparative effect for a biomarker, side by side, pooled only where comparable. */
+/**
+ * effectSizes: every comparative effect for a biomarker, side by side, pooled only where
+ * comparable, by the τ² estimator and CI method the caller names (REML and Hartung–Knapp by
+ * default; docs/pooling.md).
+ */
 import { builder } from '../builder.js';
 import { effectSizes, type EffectEstimate, type EffectGroup, type EffectSizes } from '../analysis/effect-sizes.js';
+import type { PoolOptions } from '../analysis/meta-analysis.js';
 import { loadNode, loadNodes, requireIds } from './analysis-args.js';
-import { OutcomeMeasureEnum } from './enums.js';
+import { IntervalMethodEnum, OutcomeMeasureEnum, PoolingMethodEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Pooled = NonNullable<EffectGroup['pooled']>;
+
 
 const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').implement({
   description: 'One comparative effect as its source prints it (HR with 95% CI, or a p for an arm-vs-arm comparison).',
@@ -30,16 +36,29 @@ const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').im
 });
 
 const PooledRef = builder.objectRef<Pooled>('PooledEstimate').implement({
-  description: 'A random-effects pooled HR over comparable, independent estimates.',
+  description: 'A random-effects pooled HR over comparable, independent estimates, with how it was pooled, its prediction interval and its heterogeneity.',
   fields: (t) => ({
-    method: t.string({ description: 'How the estimates were pooled (DerSimonian–Laird random effects on log HR, SE from the 95% CI).', resolve: (p) => p.method }),
+    method: t.string({ description: 'How the estimates were pooled, in words (τ² estimator, CI method, SE of each log HR from its 95% CI).', resolve: (p) => p.description }),
+    poolingMethod: t.field({ type: PoolingMethodEnum, description: 'The τ² estimator used.', resolve: (p) => p.method }),
+    intervalMethod: t.field({ type: IntervalMethodEnum, description: 'How the CI and the prediction interval were built.', resolve: (p) => p.ciMethod }),
     k: t.int({ description: 'Estimates pooled.', resolve: (p) => p.k }),
-    hr: t.float({ description: 'Pooled hazard ratio.', resolve: (p) => p.ratio }),
+    hr: t.float({ description: 'Pooled hazard ratio (exp of the pooled log HR).', resolve: (p) => p.ratio }),
     ciLow: t.float({ description: 'Lower bound of the pooled HR’s 95% CI.', resolve: (p) => p.ciLow }),
     ciHigh: t.float({ description: 'Upper bound of the pooled HR’s 95% CI.', resolve: (p) => p.ciHigh }),
-    tau2: t.float({ description: 'Between-study variance τ² (log HR scale).', resolve: (p) => p.tau2 }),
-    i2: t.float({ description: 'I², percent.', resolve: (p) => p.i2 }),
-    q: t.float({ description: 'Cochran’s Q.', resolve: (p) => p.q }),
+    seLogHr: t.float({ description: 'Standard error of the pooled log HR (Hartung–Knapp-scaled under HARTUNG_KNAPP).', resolve: (p) => p.se }),
+    predictionLow: t.float({
+      nullable: true,
+      description: 'Lower bound of the 95% prediction interval: where the true HR of a new comparable study is expected (Riley et al. 2011). Null when fewer than 3 estimates are pooled.',
+      resolve: (p) => p.predictionLow,
+    }),
+    predictionHigh: t.float({ nullable: true, description: 'Upper bound of the 95% prediction interval; null when fewer than 3 estimates are pooled.', resolve: (p) => p.predictionHigh }),
+    tau2: t.float({ description: 'Between-study variance τ² (log HR scale), truncated at 0.', resolve: (p) => p.tau2 }),
+    tau2Se: t.float({ description: 'Standard error of τ² (metafor’s formula for the estimator used).', resolve: (p) => p.tau2Se }),
+    i2: t.float({ description: 'I², percent: 100 τ² / (τ² + s²), s² the typical within-study variance (metafor’s definition; for DL it equals (Q − df) / Q).', resolve: (p) => p.i2 }),
+    h2: t.float({ description: 'H² = τ² / s² + 1: total over sampling variability.', resolve: (p) => p.h2 }),
+    q: t.float({ description: 'Cochran’s Q (inverse-variance weights 1 / v).', resolve: (p) => p.q }),
+    qDf: t.int({ description: 'Degrees of freedom of Q: k − 1.', resolve: (p) => p.qDf }),
+    qP: t.float({ description: 'p of Q against χ² with k − 1 df.', resolve: (p) => p.qP }),
     pooledOutcomes: t.stringList({ description: 'Slugs of the outcomes pooled.', resolve: (p) => p.pooledOutcomes }),
   }),
 });
@@ -69,14 +88,17 @@ builder.queryField('effectSizes', (t) =>
   t.field({
     type: EffectSizesRef,
     description:
-      'Every hazard ratio (or other comparative effect) behind the findings about a biomarker and its states, with CI, population, contrast, study and primary flag; grouped by comparability, with a DerSimonian–Laird pooled HR only where two or more independent estimates are comparable, and otherwise the reason.',
+      'Every hazard ratio (or other comparative effect) behind the findings about a biomarker and its states, with CI, population, contrast, study and primary flag; grouped by comparability, with a random-effects pooled HR (REML and a Hartung–Knapp CI unless asked otherwise) only where two or more independent estimates are comparable, and otherwise the reason.',
     args: {
       biomarker: t.arg.string({ required: true, description: 'Biomarker slug.' }),
       measure: t.arg({ type: OutcomeMeasureEnum, description: 'Only this endpoint (default: all).' }),
+      poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for the pooled HRs (default REML).' }),
+      intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI and prediction-interval method for the pooled HRs (default HARTUNG_KNAPP).' }),
     },
     resolve: async (_p, args, ctx) => {
       await requireIds(ctx, 'biomarker', [args.biomarker], 'Biomarker');
-      return { ...(await effectSizes(ctx.db, args.biomarker, args.measure ?? null)), biomarker: args.biomarker };
+      const options: PoolOptions = { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' };
+      return { ...(await effectSizes(ctx.db, args.biomarker, args.measure ?? null, options)), biomarker: args.biomarker };
     },
   }),
 );

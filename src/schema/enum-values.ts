@@ -3,9 +3,10 @@
  * Keyed by the seed vocabularies' own types, so a misspelt value does not compile; a value with
  * no entry here is listed by test/unit/schema-descriptions.test.ts.
  */
+import type { ContrastKind } from '../analysis/questions.js';
 import type { z } from 'zod';
 import type { Label } from '../db/model.js';
-import type { Verdict } from '../evidence/rank.js';
+import type { Verdict } from '../analysis/answer.js';
 import type { GapEvidence } from '../analysis/evidence-strength.js';
 import type * as C from '../curation/submissions.js';
 import type * as V from '../model/vocabulary.js';
@@ -61,6 +62,7 @@ export const THERAPY_KIND = {
   RADIOTHERAPY: 'A radiotherapy technique, e.g. SBRT.',
   MODALITY: 'A broad treatment modality, e.g. radiotherapy or immune checkpoint blockade.',
   REGIMEN: 'A combination given as one regimen, e.g. chemoradiotherapy.',
+  PLACEBO: 'An inactive comparator given in a control arm in place of a drug; it adds no therapy class to a clinical question.',
 } satisfies Meanings<typeof V.TherapyKind>;
 
 export const BIOMARKER_KIND = {
@@ -215,3 +217,10 @@ export const REVIEW_DECISION = {
   ACCEPT: 'Apply the submission, recording a Revision.',
   REJECT: 'Do not apply it; it stays on record as REJECTED.',
 } satisfies Meanings<typeof C.ReviewDecision>;
+
+export const CONTRAST_KIND = {
+  ADD: 'The experimental arm receives every therapy class the control arm does, plus some (SBRT added to pembrolizumab; durvalumab as consolidation after chemoradiotherapy).',
+  TIMING: 'The same therapy classes on different schedules (concurrent vs sequential radiotherapy + immune checkpoint blockade).',
+  SWITCH: 'The arms differ both ways: one therapy class instead of another.',
+  NONE: 'No contrast: one arm, or arms that differ by neither class nor schedule (biomarker subgroups of one treated cohort).',
+} satisfies Record<ContrastKind, string>;

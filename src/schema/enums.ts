@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { LABELS } from '../db/model.js';
 import * as V from '../model/vocabulary.js';
+import { INTERVAL_METHODS, POOLING_METHODS } from '../analysis/meta-analysis.js';
 import * as M from './enum-values.js';
 
 /** Each value described from `meanings` (src/schema/enum-values.ts) for GraphiQL's docs. */
@@ -29,3 +30,22 @@ export const SourceKindEnum = fromZod('SourceKind', V.SourceKind.options, 'What 
 export const TrialLinkEnum = fromZod('TrialLinkStatus', V.TrialLink.options, 'CONFIRMED when a source ties the study to the trial; CANDIDATE when the link is plausible but unconfirmed.', M.TRIAL_LINK);
 export const EntityTypeEnum = fromZod('EntityType', LABELS, 'Node types of the graph.', M.ENTITY_TYPE);
 export const StudyOrderEnum = fromZod('StudyOrder', ['YEAR_DESC', 'YEAR_ASC', 'TITLE'] as const, 'Ordering of the studies list.', M.STUDY_ORDER);
+
+export const PoolingMethodEnum = builder.enumType('PoolingMethod', {
+  description: 'How the between-study variance τ² of a random-effects pooled estimate is estimated.',
+  values: {
+    REML: { value: POOLING_METHODS[0], description: 'Restricted maximum likelihood (Fisher scoring, as the R package metafor): approximately unbiased for τ² (Viechtbauer 2005). The default.' },
+    DL: { value: POOLING_METHODS[1], description: 'DerSimonian–Laird’s moment estimator (DerSimonian & Laird 1986), truncated at 0.' },
+  },
+});
+
+export const IntervalMethodEnum = builder.enumType('IntervalMethod', {
+  description: 'How the 95% CI and prediction interval of a pooled estimate are built.',
+  values: {
+    HARTUNG_KNAPP: {
+      value: INTERVAL_METHODS[0],
+      description: 'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps much closer to the nominal 95% than NORMAL when there are few studies (IntHout et al. 2014).',
+    },
+    NORMAL: { value: INTERVAL_METHODS[1], description: 'Normal theory: estimate ± 1.96 SE (Wald). Too narrow when there are few studies.' },
+  },
+});

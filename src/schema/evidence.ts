@@ -1,65 +1,211 @@
+/**
+ * biomarkerEvidence: which biomarkers predict benefit, answered one clinical question at a time
+ * (src/analysis/answer.ts), with certainty and its reasons, the Simon–Paik–Hayes level, the
+ * treatment × biomarker interaction per population and pooled, and the ranking's components.
+ */
 import { builder } from '../builder.js';
-import type { Entity, Therapy } from '../db/entities.js';
-import { userError } from '../errors.js';
 import type { Context } from '../context.js';
-import { LEVEL_WEIGHT, VERDICTS, rankSummaries, type RankedBiomarker } from '../evidence/rank.js';
-import { EvidenceLevelEnum, FindingTypeEnum, OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
-import { related } from './loading.js';
+import { DEFAULT_WEIGHTS, LEVEL_WEIGHT, VERDICTS, answerQuestions, type AnswerLine, type Population, type Weights } from '../analysis/answer.js';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, SPH_LEVELS, type Certainty, type Judgement, type SphJudgement } from '../analysis/certainty.js';
+import type { InteractionEstimate } from '../analysis/interaction.js';
+import type { IntervalMethod, Pooled, PoolingMethod } from '../analysis/meta-analysis.js';
+import { parseQuestionId, type ClinicalQuestionKey } from '../analysis/questions.js';
+import type { Entity } from '../db/entities.js';
+import { readEvidenceRows } from '../db/evidence-rows.js';
+import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
-import { GraphStore } from '../db/graph.js';
 import { describedValues, VERDICT } from './enum-values.js';
+import { EvidenceLevelEnum, IntervalMethodEnum, PoolingMethodEnum } from './enums.js';
 import { EVIDENCE } from './limits.js';
+import { related } from './loading.js';
+import { ClinicalQuestionRef, nodesById, questionArg, questionCounts } from './questions.js';
 import { NodeRefs } from './refs.js';
 
 const VerdictEnum = builder.enumType('EvidenceVerdict', {
   values: describedValues(VERDICTS, VERDICT),
-  description: 'PREDICTIVE: net-positive predictive evidence, none against. PREDICTIVE_CONTESTED: net-positive with findings against. NOT_PREDICTIVE: predictive evidence nets to zero or less. NO_PREDICTIVE_EVIDENCE: only prognostic, associated or pharmacodynamic findings.',
+  description: 'What the populations say on this question: PREDICTIVE (all support effect modification), PREDICTIVE_CONTESTED (net support, some against), NOT_PREDICTIVE (nets to zero or less), NO_PREDICTIVE_EVIDENCE (only prognostic, associated or pharmacodynamic findings).',
+});
+const CertaintyLevelEnum = builder.enumType('CertaintyLevel', {
+  values: describedValues(CERTAINTY_LEVELS, {
+    HIGH: 'Further research is very unlikely to change confidence that the biomarker modifies the effect.',
+    MODERATE: 'Further research is likely to have an important impact on that confidence.',
+    LOW: 'Further research is very likely to change it.',
+    VERY_LOW: 'Any estimate of effect modification is very uncertain.',
+  }),
+  description: 'GRADE certainty of the evidence that a biomarker modifies the treatment effect, for one question.',
+});
+const CertaintyDomainEnum = builder.enumType('CertaintyDomain', {
+  values: describedValues(CERTAINTY_DOMAINS, {
+    DESIGN: 'Where the rating starts: a randomised contrast with a within-trial treatment × biomarker comparison HIGH, randomised with one biomarker state MODERATE, else LOW.',
+    RISK_OF_BIAS: 'Post hoc or exploratory biomarker analysis; an analysis of a subset of a trial’s patients.',
+    INCONSISTENCY: 'Populations disagree in direction, or pooled interactions are heterogeneous (I² ≥ 50%).',
+    INDIRECTNESS: 'The evidence differs from the question: other agents across populations, another schedule.',
+    IMPRECISION: 'No interaction CI, a CI that includes 1, or fewer than 100 patients.',
+    REPLICATION: 'A single population.',
+  }),
+  description: 'A GRADE domain judged for a line of evidence.',
+});
+const SphLevelEnum = builder.enumType('SimonPaikHayesLevel', {
+  values: describedValues(SPH_LEVELS, {
+    I: 'A prospective trial designed for the marker (category A), or two or more consistent category B studies.',
+    II: 'One category B study (a randomised trial’s archived samples), or inconsistent ones.',
+    III: 'Two or more consistent category C studies (prospective non-randomised trials).',
+    IV: 'Category C, not validated or inconsistent.',
+    V: 'Category D: observational or retrospective data only.',
+  }),
+  description: 'Simon, Paik & Hayes (JNCI 2009) level of evidence for a biomarker’s use.',
+});
+const InteractionBasisEnum = builder.enumType('InteractionBasis', {
+  values: describedValues(['STATED', 'COMPUTED', 'STATED_P'] as const, {
+    STATED: 'The source prints the interaction (a ratio of HRs or interaction HR with its CI).',
+    COMPUTED: 'Computed here from two subgroup HRs and their CIs (log scale, independent subgroups).',
+    STATED_P: 'The source prints only a p for interaction.',
+  }),
+  description: 'Where an interaction estimate comes from.',
 });
 
 const RULE =
-  'Only PREDICTIVE findings (a contrast between arms) rank a biomarker. Per patient population (a confirmed trial, else the study) the strongest SUPPORTS finding adds and the strongest DOES_NOT_SUPPORT finding subtracts its CIViC level weight (A 5, B 4, C 3, D 2, E 1), halved when exploratory. Order: score, then uncontested before contested, then best level; biomarkers equal on all three share a rank. Biomarkers with only prognostic, associated or pharmacodynamic findings follow with score 0.';
+  'One ranking per clinical question. Only PREDICTIVE findings answering the question count; predictive findings on the biomarker from other questions are listed as indirect and never count. Studies sharing a confirmed trial are one population. Each line has a GRADE certainty (with reasons) and a Simon–Paik–Hayes level; where subgroup HRs exist, the ratio of HRs with its 95% CI (a stated interaction figure is preferred), pooled across populations by REML with Hartung–Knapp. score = w_certainty × certainty + w_modification × modification + w_replication × replication, each component in [0, 1]: certainty (HIGH 1, MODERATE 0.75, LOW 0.5, VERY_LOW 0.25), modification z/(1+z) with z = |ln ratio| / SE, replication H/(1+H) with H the harmonic sum of the populations’ level weights (A 5 … E 1, halved when exploratory, divided by 5). Ties only when every component is equal.';
 
-const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEvidence').implement({
-  description: 'One biomarker’s place in the ranking, with the findings, studies, patients and sources behind it.',
+const ComponentsRef = builder.objectRef<AnswerLine['components']>('RankingComponents').implement({
+  description: 'The parts of a line’s score, each in [0, 1].',
   fields: (t) => ({
-    rank: t.int({ description: 'Competition rank: biomarkers equal under the rule share one.', resolve: (r) => r.rank }),
-    biomarker: t.field({ description: 'The biomarker ranked.', type: NodeRefs.Biomarker, resolve: (r) => r.biomarker }),
-    verdict: t.field({ description: 'What the ranked evidence says, in one word (see EvidenceVerdict).', type: VerdictEnum, resolve: (r) => r.verdict }),
-    score: t.float({ description: 'Weighted predictive evidence for minus against (see rule).', resolve: (r) => r.score }),
-    populations: t.int({ description: 'Independent patient populations (trials, or studies without a confirmed trial) behind the predictive findings.', resolve: (r) => r.populations }),
-    supporting: t.field({
-      type: [NodeRefs.Finding],
-      description: `Predictive findings that support an effect modification (in id order; the first ${EVIDENCE.listCap}, supportingCount tells all).`,
-      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.supporting),
+    certainty: t.float({ description: 'HIGH 1, MODERATE 0.75, LOW 0.5, VERY_LOW 0.25, no predictive evidence 0.', resolve: (c) => c.certainty }),
+    modification: t.float({ description: 'z/(1+z), z = |ln ratio of HRs| / SE of the pooled (else the most precise) interaction; 0 without one.', resolve: (c) => c.modification }),
+    replication: t.float({ description: 'H/(1+H), H = Σ wᵢ/i over the populations’ weights (level weight / 5), heaviest first.', resolve: (c) => c.replication }),
+  }),
+});
+
+const WeightsRef = builder.objectRef<Weights>('RankingWeights').implement({
+  description: 'The weights the score was computed with.',
+  fields: (t) => ({
+    certainty: t.float({ resolve: (w) => w.certainty }),
+    modification: t.float({ resolve: (w) => w.modification }),
+    replication: t.float({ resolve: (w) => w.replication }),
+  }),
+});
+
+const WeightsInput = builder.inputType('RankingWeightsInput', {
+  description: `Weights of the score’s components (defaults ${DEFAULT_WEIGHTS.certainty}, ${DEFAULT_WEIGHTS.modification}, ${DEFAULT_WEIGHTS.replication}: certainty first, then modification, then replication).`,
+  fields: (t) => ({
+    certainty: t.float({ defaultValue: DEFAULT_WEIGHTS.certainty }),
+    modification: t.float({ defaultValue: DEFAULT_WEIGHTS.modification }),
+    replication: t.float({ defaultValue: DEFAULT_WEIGHTS.replication }),
+  }),
+});
+
+const JudgementRef = builder.objectRef<Judgement>('CertaintyJudgement').implement({
+  description: 'One GRADE judgement, with its reason in words.',
+  fields: (t) => ({
+    domain: t.field({ type: CertaintyDomainEnum, resolve: (j) => j.domain }),
+    change: t.int({ description: 'Levels rated down (0, −1, −2); 0 for DESIGN, which sets the start.', resolve: (j) => j.change }),
+    reason: t.string({ resolve: (j) => j.reason }),
+  }),
+});
+
+const CertaintyRef = builder.objectRef<Certainty>('Certainty').implement({
+  description: 'GRADE-style certainty that the biomarker modifies the treatment effect on this question.',
+  fields: (t) => ({
+    level: t.field({ type: CertaintyLevelEnum, resolve: (c) => c.level }),
+    start: t.field({ type: CertaintyLevelEnum, description: 'Where the design put it before rating down.', resolve: (c) => c.start }),
+    judgements: t.field({ type: [JudgementRef], resolve: (c) => c.judgements }),
+  }),
+});
+
+const SphRef = builder.objectRef<SphJudgement>('BiomarkerEvidenceLevel').implement({
+  description: 'The Simon–Paik–Hayes level of evidence, with the study category behind it.',
+  fields: (t) => ({
+    level: t.field({ type: SphLevelEnum, resolve: (s) => s.level }),
+    category: t.string({ description: 'A: prospective trial designed for the marker (here: randomised, biomarker analysis stated pre-specified); B: a randomised trial’s samples; C: prospective non-randomised trial; D: observational.', resolve: (s) => s.category }),
+    reason: t.string({ resolve: (s) => s.reason }),
+  }),
+});
+
+const InteractionRef = builder.objectRef<InteractionEstimate & { finding: string | null }>('InteractionEstimate').implement({
+  description: 'A treatment × biomarker interaction within one population: the ratio of the treatment’s HR in one biomarker subgroup to its HR in the reference subgroup.',
+  fields: (t) => ({
+    basis: t.field({ type: InteractionBasisEnum, resolve: (e) => e.basis }),
+    ratio: t.float({ nullable: true, description: 'Ratio of HRs (subgroup / reference); below 1: the treatment helps more in the subgroup.', resolve: (e) => e.ratio }),
+    ciLow: t.float({ nullable: true, description: 'Lower 95% bound.', resolve: (e) => e.ciLow }),
+    ciHigh: t.float({ nullable: true, description: 'Upper 95% bound.', resolve: (e) => e.ciHigh }),
+    logSe: t.float({ nullable: true, description: 'Standard error of ln(ratio).', resolve: (e) => e.se }),
+    z: t.float({ nullable: true, resolve: (e) => e.z }),
+    p: t.float({ nullable: true, description: 'Two-sided p (normal theory), computed.', resolve: (e) => e.pComputed }),
+    statedP: t.string({ nullable: true, description: 'The p for interaction the source prints, preferred when present.', resolve: (e) => e.pStated }),
+    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding whose figures these are.', resolve: async (e, _a, ctx) => (e.finding ? ((await nodesById(ctx, 'Finding', [e.finding]))[0] ?? null) : null) }),
+    subgroups: t.field({
+      type: [NodeRefs.Outcome],
+      description: 'The two subgroup HRs (subgroup, reference) the ratio is computed from, when it is.',
+      resolve: (e, _a, ctx) => nodesById(ctx, 'Outcome', e.subgroups ? e.subgroups.map((s) => s.id) : []),
     }),
-    contradicting: t.field({
-      type: [NodeRefs.Finding],
-      description: `Predictive findings that saw no interaction (in id order; the first ${EVIDENCE.listCap}, contradictingCount tells all).`,
-      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.contradicting),
-    }),
-    otherFindings: t.field({
-      type: [NodeRefs.Finding],
-      description: `Prognostic, associated and pharmacodynamic findings: kept apart, they do not rank (in id order; the first ${EVIDENCE.listCap}, otherCount tells all).`,
-      resolve: (r, _a, ctx) => nodesOf(ctx, 'Finding', r.other),
-    }),
-    studies: t.field({
-      description: `The studies behind the findings (in the order of their first finding; the first ${EVIDENCE.listCap}, studyCount tells all).`,
-      type: [NodeRefs.Study],
-      resolve: (r, _a, ctx) => nodesOf(ctx, 'Study', r.studies),
-    }),
-    supportingCount: t.int({ description: 'All supporting predictive findings.', resolve: (r) => r.supportingCount }),
-    contradictingCount: t.int({ description: 'All contradicting predictive findings.', resolve: (r) => r.contradictingCount }),
-    otherCount: t.int({ description: 'All prognostic, associated and pharmacodynamic findings.', resolve: (r) => r.otherCount }),
-    studyCount: t.int({ description: 'All studies behind the findings.', resolve: (r) => r.studyCount }),
-    patients: t.int({
-      nullable: true,
-      description: 'Patients behind the predictive findings (the other findings when there are none), counted once per trial or study; empty when no source gives a number.',
-      resolve: (r) => r.patients,
-    }),
-    bestLevel: t.field({ description: 'Strongest CIViC evidence level among its predictive findings (among the other findings when there are none).', type: EvidenceLevelEnum, nullable: true, resolve: (r) => r.bestLevel as 'A' | null }),
+  }),
+});
+
+const PooledRef = builder.objectRef<Pooled>('PooledInteraction').implement({
+  description: 'Interaction estimates pooled across independent populations (random effects; never across subgroups of different trials compared with each other).',
+  fields: (t) => ({
+    poolingMethod: t.field({ type: PoolingMethodEnum, resolve: (p) => p.method }),
+    intervalMethod: t.field({ type: IntervalMethodEnum, resolve: (p) => p.ciMethod }),
+    k: t.int({ description: 'Populations pooled.', resolve: (p) => p.k }),
+    ratio: t.float({ description: 'Pooled ratio of HRs.', resolve: (p) => Math.exp(p.estimate) }),
+    ciLow: t.float({ resolve: (p) => Math.exp(p.ciLow) }),
+    ciHigh: t.float({ resolve: (p) => Math.exp(p.ciHigh) }),
+    predictionLow: t.float({ nullable: true, description: '95% prediction interval (k ≥ 3).', resolve: (p) => (p.predictionLow === null ? null : Math.exp(p.predictionLow)) }),
+    predictionHigh: t.float({ nullable: true, resolve: (p) => (p.predictionHigh === null ? null : Math.exp(p.predictionHigh)) }),
+    tau2: t.float({ resolve: (p) => p.tau2 }),
+    i2: t.float({ nullable: true, resolve: (p) => p.i2 }),
+    q: t.float({ resolve: (p) => p.q }),
+    qP: t.float({ nullable: true, resolve: (p) => p.qP }),
+  }),
+});
+
+const PopulationRef = builder.objectRef<Population>('EvidencePopulation').implement({
+  description: 'One independent population behind a line: studies sharing a confirmed trial, or one study.',
+  fields: (t) => ({
+    key: t.string({ description: 'trial:<ids> or study:<id>.', resolve: (p) => p.key }),
+    trials: t.field({ type: [NodeRefs.Trial], resolve: (p, _a, ctx) => nodesById(ctx, 'Trial', p.trials) }),
+    studies: t.field({ type: [NodeRefs.Study], resolve: (p, _a, ctx) => nodesById(ctx, 'Study', p.studies) }),
+    findings: t.field({ type: [NodeRefs.Finding], description: `Its predictive findings on this question (the first ${EVIDENCE.listCap}).`, resolve: (p, _a, ctx) => nodesById(ctx, 'Finding', p.findings.slice(0, EVIDENCE.listCap)) }),
+    supports: t.boolean({ description: 'Whether its strongest finding supports effect modification.', resolve: (p) => p.supports }),
+    weight: t.float({ description: 'Its strongest finding’s CIViC level weight (A 5 … E 1, halved when exploratory).', resolve: (p) => p.weight }),
+    randomised: t.boolean({ description: 'Whether a source states the contrasted arms were randomised.', resolve: (p) => p.facts.randomised }),
+    patients: t.int({ nullable: true, description: 'The largest patient figure a source states for it.', resolve: (p) => p.patients }),
+    interaction: t.field({ type: InteractionRef, nullable: true, resolve: (p) => (p.interaction ? { ...p.interaction, finding: p.interactionFinding } : null) }),
+  }),
+});
+
+const BiomarkerEvidenceRef = builder.objectRef<AnswerLine>('BiomarkerEvidence').implement({
+  description: 'One biomarker’s evidence on one clinical question: rank, certainty with reasons, interaction, components, populations and sources.',
+  fields: (t) => ({
+    rank: t.int({ description: 'Competition rank within the question: equal only when every component is equal.', resolve: (r) => r.rank }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, resolve: async (r, _a, ctx) => {
+      const n = (await ctx.loaders.node.loadMany([r.biomarker]))[0];
+      if (!n || n instanceof Error || n.label !== 'Biomarker') throw n instanceof Error ? n : new Error(`biomarker "${r.biomarker}" vanished`);
+      return n;
+    } }),
+    verdict: t.field({ type: VerdictEnum, resolve: (r) => r.verdict }),
+    score: t.float({ description: 'Σ weight × component (see rule).', resolve: (r) => r.score }),
+    components: t.field({ type: ComponentsRef, resolve: (r) => r.components }),
+    certainty: t.field({ type: CertaintyRef, nullable: true, description: 'Empty without predictive evidence on this question.', resolve: (r) => r.certainty }),
+    evidenceLevel: t.field({ type: SphRef, nullable: true, description: 'Simon–Paik–Hayes level; empty without predictive evidence.', resolve: (r) => r.sph }),
+    interaction: t.field({ type: PooledRef, nullable: true, description: 'The interaction pooled across populations (two or more with a CI); each population’s own is on populations.', resolve: (r) => r.pooled }),
+    populations: t.field({ type: [PopulationRef], description: `Populations carrying the predictive evidence, heaviest first (the first ${EVIDENCE.populations}; populationCount tells all).`, resolve: (r) => r.populations }),
+    populationCount: t.int({ resolve: (r) => r.populationCount }),
+    supporting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings supporting effect modification (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.supporting) }),
+    contradicting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings that saw none (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.contradicting) }),
+    otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings on this question: listed, never ranked.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.other) }),
+    indirectFindings: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings on this biomarker answering other questions: indirect, never counted for or against.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.indirect) }),
+    supportingCount: t.int({ resolve: (r) => r.supportingCount }),
+    contradictingCount: t.int({ resolve: (r) => r.contradictingCount }),
+    otherCount: t.int({ resolve: (r) => r.otherCount }),
+    indirectCount: t.int({ resolve: (r) => r.indirectCount }),
+    studies: t.field({ type: [NodeRefs.Study], description: 'Studies behind the line.', resolve: (r, _a, ctx) => nodesById(ctx, 'Study', r.studies) }),
+    patients: t.int({ nullable: true, description: 'Patients behind the predictive evidence, once per population; empty when no source states a number.', resolve: (r) => r.patients }),
+    bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, description: 'Strongest CIViC level among the predictive findings.', resolve: (r) => r.bestLevel as 'A' | null }),
+    openTrials: t.field({ type: [NodeRefs.Trial], description: 'Registered trials answering the same question whose populations do not carry this line: what could confirm or refute it.', resolve: (r, _a, ctx) => nodesById(ctx, 'Trial', r.openTrials) }),
     effectSizes: t.field({
       type: [NodeRefs.Outcome],
-      description: 'Recorded figures (HRs, medians, rates) that the predictive findings rest on.',
+      description: 'Recorded figures the predictive findings rest on.',
       resolve: async (r, _a, ctx) => dedupe((await Promise.all([...r.supporting, ...r.contradicting].map((id) => related(ctx, 'Finding.outcomes', { id })))).flat()),
     }),
     sources: t.field({
@@ -70,76 +216,79 @@ const BiomarkerEvidenceRef = builder.objectRef<RankedBiomarker>('BiomarkerEviden
   }),
 });
 
-/** The nodes behind summary ids, through the request's node loader (one batched query per level). */
-async function nodesOf<L extends 'Finding' | 'Study'>(ctx: Context, label: L, ids: readonly string[]): Promise<Entity<L>[]> {
-  const found = await ctx.loaders.node.loadMany([...ids]);
-  return found.map((n, i) => {
-    if (n instanceof Error) throw n;
-    if (!n || n.label !== label) throw new Error(`biomarkerEvidence: ${label} "${ids[i]}" vanished between the summary and its load`);
-    return n as unknown as Entity<L>;
-  });
-}
-
 function dedupe<T extends Entity>(nodes: T[]): T[] {
   return [...new Map(nodes.map((n) => [n.id, n])).values()];
 }
 
+interface QuestionAnswer {
+  question: ClinicalQuestionKey;
+  ranking: AnswerLine[];
+}
+
+const QuestionAnswerRef = builder.objectRef<QuestionAnswer>('QuestionAnswer').implement({
+  description: 'The ranking for one clinical question.',
+  fields: (t) => ({
+    question: t.field({ type: ClinicalQuestionRef, resolve: (a) => a.question }),
+    ranking: t.field({ type: [BiomarkerEvidenceRef], description: 'Biomarkers, best supported first.', resolve: (a) => a.ranking }),
+  }),
+});
+
 interface Report {
-  classes: Therapy[];
-  ranking: RankedBiomarker[];
+  weights: Weights;
+  answers: QuestionAnswer[];
 }
 
 const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement({
-  description: 'The answer to biomarkerEvidence: the therapy combination asked about, the rule, and the ranked biomarkers.',
+  description: 'The answer to biomarkerEvidence: one ranking per clinical question, the rule and the weights used.',
   fields: (t) => ({
-    therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The combination asked about.', resolve: (r) => r.classes }),
-    rule: t.string({ description: 'How the ranking is computed.', resolve: () => RULE }),
-    levelWeights: t.string({ description: 'The weight of each CIViC evidence level in the score, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
-    ranking: t.field({ description: 'Biomarkers, best supported first.', type: [BiomarkerEvidenceRef], resolve: (r) => r.ranking }),
+    rule: t.string({ description: 'How each ranking is computed.', resolve: () => RULE }),
+    weights: t.field({ type: WeightsRef, resolve: (r) => r.weights }),
+    levelWeights: t.string({ description: 'The weight of each CIViC evidence level, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
+    answers: t.field({ type: [QuestionAnswerRef], description: 'One ranking per question, by question id.', resolve: (r) => r.answers }),
   }),
 });
+
+async function answers(ctx: Context, question: string | null, weights: Weights, method: PoolingMethod, ci: IntervalMethod, predictiveOnly: boolean): Promise<QuestionAnswer[]> {
+  const counts = await questionCounts(ctx);
+  // Read once per graph version (db/aggregates.ts): at 100k studies it reads every predictive finding.
+  const rows = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question, cap: EVIDENCE.listCap, populations: EVIDENCE.populations })}`, (db) =>
+    readEvidenceRows(db, question, EVIDENCE.listCap, EVIDENCE.populations),
+  );
+  const questions = [...counts.values()]
+    .filter((c) => (question === null || c.question === question) && (!predictiveOnly || c.predictive > 0))
+    .map((c) => ({ id: c.question, schedule: parseQuestionId(c.question)?.schedule ?? null, trials: c.trials }));
+  const result = answerQuestions({ questions, predictive: rows.predictive, other: rows.other, weights, pooling: { method, ci }, cap: EVIDENCE.listCap });
+  return result.map((a) => {
+    const q = parseQuestionId(a.question);
+    if (!q) throw new Error(`stored questionId "${a.question}" is not a clinical question id`);
+    return { question: q, ranking: a.lines };
+  });
+}
 
 builder.queryField('biomarkerEvidence', (t) =>
   t.field({
     type: ReportRef,
-    description: 'Which biomarkers predict benefit from a therapy combination (default: radiotherapy + immune checkpoint blockade)? Ranked, with findings, studies, patients and sources.',
+    description:
+      'Which biomarkers predict benefit? One ranking per clinical question (or for the one asked), each line with GRADE certainty and its reasons, the Simon–Paik–Hayes level, the treatment × biomarker interaction, its components, populations, patients and sources.',
     args: {
-      therapyClasses: t.arg.stringList({
-        defaultValue: ['radiotherapy', 'immune-checkpoint-blockade'],
-        description: 'Therapy slugs that must all be involved; narrower therapies count (pembrolizumab IS_A immune checkpoint blockade).',
-      }),
-      schedules: t.arg({ type: [ScheduleEnum], description: 'Only findings about these schedules.' }),
-      disease: t.arg.string({ description: 'Disease slug; narrower diseases count.' }),
-      evidenceTypes: t.arg({ type: [FindingTypeEnum], description: 'Only these finding types (default: all, predictive ones rank).' }),
-      measures: t.arg({ type: [OutcomeMeasureEnum], description: 'Only findings about these outcome measures.' }),
+      question: t.arg.id({ description: 'One ClinicalQuestion id (see clinicalQuestions); default: every question.' }),
+      predictiveOnly: t.arg.boolean({ defaultValue: true, description: 'Only questions with at least one PREDICTIVE finding (default true).' }),
+      weights: t.arg({ type: WeightsInput, description: 'Weights of the score’s components.' }),
+      poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for pooled interactions (default REML).' }),
+      intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI method for pooled interactions (default HARTUNG_KNAPP).' }),
     },
     resolve: async (_p, args, ctx) => {
-      const slugs = args.therapyClasses ?? [];
-      if (slugs.length === 0) throw userError('therapyClasses must name at least one therapy', 'BAD_USER_INPUT', { argument: 'therapyClasses' });
-      const found = await ctx.loaders.node.loadMany([...slugs, ...(args.disease ? [args.disease] : [])]);
-      const classes: Therapy[] = [];
-      slugs.forEach((slug, i) => {
-        const n = found[i];
-        // A failed load is the database's failure (SERVICE_UNAVAILABLE), not a missing therapy.
-        if (n instanceof Error) throw n;
-        if (n?.label !== 'Therapy') throw userError(`therapyClasses[${i}]: no therapy with slug "${slug}"`, 'NOT_FOUND', { argument: 'therapyClasses' });
-        classes.push(n);
-      });
-      const disease = args.disease ? found[slugs.length] : undefined;
-      if (args.disease && (!disease || disease instanceof Error || disease.label !== 'Disease')) {
-        throw userError(`disease: no disease with slug "${args.disease}"`, 'NOT_FOUND', { argument: 'disease' });
-      }
-      const question = {
-        classes: slugs,
-        schedules: args.schedules ?? null,
-        types: args.evidenceTypes ?? null,
-        measures: args.measures ?? null,
-        disease: args.disease ?? null,
-        cap: EVIDENCE.listCap,
+      const question = args.question ? questionArg(String(args.question), 'question').id : null;
+      const w = args.weights;
+      const weights: Weights = {
+        certainty: w?.certainty ?? DEFAULT_WEIGHTS.certainty,
+        modification: w?.modification ?? DEFAULT_WEIGHTS.modification,
+        replication: w?.replication ?? DEFAULT_WEIGHTS.replication,
       };
-      // Read once per graph version and question (db/aggregates.ts): at 100k studies it reads every qualifying finding.
-      const summaries = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify(question)}`, (db) => new GraphStore(db).evidence(question));
-      return { classes, ranking: rankSummaries(summaries) };
+      for (const [k, v] of Object.entries(weights)) {
+        if (!Number.isFinite(v) || v < 0) throw userError(`weights.${k} must be a finite number ≥ 0, got ${v}`, 'BAD_USER_INPUT', { argument: 'weights' });
+      }
+      return { weights, answers: await answers(ctx, question, weights, args.poolingMethod ?? 'REML', args.intervalMethod ?? 'HARTUNG_KNAPP', args.predictiveOnly ?? true) };
     },
   }),
 );

@@ -18,6 +18,7 @@ import './provenance.js';
 import './lists.js';
 import './trial-list.js';
 import './search.js';
+import './questions.js';
 import './evidence.js';
 import './neighborhood.js';
 import './stats.js';

@@ -13,8 +13,12 @@ export const RELATION_PAGE = { defaultSize: 20, maxSize: 100 } as const;
 /** Checked by the complexity plugin before any resolver runs. */
 export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
 
-/** biomarkerEvidence: findings and studies listed per biomarker and pile (counts give all); at 50k studies and ~230 biomarkers, 10 keeps loading every pile under the row budget. */
-export const EVIDENCE = { listCap: 10 } as const;
+/**
+ * biomarkerEvidence: findings and studies listed per line and pile (counts give all), and the
+ * heaviest populations summarised in full per question × biomarker (beyond them the database's
+ * totals count); at 100k studies these keep the summary under the aggregate's byte budget.
+ */
+export const EVIDENCE = { listCap: 10, populations: 10 } as const;
 
 /** Full-text search results per call. */
 export const SEARCH = { defaultSize: 10, maxSize: 50 } as const;

@@ -2,7 +2,7 @@
  * Root lookups and paginated root lists (Relay connections; totalCount is counted only when
  * asked). Lists page forward through indexes with keyset cursors: a cursor is the last row's
  * stored sort key (db/list-keys.ts), tagged with the ordering it belongs to, so page 1000 is one
- * index seek like page 1 (issue 13).
+ * index seek like page 1 (cost stays flat as the graph grows).
  */
 import { builder } from '../builder.js';
 import { GraphStore, isUnfiltered, type KeyedPage, type StudyFilter } from '../db/graph.js';

@@ -1,5 +1,5 @@
 /**
- * Provenance in the API (issue 14): the quote behind every figure (Outcome, Finding, Arm and the
+ * Provenance in the API (every figure checkable by a reviewer): the quote behind every figure (Outcome, Finding, Arm and the
  * study's counts), a study's `analysed` count apart from `enrolled`, and for a Source its canonical
  * link first and the pages it was read on (`readAt`) apart.
  *

@@ -24,6 +24,7 @@
 import { withListKeys } from '../db/list-keys.js';
 import type { Label } from '../db/model.js';
 import { addStats, type Db, type WriteStats } from '../db/run.js';
+import { assignQuestionsTx } from '../ingest/questions-write.js';
 
 export interface SyntheticOptions {
   /** Studies to generate (≥ 1). */
@@ -599,6 +600,7 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
       await tx.run('synthetic-arms', { rows: rows.arms });
       await tx.run('synthetic-outcomes', { rows: rows.outcomes });
       await tx.run('synthetic-findings', { rows: keyed('Finding', rows.findings) });
+      await assignQuestionsTx(tx, rows.studies.map((s) => s.id));
       return { ...tx.stats };
     }));
     nodes += batchNodes(rows);

@@ -1,7 +1,7 @@
 /**
  * GraphiQL at /graphql in Debian's Chromium with the network closed (test/browser/offline-browser.ts):
  * everything it needs comes from the server, the evidence question opens first and runs, the
- * other README examples are tabs and in the Examples picker, and the query builder is open.
+ * other examples (docs/examples.md) are tabs and in the Examples picker, and the query builder is open.
  * Any request to an outside origin, console error or CSP violation fails the test.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -21,8 +21,8 @@ let close: () => Promise<void>;
 let aliases: AliasCatalog;
 let gql: ReturnType<typeof testApp>['gql'];
 
-const EVIDENCE = `{ biomarkerEvidence(therapyClasses: ["radiotherapy", "immune-checkpoint-blockade"]) {
-  rule ranking { rank verdict score bestLevel patients biomarker { slug } supporting { slug } contradicting { slug } } } }`;
+const EVIDENCE = `{ biomarkerEvidence { rule answers { question { id } ranking {
+  rank verdict score bestLevel patients biomarker { slug } supporting { slug } contradicting { slug } certainty { level } } } } }`;
 
 async function rows(name: string, text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
   if (!db.queries.has(name)) db.queries.define(name, text);

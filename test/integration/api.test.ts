@@ -4,60 +4,116 @@ import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
 
-interface Ranked {
+interface Line {
   rank: number;
   verdict: string;
-  biomarker: { slug: string; name: string };
-  supporting: { schedule: string | null; biomarkerState: string; study: { shortName: string } }[];
+  score: number;
+  biomarker: { slug: string };
+  components: { certainty: number; modification: number; replication: number };
+  certainty: { level: string; judgements: { domain: string; change: number; reason: string }[] } | null;
+  evidenceLevel: { level: string } | null;
+  populations: { key: string }[];
+  patients: number | null;
+  supporting: { slug: string; schedule: string | null; study: { shortName: string } }[];
+  contradicting: { slug: string }[];
+  indirectFindings: { slug: string; question: { id: string } }[];
   sources: { links: string[] }[];
-  studies: { shortName: string }[];
+}
+interface Answer {
+  question: { id: string; label: string; kind: string; setting: { slug: string } | null };
+  ranking: Line[];
 }
 
+const LINE = `rank verdict score biomarker { slug } components { certainty modification replication }
+  certainty { level judgements { domain change reason } } evidenceLevel { level } populations { key } patients
+  supporting { slug schedule study { shortName } } contradicting { slug } indirectFindings { slug question { id } } sources { links }`;
+
+async function answers(args = ''): Promise<Answer[]> {
+  const res = await t.gql<{ biomarkerEvidence: { answers: Answer[] } }>(`{ biomarkerEvidence${args} { answers { question { id label kind setting { slug } } ranking { ${LINE} } } } }`);
+  expect(res.errors).toBeUndefined();
+  return res.data!.biomarkerEvidence.answers;
+}
+
+const ADD_SBRT = (a: Answer) => a.question.kind === 'ADD' && a.question.setting?.slug === 'advanced-nsclc' && a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~') && a.question.id.endsWith('~PFS');
+const CONSOLIDATION_PFS = (a: Answer) => a.question.setting?.slug === 'stage-iii-nsclc' && a.question.id.includes('~CONSOLIDATION~') && a.question.id.endsWith('~PFS');
+
 describe('biomarkerEvidence', () => {
-  it('ranks tumor aneuploidy and the cold-tumor features as predictive of RT+ICB benefit, with studies and sources', async () => {
-    const res = await t.gql<{ biomarkerEvidence: { ranking: Ranked[] } }>(`{
-      biomarkerEvidence { ranking { rank verdict biomarker { slug name } supporting { schedule biomarkerState study { shortName } } sources { links } studies { shortName } } }
-    }`);
-    expect(res.errors).toBeUndefined();
-    const ranking = res.data!.biomarkerEvidence.ranking;
-    const by = (slug: string) => ranking.find((r) => r.biomarker.slug === slug);
-    for (const slug of ['tumor-aneuploidy', 'tmb', 'pd-l1']) {
-      const r = by(slug);
-      expect(r, slug).toBeDefined();
-      expect(['PREDICTIVE', 'PREDICTIVE_CONTESTED']).toContain(r!.verdict);
-      expect(r!.supporting.length).toBeGreaterThan(0);
-      expect(r!.sources.flatMap((s) => s.links).length).toBeGreaterThan(0);
+  it('answers adding SBRT to anti-PD-1 in advanced NSCLC apart from consolidation after chemoradiotherapy in stage III', async () => {
+    const all = await answers();
+    const sbrt = all.find(ADD_SBRT);
+    const pacific = all.find(CONSOLIDATION_PFS);
+    expect(sbrt, 'the SBRT + pembrolizumab question').toBeDefined();
+    expect(pacific, 'the consolidation question').toBeDefined();
+    expect(sbrt!.question.id).not.toBe(pacific!.question.id);
+    expect(sbrt!.question.label).toMatch(/radiotherapy/i);
+    // Each question's ranking holds only findings that answer it.
+    const pdl1 = sbrt!.ranking.find((l) => l.biomarker.slug === 'pd-l1')!;
+    expect(pdl1.supporting.map((f) => f.study.shortName).join(' ')).toMatch(/PEMBRO-RT/);
+    expect(pdl1.supporting.map((f) => f.slug).join(' ')).not.toMatch(/pacific/);
+  });
+
+  it('never lets PACIFIC support or contest PD-L1 in the SBRT question: it is listed as indirect', async () => {
+    const sbrt = (await answers()).find(ADD_SBRT)!;
+    const pdl1 = sbrt.ranking.find((l) => l.biomarker.slug === 'pd-l1')!;
+    expect(pdl1.contradicting).toEqual([]);
+    expect(pdl1.verdict).toBe('PREDICTIVE');
+    const indirect = pdl1.indirectFindings.map((f) => f.slug);
+    expect(indirect.some((s) => s.startsWith('pacific'))).toBe(true);
+    for (const f of pdl1.indirectFindings) expect(f.question.id).not.toBe(sbrt.question.id);
+  });
+
+  it('gives every predictive line a certainty with reasons, a Simon–Paik–Hayes level and its components', async () => {
+    const lines = (await answers()).flatMap((a) => a.ranking).filter((l) => l.verdict !== 'NO_PREDICTIVE_EVIDENCE');
+    expect(lines.length).toBeGreaterThan(4);
+    for (const l of lines) {
+      expect(l.certainty, l.biomarker.slug).not.toBeNull();
+      expect(l.certainty!.judgements.map((j) => j.domain)).toEqual(['DESIGN', 'RISK_OF_BIAS', 'INCONSISTENCY', 'INDIRECTNESS', 'IMPRECISION', 'REPLICATION']);
+      for (const j of l.certainty!.judgements) expect(j.reason.length).toBeGreaterThan(10);
+      expect(['I', 'II', 'III', 'IV', 'V']).toContain(l.evidenceLevel?.level);
+      expect(l.populations.length).toBeGreaterThan(0);
+      expect(l.sources.flatMap((s) => s.links).length).toBeGreaterThan(0);
     }
-    expect(by('tumor-aneuploidy')!.supporting.some((f) => f.schedule === 'CONCURRENT')).toBe(true);
-    expect(by('tmb')!.supporting.some((f) => /low/i.test(f.biomarkerState))).toBe(true);
-    // Predictive biomarkers rank above those with only prognostic or associated evidence, which
-    // the seed has (serum IFN-β, T-cell clonal expansion): the comparison is never vacuous.
-    const nonPredictive = ranking.filter((r) => r.verdict === 'NO_PREDICTIVE_EVIDENCE');
-    expect(nonPredictive.map((r) => r.biomarker.slug)).toEqual(expect.arrayContaining(['serum-ifn-beta', 't-cell-clonal-expansion']));
-    for (const r of nonPredictive) expect(by('tumor-aneuploidy')!.rank).toBeLessThan(r.rank);
   });
 
-  it('narrows to one schedule: concurrent keeps aneuploidy and drops the sequential PEMBRO-RT evidence', async () => {
-    const all = await t.gql<{ biomarkerEvidence: { ranking: Ranked[] } }>('{ biomarkerEvidence { ranking { biomarker { slug } supporting { schedule study { shortName } } } } }');
-    const tmb = all.data!.biomarkerEvidence.ranking.find((r) => r.biomarker.slug === 'tmb');
-    expect(tmb?.supporting.map((f) => [f.schedule, f.study.shortName])).toContainEqual(['SEQUENTIAL', expect.stringMatching(/PEMBRO-RT/)]);
-    const res = await t.gql<{ biomarkerEvidence: { ranking: Ranked[] } }>(`{
-      biomarkerEvidence(schedules: [CONCURRENT]) { ranking { biomarker { slug } supporting { schedule study { shortName } } } }
-    }`);
-    const ranking = res.data!.biomarkerEvidence.ranking;
-    expect(ranking.map((r) => r.biomarker.slug)).toContain('tumor-aneuploidy');
-    const supporting = ranking.flatMap((r) => r.supporting);
-    expect(supporting.length).toBeGreaterThan(0);
-    for (const f of supporting) expect(f.schedule).toBe('CONCURRENT');
-    // Unfiltered, TMB ranks on the sequential PEMBRO-RT analysis; the concurrent view drops it.
-    expect(ranking.map((r) => r.biomarker.slug)).not.toContain('tmb');
-    expect(supporting.map((f) => f.study.shortName).join(' ')).not.toMatch(/PEMBRO-RT/);
+  it('ties two biomarkers only when every component is equal', async () => {
+    for (const a of await answers()) {
+      for (const [i, l] of a.ranking.entries()) {
+        const next = a.ranking[i + 1];
+        if (next && next.rank === l.rank) expect(next.components, `${a.question.id}: ${l.biomarker.slug} and ${next.biomarker.slug}`).toEqual(l.components);
+        if (next && next.rank !== l.rank) expect(next.score).toBeLessThanOrEqual(l.score);
+      }
+    }
   });
 
-  it('rejects an unknown therapy class with NOT_FOUND naming it', async () => {
-    const res = await t.gql('{ biomarkerEvidence(therapyClasses: ["radiotherapy", "homeopathy"]) { rule } }');
-    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(res.errors?.[0]?.message).toContain('therapyClasses[1]: no therapy with slug "homeopathy"');
+  it('answers one question when asked, and names a malformed question id', async () => {
+    const sbrt = (await answers()).find(ADD_SBRT)!;
+    const one = await answers(`(question: "${sbrt.question.id}")`);
+    expect(one.map((a) => a.question.id)).toEqual([sbrt.question.id]);
+    expect(one[0]!.ranking.map((l) => l.biomarker.slug)).toEqual(sbrt.ranking.map((l) => l.biomarker.slug));
+    const bad = await t.gql('{ biomarkerEvidence(question: "pd-l1") { rule } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('question: "pd-l1" is not a clinical question id');
+  });
+
+  it('lists the clinical questions with their counts, and every finding says which it answers', async () => {
+    const res = await t.gql<{ clinicalQuestions: { id: string; findings: number; predictiveFindings: number; studies: number; trialCount: number; patients: number | null }[]; finding: { question: { id: string } | null } | null }>(
+      `{ clinicalQuestions(predictiveOnly: true) { id findings predictiveFindings studies trialCount patients }
+         finding: node(id: "${Buffer.from('Finding:pacific-pdl1-tc-lt1-pfs-not-predictive').toString('base64')}") { ... on Finding { question { id } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const qs = res.data!.clinicalQuestions;
+    expect(qs.length).toBeGreaterThan(2);
+    for (const q of qs) {
+      expect(q.predictiveFindings).toBeGreaterThan(0);
+      expect(q.findings).toBeGreaterThanOrEqual(q.predictiveFindings);
+      expect(q.studies).toBeGreaterThan(0);
+    }
+    expect(qs.map((q) => q.id)).toContain(res.data!.finding?.question?.id);
+  });
+
+  it('rejects a negative weight naming it', async () => {
+    const res = await t.gql('{ biomarkerEvidence(weights: { certainty: -1 }) { rule } }');
+    expect(res.errors?.[0]?.message).toBe('weights.certainty must be a finite number ≥ 0, got -1');
   });
 });
 
@@ -151,8 +207,8 @@ describe('errors', () => {
   });
 
   it('name an unknown enum value', async () => {
-    const res = await t.gql('{ biomarkerEvidence(schedules: [SOMETIMES]) { rule } }');
-    expect(res.errors?.[0]?.message).toMatch(/SOMETIMES.*Schedule|Schedule.*SOMETIMES/);
+    const res = await t.gql('{ clinicalQuestions(kind: SOMETIMES) { id } }');
+    expect(res.errors?.[0]?.message).toMatch(/SOMETIMES.*ContrastKind|ContrastKind.*SOMETIMES/);
   });
 
   it('reject a query nested too deep before any database work', async () => {

@@ -213,10 +213,11 @@ describe('submissions', () => {
 });
 
 describe('retraction', () => {
-  const RANKED = `{ biomarkerEvidence { ranking { supporting { id: slug } contradicting { id: slug } } } }`;
+  const RANKED = `{ biomarkerEvidence { answers { ranking { supporting { id: slug } contradicting { id: slug } } } } }`;
+  type Ranked = { supporting: { id: string }[]; contradicting: { id: string }[] };
   const rankedFindings = async (): Promise<string[]> => {
-    const res = await gql<{ biomarkerEvidence: { ranking: { supporting: { id: string }[]; contradicting: { id: string }[] }[] } }>(RANKED);
-    return res.data!.biomarkerEvidence.ranking.flatMap((r) => [...r.supporting, ...r.contradicting].map((f) => f.id));
+    const res = await gql<{ biomarkerEvidence: { answers: { ranking: Ranked[] }[] } }>(RANKED);
+    return res.data!.biomarkerEvidence.answers.flatMap((a) => a.ranking).flatMap((r) => [...r.supporting, ...r.contradicting].map((f) => f.id));
   };
 
   it('removes a finding from the ranking, keeps it visible as retracted, records it in the audit trail, and a reviewed revert restores it', async () => {
@@ -310,9 +311,9 @@ describe('export and fresh load', () => {
   });
 });
 
-describe('the README walkthrough', () => {
+describe('the curation walkthrough of docs/curation.md', () => {
   it('creates tokens with the CLI, submits a new study, accepts it with the other token, and finds it in search, neighborhood and entity', { timeout: 240_000 }, async () => {
-    const readme = await readFile('README.md', 'utf8');
+    const walkthrough = await readFile('docs/curation.md', 'utf8');
     const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', LOG_LEVEL: 'warn' };
     delete env['NEO4J_PASSWORD'];
     const cli = async (...args: string[]) =>
@@ -334,7 +335,7 @@ describe('the README walkthrough', () => {
     const submitDoc = await fixtureQuery('submit-study');
     const acceptDoc = await fixtureQuery('accept');
     const seeDoc = await fixtureQuery('see-it');
-    for (const doc of [submitDoc, acceptDoc, seeDoc]) expect(readme).toContain(doc.trim());
+    for (const doc of [submitDoc, acceptDoc, seeDoc]) expect(walkthrough).toContain(doc.trim());
 
     const submitted = await gql<{ submitStudy: { id: string; status: string } }>(submitDoc, { input }, curate);
     expect(submitted.data?.submitStudy.status).toBe('PENDING');

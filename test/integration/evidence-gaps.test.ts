@@ -1,5 +1,5 @@
 /**
- * The issue-12 done-when checks on the seed graph: where each biomarker's evidence sits in the
+ * The evidence-gap, effect-size and explanation checks on the seed graph: where each biomarker's evidence sits in the
  * gap map, the PD-L1 effect sizes, and the explanation paths. Every expectation is read from
  * the API's answers; the tests name the seed's findings only to say what must be found.
  */
@@ -57,10 +57,13 @@ describe('the evidence-gap map on the seed graph', () => {
       const cell = map.rows.find((r) => r.biomarker.slug === biomarker)!.cells.find((c) => place(c) === 'SEQUENTIAL × metastatic-nsclc')!;
       expect(cell.evidence, biomarker).toBe('PREDICTIVE');
       expect(cell.studies.map((s) => s.shortName).join(), biomarker).toMatch(/Huang/);
-      expect(cell.findings.every((f) => f.type === 'PREDICTIVE' && f.direction === 'SUPPORTS'), biomarker).toBe(true);
+      // Huang's are the cell's predictive findings; a single-arm study may add associations beside them (Bauml 2019: PD-L1 and PFS).
+      const predictiveHere = cell.findings.filter((f) => f.type === 'PREDICTIVE');
+      expect(predictiveHere.length, biomarker).toBeGreaterThan(0);
+      expect(predictiveHere.every((f) => f.direction === 'SUPPORTS'), biomarker).toBe(true);
     }
     const states = ['tmb', 'pd-l1', 'wnt-pathway-mutation'].map(
-      (b) => map.rows.find((r) => r.biomarker.slug === b)!.cells.find((c) => place(c) === 'SEQUENTIAL × metastatic-nsclc')!.findings[0]!.biomarkerState,
+      (b) => map.rows.find((r) => r.biomarker.slug === b)!.cells.find((c) => place(c) === 'SEQUENTIAL × metastatic-nsclc')!.findings.find((f) => f.type === 'PREDICTIVE')!.biomarkerState,
     );
     expect(states).toEqual(['low', expect.stringMatching(/null/), 'mutated']);
   });
@@ -152,6 +155,30 @@ describe('PD-L1 effect sizes on the seed graph', () => {
     const { estimates, groups } = res.data!.effectSizes;
     expect(new Set(estimates.map((e) => e.populationKey)).size).toBe(1);
     expect(groups.every((g) => g.pooled === null && g.reason !== null)).toBe(true);
+  });
+
+  it('take the pooling and interval method as arguments, REML and Hartung–Knapp by default', async () => {
+    const args = await t.gql<{ __type: { fields: { name: string; args: { name: string; defaultValue: string | null; type: { name: string } }[] }[] } }>(
+      '{ __type(name: "Query") { fields { name args { name defaultValue type { name } } } } }',
+    );
+    const field = args.data!.__type.fields.find((f) => f.name === 'effectSizes')!;
+    expect(field.args.filter((a) => a.name.endsWith('Method')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'intervalMethod', defaultValue: 'HARTUNG_KNAPP', type: { name: 'IntervalMethod' } },
+      { name: 'poolingMethod', defaultValue: 'REML', type: { name: 'PoolingMethod' } },
+    ]);
+    const query = `query ($pm: PoolingMethod, $im: IntervalMethod) {
+      effectSizes(biomarker: "pd-l1", measure: PFS, poolingMethod: $pm, intervalMethod: $im) {
+        groups { state pooled { poolingMethod intervalMethod predictionLow predictionHigh tau2 tau2Se i2 h2 q qDf qP } reason }
+      }
+    }`;
+    const dl = await t.gql<Sizes>(query, { pm: 'DL', im: 'NORMAL' });
+    expect(dl.errors).toBeUndefined();
+    // Nothing on the seed graph is poolable, whichever method is asked for: the reasons stay.
+    const byDefault = await t.gql<Sizes>(query);
+    expect(dl.data!.effectSizes.groups).toEqual(byDefault.data!.effectSizes.groups);
+    expect(dl.data!.effectSizes.groups.length).toBeGreaterThan(0);
+    const bad = await t.gql(query, { pm: 'PAULE_MANDEL' });
+    expect(bad.errors?.[0]?.message).toMatch(/\$pm.*PAULE_MANDEL.*PoolingMethod/);
   });
 });
 

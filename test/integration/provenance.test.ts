@@ -1,4 +1,4 @@
-/** Provenance a reviewer can check (issue 14): quotes, canonical links, corrected studies, the audit command. */
+/** Provenance a reviewer can check: quotes, canonical links, corrected studies, the audit command. */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -91,14 +91,18 @@ describe('corrected studies', () => {
     expect(abs.data!.entity.outcomes).toContainEqual({ hr: 0.6, experimentalArm: { slug: 'kn001-abstract-prior-rt' } });
   });
 
-  it('no longer counts every PD-L1-evaluable PACIFIC patient as the TC <1% subgroup in the ranking', async () => {
-    const res = await t.gql<{ biomarkerEvidence: { ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] } }>(`{
-      biomarkerEvidence { ranking { biomarker { slug } verdict patients } }
+  it('no longer counts every PD-L1-evaluable PACIFIC patient as the TC <1% subgroup, and counts PEMBRO-RT’s PD-L1-negative patients for PD-L1 in the SBRT question', async () => {
+    const res = await t.gql<{ biomarkerEvidence: { answers: { question: { id: string }; ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] }[] } }>(`{
+      biomarkerEvidence { answers { question { id } ranking { biomarker { slug } verdict patients } } }
     }`);
-    const pdl1 = res.data!.biomarkerEvidence.ranking.find((r) => r.biomarker.slug === 'pd-l1')!;
-    expect(pdl1.verdict).toBe('PREDICTIVE_CONTESTED');
+    const pdl1 = res.data!.biomarkerEvidence.answers
+      .filter((a) => a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~'))
+      .flatMap((a) => a.ranking)
+      .find((r) => r.biomarker.slug === 'pd-l1')!;
+    expect(pdl1.verdict).toBe('PREDICTIVE');
     expect(pdl1.patients).toBe(47);
   });
+
 });
 
 describe('npm run audit', () => {
@@ -124,5 +128,31 @@ describe('npm run audit', () => {
     await rm(dir, { recursive: true, force: true });
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(/mdacc-out-of-field-orr-sbrt\): value 83 is not printed in its quote/);
+  });
+
+  it('exits non-zero and names the finding and the study when an interaction figure or an allocation differs from its quote', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-audit-'));
+    await cp('seed', dir, { recursive: true });
+    const edit = async (name: string, change: (json: Record<string, unknown>) => void) => {
+      const file = path.join(dir, 'studies', name);
+      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      change(json);
+      await writeFile(file, JSON.stringify(json));
+    };
+    await edit('pacific-smoking-status-ct213.json', (s) => {
+      const f = (s['findings'] as { id: string; interaction: Record<string, unknown> }[]).find((x) => x.id === 'pacific-never-smokers-pfs-benefit')!;
+      f.interaction['p'] = '0.03'; // the abstract states no p for interaction
+    });
+    await edit('keynote-799-jabbour-2021.json', (s) => {
+      s['allocation'] = 'RANDOMIZED'; // its quote is the title of a "Nonrandomized Trial"
+    });
+    const failed = await cli(dir).then(
+      () => undefined,
+      (err: { code: number; stdout: string }) => err,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/pacific-smoking-status-ct213\.json at findings\[0\]\.interaction \(pacific-never-smokers-pfs-benefit\): interaction p 0\.03 is not printed in its quote/);
+    expect(failed?.stdout).toMatch(/keynote-799-jabbour-2021\.json at allocation \(keynote-799-jabbour-2021\): allocation RANDOMIZED: its quote does not say/);
   });
 });

@@ -1,4 +1,4 @@
-/** Root lists page forward with keyset cursors (issue 13): same rows as one long page, clear errors for foreign cursors. */
+/** Root lists page forward with keyset cursors (flat cost at any size): same rows as one long page, clear errors for foreign cursors. */
 import { describe, expect, it } from 'vitest';
 import { useSeededApp } from '../helpers.js';
 

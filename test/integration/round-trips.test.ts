@@ -94,12 +94,12 @@ describe('batched resolvers', () => {
   });
 
   it('read the biomarker ranking and a filtered count once per graph version: asked again, they cost only the lookups around them', async () => {
-    const ranking = '{ biomarkerEvidence(evidenceTypes: [PREDICTIVE]) { ranking { rank score biomarker { slug } } } }';
-    const first = await t.gql<{ biomarkerEvidence: { ranking: unknown[] } }>(ranking);
+    const ranking = '{ biomarkerEvidence { answers { ranking { rank score biomarker { slug } } } } }';
+    const first = await t.gql<{ biomarkerEvidence: { answers: { ranking: unknown[] }[] } }>(ranking);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.biomarkerEvidence.ranking.length).toBeGreaterThan(3);
-    // The therapy classes' lookup + the ranking; then the lookup alone.
-    expect(first.extensions?.cypherQueries).toBe(2);
+    expect(first.data!.biomarkerEvidence.answers.flatMap((a) => a.ranking).length).toBeGreaterThan(3);
+    // The question counts + the evidence rows + one batched load of the biomarkers; then the load alone.
+    expect(first.extensions?.cypherQueries).toBe(3);
     // Past the response cache, which would answer a repeated document without any query.
     const fresh = { 'cache-control': 'no-cache' };
     const again = await t.gql(ranking, {}, fresh);

@@ -1,5 +1,5 @@
 /**
- * Issue 13 at size: a graph of at least 50k synthetic studies (the bench's deterministic
+ * Bounded at size: a graph of at least 50k synthetic studies (the bench's deterministic
  * generator) on top of the seed, in its own Neo4j (the shared test database keeps the seed
  * alone, so every other test's answers are unchanged), served by a real server process whose peak
  * resident memory (VmHWM) is read from /proc. Runs after the other projects (vitest.config.ts).
@@ -22,12 +22,12 @@ import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
 const STUDIES = Number(process.env['ABSCOPAL_SIZE_STUDIES'] ?? 50_000);
 const CODED = ['QUERY_TOO_COMPLEX', 'RESULT_TOO_LARGE', 'TIMEOUT', 'BUSY'];
 
-/** Issue 13's walk in today's shapes, at the largest pages the API allows. */
+/** The biomarkers → findings → studies walk in today's shapes, at the largest pages the API allows. */
 const WALK_MAX = `{ biomarkers(first: 100) { edges { node { name findings(first: 100) { edges { node { statement
   study { shortName year institutions { name city } authors { investigator { name } } } } } } } } } }`;
 /** The same walk with a smaller estimate, so it passes the cost check and meets the run-time budget. */
 const WALK_RUNS = `{ biomarkers(first: 100) { edges { node { name findings(first: 100) { edges { node { statement study { shortName year } } } } } } } }`;
-/** The walk as issue 13 sent it, before Biomarker.findings was paginated. */
+/** The walk as first written down, before Biomarker.findings was paginated. */
 const WALK_OLD = `{ biomarkers(first: 100) { edges { node { name findings { statement study { shortName year institutions { name city } authors { investigator { name } } } } } } } }`;
 
 interface Answer {
@@ -160,7 +160,7 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
     else expect(JSON.stringify(res.data).length).toBeGreaterThan(1000);
   });
 
-  it('rejects the walk as issue 13 sent it: findings is a page now', async () => {
+  it('rejects the walk as first written down: findings is a page now', async () => {
     const res = await gql(WALK_OLD);
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -258,20 +258,25 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
     expect(res.data!.neighborhood.nodes).toHaveLength(500);
   });
 
-  it('answers biomarkerEvidence at size from one summary row per biomarker, piles capped and counted, no budget error', async () => {
-    const res = (await gql('{ biomarkerEvidence { ranking { rank verdict supportingCount studyCount biomarker { slug } supporting { id } studies { id } } } }')) as {
-      data?: { biomarkerEvidence: { ranking: { rank: number; supportingCount: number; studyCount: number; supporting: unknown[]; studies: unknown[] }[] } };
+  it('answers biomarkerEvidence at size from one summary row per question × biomarker, populations and piles capped and counted, no budget error', async () => {
+    type Line = { rank: number; supportingCount: number; populationCount: number; supporting: unknown[]; populations: unknown[]; certainty: { level: string } | null };
+    const res = (await gql('{ biomarkerEvidence { answers { question { id } ranking { rank supportingCount populationCount supporting { id } populations { key } certainty { level } } } } }')) as {
+      data?: { biomarkerEvidence: { answers: { question: { id: string }; ranking: Line[] }[] } };
       errors?: unknown[];
     };
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const ranking = res.data!.biomarkerEvidence.ranking;
-    expect(ranking.length).toBeGreaterThan(30);
-    const biggest = Math.max(...ranking.map((r) => r.supportingCount));
-    console.log(`biomarkerEvidence: ${ranking.length} biomarkers, the largest pile ${biggest} supporting findings`);
+    const answers = res.data!.biomarkerEvidence.answers;
+    const lines = answers.flatMap((a) => a.ranking);
+    expect(lines.length).toBeGreaterThan(30);
+    const biggest = Math.max(...lines.map((r) => r.supportingCount));
+    console.log(`biomarkerEvidence: ${answers.length} questions, ${lines.length} lines, the largest pile ${biggest} supporting findings`);
     expect(biggest).toBeGreaterThan(EVIDENCE.listCap);
-    for (const r of ranking) {
+    for (const r of lines) {
       expect(r.supporting.length).toBe(Math.min(EVIDENCE.listCap, r.supportingCount));
-      expect(r.studies.length).toBe(Math.min(EVIDENCE.listCap, r.studyCount));
+      expect(r.populations.length).toBeLessThanOrEqual(EVIDENCE.populations);
+      expect(r.populations.length).toBeLessThanOrEqual(r.populationCount);
+      if (r.supportingCount > 0) expect(r.certainty).not.toBeNull();
     }
   });
+
 });

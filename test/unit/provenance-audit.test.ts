@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPassed, auditSeed, auditStudy, assertAudited, AuditError, formatReport } from '../../src/audit/audit.js';
 import { hasPValue, hasValueWithUnit, numbersIn } from '../../src/audit/numbers.js';
 import { readSeed, resolveFormerIds, type SeedBundle } from '../../src/ingest/read-seed.js';
-import { quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/ingest/write-seed.js';
+import { interactionFromProps, interactionProps, quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/ingest/write-seed.js';
 import type { Catalog, StudySeed } from '../../src/ingest/seed-schema.js';
 
 const values = (text: string) => numbersIn(text).map((t) => t.value);
@@ -126,6 +126,57 @@ describe('auditing the curated seed', () => {
   });
 });
 
+describe('allocations and interactions against their quotes', () => {
+  it('quotes every allocation it holds and catches one its quote contradicts', async () => {
+    const report = auditSeed(await readSeed(path.resolve('seed')));
+    const allocations = report.figures.filter((f) => f.kind === 'STUDY_ALLOCATION');
+    expect(allocations.length).toBeGreaterThanOrEqual(20);
+    expect(allocations.every((f) => f.status === 'QUOTED')).toBe(true);
+
+    const bundle = await seedCopy();
+    study(bundle, 'keynote-799-jabbour-2021').allocation = 'RANDOMIZED'; // its quote names a "Nonrandomized Trial"
+    study(bundle, 'pembro-rt-theelen-2019').allocation = 'NON_RANDOMIZED'; // "76 were randomized"
+    expect(problemsOf(bundle, 'keynote-799-jabbour-2021')).toContain('allocation RANDOMIZED: its quote does not say the patients were randomised');
+    expect(problemsOf(bundle, 'pembro-rt-theelen-2019').join('\n')).toMatch(/allocation NON_RANDOMIZED: its quote names no non-randomised design/);
+  });
+
+  it('leaves an allocation without a quote unquoted, like any other figure', async () => {
+    const bundle = await seedCopy();
+    delete study(bundle, 'pembro-rt-theelen-2019').allocationQuote;
+    const fig = auditStudy(study(bundle, 'pembro-rt-theelen-2019'), bundle.catalog).figures.find((f) => f.kind === 'STUDY_ALLOCATION')!;
+    expect(fig).toMatchObject({ status: 'UNQUOTED', problems: ['allocation RANDOMIZED: no quote'] });
+  });
+
+  it('catches a stated interaction figure its quote does not print, and a pre-specified flag its quote contradicts', async () => {
+    const bundle = await seedCopy();
+    const f = study(bundle, 'pacific-pdl1-paz-ares-2020').findings!.find((x) => x.id === 'pacific-pdl1-tc-lt1-pfs-not-predictive')!;
+    expect(auditStudy(study(bundle, 'pacific-pdl1-paz-ares-2020'), bundle.catalog).figures.find((x) => x.kind === 'INTERACTION')).toMatchObject({ status: 'QUOTED', id: f.id });
+    f.interaction = { ...f.interaction!, hr: 1.78, ciLow: 1.02, ciHigh: 3.1, p: '0.04', prespecified: true };
+    const problems = problemsOf(bundle, 'pacific-pdl1-paz-ares-2020');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'interaction hr 1.78 is not printed in its quote',
+        'interaction ciLow 1.02 is not printed in its quote',
+        'interaction p 0.04 is not printed in its quote',
+      ]),
+    );
+    // A quote that never says the analysis was planned cannot carry prespecified: true.
+    f.interaction = { ...f.interaction, quote: { source: 'pub-paz-ares-2020-ann-oncol', text: 'Treatment-effect HRs were estimated post hoc.' } };
+    delete f.interaction.hr;
+    delete f.interaction.ciLow;
+    delete f.interaction.ciHigh;
+    delete f.interaction.p;
+    expect(problemsOf(bundle, 'pacific-pdl1-paz-ares-2020')).toContain('prespecified: its quote does not say the analysis was pre-specified');
+  });
+
+  it('catches interaction subgroups that are not outcomes the finding rests on', async () => {
+    const bundle = await seedCopy();
+    const f = study(bundle, 'denault-2023-real-world-durvalumab-pdl1').findings![0]!;
+    f.outcomes = [f.outcomes![0]!];
+    expect(problemsOf(bundle, 'denault-2023-real-world-durvalumab-pdl1')).toContain('subgroups[1] "denault-os-hr-pdl1-lt1" is not one of the finding\'s outcomes');
+  });
+});
+
 describe('merged sources', () => {
   it('resolve the ids they replaced, so study files written before the merge still point at the work', () => {
     const catalog: Catalog = {
@@ -152,5 +203,14 @@ describe('provenance in node properties', () => {
     expect(quoteFromProps({})).toBeUndefined();
     const readAt = [{ url: 'http://mirror.example/1', kind: 'MIRROR' as const, note: 'a copy' }];
     expect(readAtFromProps(sourceProps({ id: 'pub-x', kind: 'PUBLICATION', primary: true, doi: '10.9999/x', readAt }))).toEqual(readAt);
+  });
+
+  it('flattens an interaction to scalar properties and reads the same block back', () => {
+    const interaction = { subgroups: ['a-hr', 'b-hr'] as [string, string], hr: 1.78, ciLow: 1.02, ciHigh: 3.1, p: '0.04', prespecified: false, quote: { source: 'pub-x', text: 'ratio of HRs 1.78 (1.02–3.1), p=0.04, post hoc' } };
+    const props = interactionProps(interaction);
+    expect(Object.values(props).every((v) => typeof v !== 'object' || Array.isArray(v))).toBe(true);
+    expect(props).toMatchObject({ interactionSubgroups: ['a-hr', 'b-hr'], interactionHr: 1.78, interactionPrespecified: false, interactionQuoteSource: 'pub-x' });
+    expect(interactionFromProps(props)).toEqual(interaction);
+    expect(interactionFromProps({ quoteText: 'x', quoteSource: 'y' })).toBeUndefined();
   });
 });

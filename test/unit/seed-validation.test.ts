@@ -72,4 +72,59 @@ describe('seed validation', () => {
     await writeFile(path.join(dir, 'catalog/diseases.json'), '[{ "id": ');
     expect(await problems(dir)).toMatch(/catalog\/diseases\.json: is not valid JSON/);
   });
+
+  describe('the investigator rule (docs/curation-investigators.md)', () => {
+    /** A second study by the fixture's investigator, at `institutions`, citing the fixture's paper. */
+    async function secondStudy(dir: string, institutions: string[] | undefined): Promise<void> {
+      const first = JSON.parse(await readFile(path.join(dir, 'studies/fixture-study.json'), 'utf8'));
+      const second = {
+        id: 'fixture-study-two',
+        shortName: 'Second fixture study',
+        kind: 'COHORT',
+        summary: 'Another study by the same author.',
+        ...(institutions ? { institutions } : {}),
+        authors: [{ investigator: 'fixture-ada-tester', role: 'FIRST' }],
+        diseases: first.diseases,
+        sources: ['fixture-src-paper'],
+      };
+      await writeFile(path.join(dir, 'studies/fixture-study-two.json'), JSON.stringify(second));
+    }
+
+    it('refuses an author linked to an entry whose name no source of the study prints', async () => {
+      const dir = await brokenCopy('catalog/investigators.json', (i) => (i[0].sources = ['fixture-src-news']));
+      expect(await problems(dir)).toContain(
+        'studies/fixture-study.json at authors[0].investigator: "fixture-ada-tester" is named in none of this study\'s sources (fixture-src-news)',
+      );
+    });
+
+    it('refuses one entry for two studies that share no institution, naming both', async () => {
+      // The entry records no affiliation here, so only the studies' own institutions could tie the two records.
+      const dir = await brokenCopy('catalog/investigators.json', (i) => delete i[0].affiliations);
+      await secondStudy(dir, undefined);
+      expect(await problems(dir)).toMatch(/catalog\/investigators\.json at \[0\]: "fixture-ada-tester" authors fixture-study, fixture-study-two, which share no institution, and it has no orcid/);
+    });
+
+    it('accepts the same two studies when they share the institution, or when the entry has an ORCID', async () => {
+      const shared = await brokenCopy('catalog/investigators.json', () => undefined);
+      await secondStudy(shared, ['fixture-institute']);
+      expect((await readSeed(shared)).studies).toHaveLength(2);
+
+      const orcid = await brokenCopy('catalog/investigators.json', (i) => {
+        delete i[0].affiliations;
+        i[0].orcid = '0000-0002-1825-0097';
+      });
+      await secondStudy(orcid, undefined);
+      expect((await readSeed(orcid)).studies).toHaveLength(2);
+    });
+
+    it('refuses an ORCID that is not a bare ORCID iD', async () => {
+      const dir = await brokenCopy('catalog/investigators.json', (i) => (i[0].orcid = 'https://orcid.org/0000-0002-1825-0097'));
+      expect(await problems(dir)).toContain('catalog/investigators.json at [0].orcid: must be a bare ORCID iD');
+    });
+  });
+
+  it('refuses an allocationQuote without the allocation it states', async () => {
+    const dir = await brokenCopy('studies/fixture-study.json', (s) => (s.allocationQuote = { source: 'fixture-src-paper', text: 'Patients were randomly assigned.' }));
+    expect(await problems(dir)).toContain('studies/fixture-study.json at allocationQuote: an allocationQuote needs the allocation it states');
+  });
 });

@@ -96,7 +96,7 @@ export async function neighborhood(args: NeighborhoodArgs, signal?: AbortSignal)
 }
 
 const SOURCE_FIELDS = 'id slug kind secondary title publisher published url links';
-/** The quote behind a figure, with its source's canonical link first (issue 14). */
+/** The quote behind a figure, with its source's canonical link first (so a reviewer lands on the record). */
 const QUOTE_FIELDS = `quote { text sourceSlug source { id slug kind secondary title publisher published canonicalLink links } }`;
 
 /** Per type, the fields the details panel shows (one small query per type keeps within the token limit). */

@@ -1,4 +1,4 @@
-// Root lists page through these (issue 13): a RANGE index on each listed label's derived sort key
+// Root lists page through these: a RANGE index on each listed label's derived sort key
 // serves ORDER BY and the keyset seek `sortName > $after`, so page 1000 costs what page 1 costs; a
 // TEXT index on the lower-cased name (findText) serves the `name` / `text` filter's CONTAINS
 // without scanning the label. The keys are written with every node (src/db/list-keys.ts).
