@@ -51,7 +51,7 @@ export const REGISTRY_FACTS = {
   enrollmentType: dateType,
   studyType: text.optional(),
   phases: list,
-  allocation: Allocation.optional(),
+  // allocation is the Study's own field (RANDOMIZED / NON_RANDOMIZED); the registry's NA stays empty there.
   interventionModel: text.optional(),
   masking: text.optional(),
   primaryPurpose: text.optional(),
