@@ -36,7 +36,12 @@ const TrialRow = z.object({
   schedule: z.string().nullable(),
   diseases: z.array(z.string()),
   biomarkers: z.array(z.string()),
+  status: z.string().nullable(),
 });
+
+/** Registry statuses of a trial taking patients now, and of one that goes on without recruiting (the same sets as Trial.registration). */
+const RECRUITING = new Set(['RECRUITING', 'ENROLLING_BY_INVITATION']);
+const ACTIVE = new Set(['ACTIVE_NOT_RECRUITING']);
 
 export interface GapTrial {
   trial: string;
@@ -46,6 +51,8 @@ export interface GapTrial {
   biomarkers: string[];
   /** Whether the trial already reported a finding on this row's biomarker. */
   reportsBiomarker: boolean;
+  /** Its registry record's overall status; null when no record is imported. */
+  status: string | null;
 }
 
 export interface GapCell {
@@ -58,6 +65,10 @@ export interface GapCell {
   patients: number | null;
   populations: number;
   trials: GapTrial[];
+  /** The cell's trials whose registry status says they are recruiting now (could still add patients). */
+  recruiting: GapTrial[];
+  /** The cell's trials still running without recruiting (results to come). */
+  active: GapTrial[];
 }
 
 export interface GapRow {
@@ -115,14 +126,15 @@ export async function evidenceGaps(db: Db, classes: string[], disease: string | 
   const schedules = schedulesFor(classes.length);
 
   // Which (schedule, setting) cells each trial covers, and its biomarker focus.
-  const coverage = new Map<string, Map<string, { link: string; biomarkers: Set<string> }>>();
+  type Coverage = { link: string; biomarkers: Set<string>; status: string | null };
+  const coverage = new Map<string, Map<string, Coverage>>();
   for (const raw of trialRows) {
     const t = TrialRow.parse(raw);
     if (!t.schedule) continue;
     for (const d of t.diseases) {
       const key = `${t.schedule}|${d}`;
-      const byTrial = coverage.get(key) ?? new Map<string, { link: string; biomarkers: Set<string> }>();
-      const entry = byTrial.get(t.trial) ?? { link: t.link ?? 'CANDIDATE', biomarkers: new Set<string>() };
+      const byTrial = coverage.get(key) ?? new Map<string, Coverage>();
+      const entry = byTrial.get(t.trial) ?? { link: t.link ?? 'CANDIDATE', biomarkers: new Set<string>(), status: t.status };
       if (t.link === 'CONFIRMED') entry.link = 'CONFIRMED';
       for (const b of t.biomarkers) entry.biomarkers.add(b);
       byTrial.set(t.trial, entry);
@@ -155,8 +167,8 @@ export async function evidenceGaps(db: Db, classes: string[], disease: string | 
     cells: schedules.flatMap((schedule) =>
       settings.map((setting): GapCell => {
         const here = byCell.get(`${biomarker}|${schedule}|${setting}`) ?? [];
-        const trials = [...(coverage.get(`${schedule}|${setting}`) ?? new Map<string, { link: string; biomarkers: Set<string> }>())]
-          .map(([trial, c]) => ({ trial, link: c.link, biomarkers: [...c.biomarkers].sort(), reportsBiomarker: c.biomarkers.has(biomarker) }))
+        const trials = [...(coverage.get(`${schedule}|${setting}`) ?? new Map<string, Coverage>())]
+          .map(([trial, c]) => ({ trial, link: c.link, biomarkers: [...c.biomarkers].sort(), reportsBiomarker: c.biomarkers.has(biomarker), status: c.status }))
           .sort((a, b) => (a.trial < b.trial ? -1 : 1));
         return {
           schedule,
@@ -166,6 +178,8 @@ export async function evidenceGaps(db: Db, classes: string[], disease: string | 
           studies: [...new Set(here.map((f) => f.study))].sort(),
           ...patientsOf(here),
           trials,
+          recruiting: trials.filter((t) => t.status !== null && RECRUITING.has(t.status)),
+          active: trials.filter((t) => t.status !== null && ACTIVE.has(t.status)),
         };
       }),
     ),

@@ -3,6 +3,11 @@
  * validate every record, resolve names against the graph, write each record in its own
  * transaction, print a summary; exit 1 when any record was rejected. With --fetch, NCT ids and
  * PMIDs are fetched from the public APIs (rate-limited, retried); files need no network.
+ * Living update: `ctgov --fetch --query TERM --since DATE` pages the registry's studies updated
+ * since DATE (and `--known` re-reads every trial the graph already holds); the report lists new,
+ * changed (field, before, after) and unchanged records. CTGOV_BASE_URL points at another API v2
+ * host (a mirror, or a test's stub). Registry records outside the graph's scope are refused unless
+ * --allow-out-of-scope; site institutions are created only with --sites.
  * Database: NEO4J_URI when set, else the local Neo4j (joining a running `npm start`).
  */
 import { SingleBar, Presets } from 'cli-progress';
@@ -14,7 +19,7 @@ import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
 import { readAliases } from '../import/aliases.js';
 import { NCT_ID } from '../import/ctgov.js';
-import { ctgovSearchPages, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../import/http.js';
+import { CTGOV_API, ctgovSearchPages, ctgovUpdatedSince, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../import/http.js';
 import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../import/run.js';
 import { portIsFree } from '../local-neo4j.js';
 import { createLogger } from '../logger.js';
@@ -22,6 +27,10 @@ import { createLogger } from '../logger.js';
 interface Options {
   fetch?: boolean;
   query?: string;
+  since?: string;
+  known?: boolean;
+  sites?: boolean;
+  allowOutOfScope?: boolean;
   check?: boolean;
   aliases: string;
   maxPages: string;
@@ -29,19 +38,54 @@ interface Options {
 
 const merge = (a: Loaded, b: Loaded): Loaded => ({ records: [...a.records, ...b.records], rejected: [...a.rejected, ...b.rejected] });
 
+/** CTGOV_BASE_URL (an API v2 base such as https://clinicaltrials.gov/api/v2), checked before any request. */
+function ctgovBase(): string {
+  const raw = process.env['CTGOV_BASE_URL'];
+  if (raw === undefined || raw === '') return CTGOV_API;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`CTGOV_BASE_URL: "${raw}" is not a URL (expected e.g. https://clinicaltrials.gov/api/v2)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`CTGOV_BASE_URL: "${raw}" must be an http(s) URL`);
+  return raw.replace(/\/+$/, '');
+}
+
+async function knownNctIds(): Promise<string[]> {
+  return withDb(async (db) => (await db.read('trials-known-nct')).map((r) => String(r['nctId'])));
+}
+
 async function loadCtgov(args: string[], opts: Options, client: PoliteClient): Promise<Loaded> {
   const ids = args.filter((a) => NCT_ID.test(a.toUpperCase()));
   const files = args.filter((a) => !NCT_ID.test(a.toUpperCase()));
   const read = await readInputFiles(files, '.json');
   let loaded: Loaded = { records: [], rejected: read.rejected };
   for (const t of read.texts) loaded = merge(loaded, parseCtgovJson(t.text, t.origin));
-  if ((ids.length || opts.query) && !opts.fetch) throw new Error(`NCT ids and --query need --fetch (network access to ClinicalTrials.gov): ${[...ids, opts.query].filter(Boolean).join(', ')}`);
-  for (const id of ids) loaded = merge(loaded, parseCtgovJson(await fetchCtgovStudy(client, id.toUpperCase()), `clinicaltrials.gov/${id.toUpperCase()}`));
-  if (opts.query) {
+  const remote = [...ids, opts.query, opts.since && `--since ${opts.since}`, opts.known && '--known'].filter(Boolean);
+  if (remote.length && !opts.fetch) throw new Error(`NCT ids, --query, --since and --known need --fetch (network access to ClinicalTrials.gov): ${remote.join(', ')}`);
+  if (opts.known && !opts.since) throw new Error('--known re-reads the trials the graph holds that changed since a date: give --since YYYY-MM-DD');
+  const base = ctgovBase();
+  for (const id of ids) loaded = merge(loaded, parseCtgovJson(await fetchCtgovStudy(client, id.toUpperCase(), base), `${base}/studies/${id.toUpperCase()}`));
+  const searches: Record<string, string>[] = [];
+  if (opts.since) {
+    if (opts.query) searches.push({ 'query.term': opts.query, ...ctgovUpdatedSince(opts.since) });
+    // Known trials are asked for by id, 50 at a time, whatever the search term: a re-read finds their changes.
+    if (opts.known) {
+      const known = await knownNctIds();
+      for (let i = 0; i < known.length; i += 50) searches.push({ 'filter.ids': known.slice(i, i + 50).join(','), ...ctgovUpdatedSince(opts.since) });
+    }
+  } else if (opts.query) searches.push({ 'query.term': opts.query });
+  const seen = new Set(loaded.records.map((r) => (r.kind === 'ctgov' ? r.study.protocolSection.identificationModule.nctId : '')));
+  for (const params of searches) {
     let page = 0;
-    for await (const text of ctgovSearchPages(client, { 'query.term': opts.query })) {
+    for await (const text of ctgovSearchPages(client, params, base)) {
       page += 1;
-      loaded = merge(loaded, parseCtgovJson(text, `clinicaltrials.gov search page ${page}`));
+      const got = parseCtgovJson(text, `${base} search page ${page}`);
+      // A study a known-trial re-read and the term search both return is one record, not a duplicate.
+      const fresh = got.records.filter((r) => r.kind !== 'ctgov' || !seen.has(r.study.protocolSection.identificationModule.nctId));
+      for (const r of fresh) if (r.kind === 'ctgov') seen.add(r.study.protocolSection.identificationModule.nctId);
+      loaded = merge(loaded, { records: fresh, rejected: got.rejected });
       if (page >= Number(opts.maxPages)) break;
     }
   }
@@ -104,7 +148,7 @@ async function main(kind: 'ctgov' | 'pubmed', args: string[], opts: Options): Pr
   // A bar only where a person watches (a TTY); logs and CI get the summary alone.
   const bar = process.stdout.isTTY && loaded.records.length > 1 ? new SingleBar({ format: '{bar} {value}/{total} {key} {outcome}', hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(loaded.records.length, 0, { key: '', outcome: '' });
-  const summary = await withDb((db) => runImport(db, loaded, { aliases, onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }) }));
+  const summary = await withDb((db) => runImport(db, loaded, { aliases, allowOutOfScope: opts.allowOutOfScope ?? false, sites: opts.sites ?? false, onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }) }));
   bar?.stop();
   console.log(formatSummary(summary));
   console.log(`took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`);
@@ -129,6 +173,14 @@ for (const kind of ['ctgov', 'pubmed'] as const) {
         process.exitCode = 1;
       }
     });
-  if (kind === 'ctgov') program.commands.at(-1)?.option('--query <term>', 'with --fetch: every study matching this ClinicalTrials.gov search (query.term), page by page');
+  if (kind === 'ctgov') {
+    program.commands
+      .at(-1)
+      ?.option('--query <term>', 'with --fetch: every study matching this ClinicalTrials.gov search (query.term), page by page')
+      .option('--since <date>', 'with --fetch: only studies whose last update was posted on or after this date (YYYY-MM-DD)')
+      .option('--known', 'with --fetch --since: also re-read every trial the graph already holds')
+      .option('--sites', 'create the records\' site institutions (default: countries and site counts only)')
+      .option('--allow-out-of-scope', 'take records whose conditions map to no catalog disease or whose interventions touch neither radiotherapy nor checkpoint blockade');
+  }
 }
 await program.parseAsync();

@@ -32,6 +32,39 @@ import type { Label } from './model.js';
 const text = z.string();
 const list = z.array(z.string()).default([]);
 const int = z.number().int();
+const dateType = z.enum(['ACTUAL', 'ESTIMATED']).optional();
+
+/** What a ClinicalTrials.gov record states about its trial, stored on the record (a Study of kind REGISTRY_RECORD). */
+export const REGISTRY_FACTS = {
+  overallStatus: text.optional(),
+  statusVerified: text.optional(),
+  startDate: text.optional(),
+  startDateType: dateType,
+  primaryCompletionDate: text.optional(),
+  primaryCompletionDateType: dateType,
+  completionDate: text.optional(),
+  completionDateType: dateType,
+  firstPosted: text.optional(),
+  firstPostedType: dateType,
+  lastUpdatePosted: text.optional(),
+  lastUpdatePostedType: dateType,
+  enrollmentType: dateType,
+  studyType: text.optional(),
+  phases: list,
+  // allocation is the Study's own field (RANDOMIZED / NON_RANDOMIZED); the registry's NA stays empty there.
+  interventionModel: text.optional(),
+  masking: text.optional(),
+  primaryPurpose: text.optional(),
+  conditions: list,
+  interventions: list,
+  leadSponsor: text.optional(),
+  leadSponsorClass: text.optional(),
+  collaborators: list,
+  countries: list,
+  siteCount: int.optional(),
+  hasResults: z.boolean().optional(),
+  nctId: text.optional(),
+};
 
 export const ENTITY_SCHEMAS = {
   Study: z.object({
@@ -52,6 +85,9 @@ export const ENTITY_SCHEMAS = {
     pmcid: text.optional(),
     summary: text,
     omitted: list,
+    // A registry record's own facts (kind REGISTRY_RECORD, written by the ClinicalTrials.gov
+    // importer), verbatim: enum values and possibly partial dates as the API gives them.
+    ...REGISTRY_FACTS,
   }),
   Trial: z.object({
     name: text,
@@ -67,7 +103,7 @@ export const ENTITY_SCHEMAS = {
   Therapy: z.object({ name: text, kind: TherapyKind, aliases: list, description: text.optional() }),
   // Curated arms always carry role and schedule (the seed format requires them); an arm imported
   // from a registry record has neither stated, and unknown stays empty rather than guessed.
-  Arm: z.object({ name: text, role: ArmRole.optional(), schedule: Schedule.optional(), n: int.optional(), description: text.optional() }),
+  Arm: z.object({ name: text, role: ArmRole.optional(), schedule: Schedule.optional(), scheduleBasis: text.optional(), n: int.optional(), description: text.optional() }),
   Outcome: z.object({
     measure: OutcomeMeasure,
     population: text.optional(),
@@ -86,6 +122,23 @@ export const ENTITY_SCHEMAS = {
     questionId: text.optional(),
     /** Absent means accepted; a retracted outcome stays visible, marked (curation). */
     status: RecordStatus.optional(),
+    // A registry's posted result (ClinicalTrials.gov importer): the registry's words and figures verbatim.
+    title: text.optional(),
+    outcomeType: text.optional(),
+    unitText: text.optional(),
+    paramType: text.optional(),
+    dispersionType: text.optional(),
+    valueText: text.optional(),
+    spreadText: text.optional(),
+    lowerLimitText: text.optional(),
+    upperLimitText: text.optional(),
+    n: int.optional(),
+    estimateType: text.optional(),
+    estimateText: text.optional(),
+    ciPct: text.optional(),
+    ciLowerText: text.optional(),
+    ciUpperText: text.optional(),
+    method: text.optional(),
   }),
   Biomarker: z.object({ name: text, kind: BiomarkerKind, aliases: list, description: text.optional() }),
   Finding: z.object({

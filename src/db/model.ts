@@ -95,6 +95,8 @@ export const EDGES = {
   'Study.sources': out('Study', 'SOURCED_FROM', 'Source'),
   'Trial.studies': inn('Trial', 'ANALYZES', 'Study', 'c.year, c.id'),
   'Trial.sources': out('Trial', 'SOURCED_FROM', 'Source'),
+  // The trial's ClinicalTrials.gov record (a Study of kind REGISTRY_RECORD): the registry's own facts, arms and posted results.
+  'Trial.record': hops('Trial', 'Study', "(p:Trial {id: key})<-[:ANALYZES]-(c:Study {kind: 'REGISTRY_RECORD'})", 'c.id'),
   'Institution.investigators': inn('Institution', 'AFFILIATED_WITH', 'Investigator', 'c.name'),
   'Institution.studies': inn('Institution', 'CONDUCTED_AT', 'Study', 'c.year, c.id'),
   'Institution.sources': out('Institution', 'SOURCED_FROM', 'Source'),

@@ -1,18 +1,26 @@
 /**
  * ClinicalTrials.gov API v2 study JSON -> a RecordPlan. The schema covers the modules we map
  * (identification, status, sponsor/collaborators, conditions, design, arms/interventions,
- * contacts/locations) with the API's documented enum values, so an unknown phase or status is a
- * clear rejection instead of a silently wrong fact. Unmapped modules pass through untouched.
+ * contacts/locations, posted results) with the API's documented enum values, so an unknown phase
+ * or status is a clear rejection instead of a silently wrong fact. Unmapped modules pass through
+ * untouched.
+ *
+ * What the registry states is kept apart from what is derived from it: the registry record (a
+ * Study of kind REGISTRY_RECORD) carries the registry's own facts verbatim (status, dates with
+ * their ACTUAL/ESTIMATED type, enrolment, design, the condition and intervention terms, sponsors,
+ * countries, site count), while the links to catalog diseases and therapies, an arm's schedule and
+ * a trial's `recruiting` are derivations, made (and labelled) here or at read time.
  */
 import { z } from 'zod';
 import { dedupeLinks, dedupeNodes, omitUndefined, type Prop, type PlanLink, type PlanNode, type RecordPlan, type Unmapped } from './plan.js';
 import { parsePersonName, slugify } from './names.js';
+import { mapCtgovResults, ResultsSectionSchema, type PlannedArm } from './ctgov-results.js';
 import { ownsOrCreates, type Resolver } from './resolve.js';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
 const Phase = z.enum(['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA']);
-const OverallStatus = z.enum([
+export const OverallStatus = z.enum([
   'ACTIVE_NOT_RECRUITING',
   'COMPLETED',
   'ENROLLING_BY_INVITATION',
@@ -51,6 +59,9 @@ export const CtgovStudySchema = z.object({
         startDateStruct: DateStruct.optional(),
         primaryCompletionDateStruct: DateStruct.optional(),
         completionDateStruct: DateStruct.optional(),
+        studyFirstPostDateStruct: DateStruct.optional(),
+        lastUpdatePostDateStruct: DateStruct.optional(),
+        statusVerifiedDate: z.string().optional(),
       })
       .optional(),
     sponsorCollaboratorsModule: z.object({ leadSponsor: Sponsor.optional(), collaborators: z.array(Sponsor).optional() }).optional(),
@@ -63,7 +74,9 @@ export const CtgovStudySchema = z.object({
           .object({
             allocation: z.enum(['RANDOMIZED', 'NON_RANDOMIZED', 'NA']).optional(),
             interventionModel: z.string().optional(),
-            primaryPurpose: z.string().optional(),
+            primaryPurpose: z
+              .enum(['TREATMENT', 'PREVENTION', 'DIAGNOSTIC', 'ECT', 'SUPPORTIVE_CARE', 'SCREENING', 'HEALTH_SERVICES_RESEARCH', 'BASIC_SCIENCE', 'DEVICE_FEASIBILITY', 'OTHER'])
+              .optional(),
             maskingInfo: z.object({ masking: z.enum(['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE']).optional() }).optional(),
           })
           .optional(),
@@ -87,6 +100,8 @@ export const CtgovStudySchema = z.object({
       })
       .optional(),
   }),
+  resultsSection: ResultsSectionSchema.optional(),
+  hasResults: z.boolean().optional(),
 });
 export type CtgovStudy = z.infer<typeof CtgovStudySchema>;
 
@@ -101,8 +116,27 @@ function bareInterventionName(name: string): string {
 export const ctgovSourceId = (nctId: string): string => `src-ctgov-${nctId.toLowerCase()}`;
 export const ctgovUrl = (nctId: string): string => `https://clinicaltrials.gov/study/${nctId}`;
 
+export interface CtgovMapOptions {
+  /** Create the record's site institutions (locations); off by default: countries and the site count are kept either way. */
+  sites?: boolean;
+}
+
+const SCHEDULE_WORDS = [
+  [/\bconcurrent(ly)?\b/i, 'CONCURRENT'],
+  [/\bsequential(ly)?\b/i, 'SEQUENTIAL'],
+  [/\bconsolidati(on|ve)\b/i, 'CONSOLIDATION'],
+] as const;
+
+/** An arm's schedule where its registry description names exactly one (with the words it used), else none. */
+export function scheduleStated(description: string | undefined): { schedule: (typeof SCHEDULE_WORDS)[number][1]; words: string } | undefined {
+  if (!description) return undefined;
+  const hits = SCHEDULE_WORDS.map(([re, schedule]) => ({ schedule, m: re.exec(description) })).filter((h) => h.m);
+  const [only] = hits;
+  return hits.length === 1 && only?.m ? { schedule: only.schedule, words: only.m[0] } : undefined;
+}
+
 /** Maps a validated study onto the graph vocabulary, resolving names through `r`. */
-export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): RecordPlan {
+export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver, opts: CtgovMapOptions = {}): RecordPlan {
   const p = study.protocolSection;
   const id = p.identificationModule;
   const nct = id.nctId;
@@ -139,6 +173,11 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): R
     design?.primaryPurpose && `purpose ${design.primaryPurpose}`,
   ].filter(Boolean);
   const status = p.statusModule;
+  const dated = (key: string, struct: z.infer<typeof DateStruct> | undefined): Record<string, Prop | undefined> => (struct ? { [key]: struct.date, [`${key}Type`]: struct.type } : {});
+  const sponsors = p.sponsorCollaboratorsModule;
+  const locations = p.contactsLocationsModule?.locations;
+  const interventions = p.armsInterventionsModule?.interventions ?? [];
+  const measures = study.resultsSection?.outcomeMeasuresModule?.outcomeMeasures ?? [];
   nodes.push({
     label: 'Study',
     id: owner,
@@ -148,17 +187,36 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): R
       kind: 'REGISTRY_RECORD',
       design: designText.length ? `${designText.join('; ')} (ClinicalTrials.gov).` : undefined,
       phase: phases.length ? phases.join('/') : undefined,
-      enrolled: p.designModule?.enrollmentInfo?.count || undefined,
+      // The registry's own facts, verbatim (enum values and dates as the API gives them).
+      phases,
+      studyType: p.designModule?.studyType,
+      enrolled: p.designModule?.enrollmentInfo?.count,
       enrollmentType: p.designModule?.enrollmentInfo?.type,
-      allocation: design?.allocation,
+      enrolledQuoteText: p.designModule?.enrollmentInfo ? `enrollmentInfo: count ${p.designModule.enrollmentInfo.count}${p.designModule.enrollmentInfo.type ? `, type ${p.designModule.enrollmentInfo.type}` : ''}` : undefined,
+      enrolledQuoteSource: p.designModule?.enrollmentInfo ? source : undefined,
+      // The graph's allocation vocabulary has no "not applicable": the registry's NA stays empty.
+      allocation: design?.allocation === 'NA' ? undefined : design?.allocation,
+      interventionModel: design?.interventionModel,
       masking: design?.maskingInfo?.masking,
+      primaryPurpose: design?.primaryPurpose,
       overallStatus: status?.overallStatus,
-      startDate: status?.startDateStruct?.date,
-      primaryCompletionDate: status?.primaryCompletionDateStruct?.date,
-      completionDate: status?.completionDateStruct?.date,
+      statusVerified: status?.statusVerifiedDate,
+      ...dated('startDate', status?.startDateStruct),
+      ...dated('primaryCompletionDate', status?.primaryCompletionDateStruct),
+      ...dated('completionDate', status?.completionDateStruct),
+      ...dated('firstPosted', status?.studyFirstPostDateStruct),
+      ...dated('lastUpdatePosted', status?.lastUpdatePostDateStruct),
+      conditions: p.conditionsModule?.conditions,
+      interventions: interventions.map((iv) => (iv.type ? `${iv.type}: ${iv.name}` : iv.name)),
+      leadSponsor: sponsors?.leadSponsor?.name,
+      leadSponsorClass: sponsors?.leadSponsor?.class,
+      collaborators: sponsors?.collaborators?.map((c) => c.name),
+      countries: locations ? [...new Set(locations.map((l) => l.country).filter((c): c is string => Boolean(c)))].sort() : undefined,
+      siteCount: locations?.length,
+      hasResults: study.hasResults,
       year: status?.startDateStruct ? Number(status.startDateStruct.date.slice(0, 4)) : undefined,
       nctId: nct,
-      summary: `ClinicalTrials.gov record ${nct}${id.acronym ? ` (${id.acronym})` : ''}: registry facts only (design, arms, sites, officials); no results, outcomes or findings are imported.`,
+      summary: `ClinicalTrials.gov record ${nct}${id.acronym ? ` (${id.acronym})` : ''}: the registry's facts (status, dates, design, arms, sponsors, sites)${measures.length ? ` and its ${measures.length} posted outcome measure(s), as the registry prints them` : '; no results posted'}. No findings are derived from it.`,
       ...tag,
     }),
   });
@@ -223,17 +281,24 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): R
   for (const iv of p.armsInterventionsModule?.interventions ?? []) {
     for (const label of iv.armGroupLabels ?? []) interventionsByArm.set(label, [...(interventionsByArm.get(label) ?? []), iv.name]);
   }
+  const plannedArms: PlannedArm[] = [];
   for (const arm of p.armsInterventionsModule?.armGroups ?? []) {
     const armId = `${owner}-arm-${slugify(arm.label, 40)}`;
     const names = arm.interventionNames?.map(bareInterventionName) ?? interventionsByArm.get(arm.label) ?? [];
+    const role = arm.type === 'EXPERIMENTAL' ? 'EXPERIMENTAL' : arm.type === undefined ? undefined : 'CONTROL';
+    plannedArms.push({ id: armId, label: arm.label, role });
+    // Derived, and labelled so: the schedule only where the registry's arm description says it in one word.
+    const stated = scheduleStated(arm.description);
     nodes.push({
       label: 'Arm',
       id: armId,
       props: omitUndefined({
         name: arm.label,
-        role: arm.type === 'EXPERIMENTAL' ? 'EXPERIMENTAL' : arm.type === undefined ? undefined : 'CONTROL',
+        role,
         armGroupType: arm.type,
         description: arm.description,
+        schedule: stated?.schedule,
+        scheduleBasis: stated ? `derived: the registry's arm description says "${stated.words}"` : undefined,
         ...tag,
       }),
     });
@@ -258,13 +323,13 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): R
     if (!known) r.add('Institution', iid, name, source);
     return iid;
   };
-  const sponsors = p.sponsorCollaboratorsModule;
   if (sponsors?.leadSponsor) link('SPONSORED_BY', owner, institution(sponsors.leadSponsor.name), { role: 'LEAD_SPONSOR', agencyClass: sponsors.leadSponsor.class });
   for (const c of sponsors?.collaborators ?? []) link('SPONSORED_BY', owner, institution(c.name), { role: 'COLLABORATOR', agencyClass: c.class });
 
-  // Locations -> Institution sites of the registry record.
+  // Locations -> Institution sites of the registry record, only when asked for (--sites): a large
+  // trial lists hundreds of sites whose names registries spell as they like.
   const sites = new Set<string>();
-  for (const loc of p.contactsLocationsModule?.locations ?? []) {
+  for (const loc of opts.sites ? (locations ?? []) : []) {
     if (!loc.facility) continue;
     const iid = institution(loc.facility, { city: loc.city, country: loc.country });
     if (sites.has(iid)) continue;
@@ -287,6 +352,11 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver): R
     link('LEADS', pid, owner, { role: official.role });
     if (official.affiliation) link('AFFILIATED_WITH', pid, institution(official.affiliation));
   }
+
+  // Posted results -> Outcomes of the registry record, on its arms where a group is an arm.
+  const results = mapCtgovResults(study.resultsSection, owner, source, plannedArms, tag, link, sourced);
+  nodes.push(...results.nodes);
+  unmapped.push(...results.unmapped);
 
   return { kind: 'ctgov', key: nct, origin, sourceId: source, owner, ownerCurated: false, nodes: dedupeNodes(nodes), links: dedupeLinks(links), unmapped, nearMatches: [] };
 }

@@ -96,6 +96,16 @@ export async function* ctgovSearchPages(client: PoliteClient, params: Record<str
   } while (token);
 }
 
+/**
+ * The search parameter for "last update posted on or after `date`" (API v2 Essie syntax:
+ * AREA[LastUpdatePostDate]RANGE[date,MAX]). The date is checked, so a typo is an error here, not
+ * an empty search.
+ */
+export function ctgovUpdatedSince(date: string): Record<string, string> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new Error(`--since: "${date}" is not a date (expected YYYY-MM-DD)`);
+  return { 'filter.advanced': `AREA[LastUpdatePostDate]RANGE[${date},MAX]` };
+}
+
 /** PubMed records by PMID through efetch, in batches of 200 (XML). */
 export async function* fetchPubmedXml(client: PoliteClient, pmids: string[], base = EUTILS_API, apiKey?: string): AsyncGenerator<string> {
   for (let i = 0; i < pmids.length; i += 200) {

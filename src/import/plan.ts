@@ -23,7 +23,7 @@ export interface PlanLink {
   props: Props;
 }
 
-export type UnmappedKind = 'condition' | 'intervention' | 'affiliation';
+export type UnmappedKind = 'condition' | 'intervention' | 'affiliation' | 'results-group' | 'schedule';
 
 export interface Unmapped {
   kind: UnmappedKind;

@@ -11,11 +11,13 @@ import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
 import { refreshRelease } from '../release/release.js';
 import { emptyAliases, type AliasCatalog } from './aliases.js';
+import { curatedDisagreements, recordChanges, type Disagreement, type FieldChange } from './changes.js';
 import { CtgovStudySchema, mapCtgovStudy, type CtgovStudy } from './ctgov.js';
 import type { RecordPlan, Rejection, Unmapped } from './plan.js';
 import { mapPubmedArticle, parsePubmedXml, type PubmedArticle } from './pubmed.js';
 import { loadKnownEntities, Resolver } from './resolve.js';
-import { previousHashes, writePlan, type WriteOutcome } from './write-plan.js';
+import { ctgovScopeProblem, loadTherapyClasses } from './scope.js';
+import { planHash, previousHashes, writePlan, type WriteOutcome } from './write-plan.js';
 
 export type Parsed = { kind: 'ctgov'; study: CtgovStudy; origin: string } | { kind: 'pubmed'; article: PubmedArticle; origin: string };
 
@@ -45,6 +47,10 @@ export function parseCtgovJson(text: string, origin: string): Loaded {
     raw = JSON.parse(text);
   } catch (err) {
     return { records: [], rejected: [{ origin, reason: `not valid JSON (truncated or corrupt): ${(err as Error).message}` }] };
+  }
+  // The retired API v1 wraps its studies in FullStudiesResponse: a different schema, refused whole with its name.
+  if (raw !== null && typeof raw === 'object' && 'FullStudiesResponse' in raw) {
+    return { records: [], rejected: [{ origin, reason: 'the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}' }] };
   }
   const page = raw !== null && typeof raw === 'object' && Array.isArray((raw as { studies?: unknown }).studies) ? (raw as { studies: unknown[] }).studies : [raw];
   const out: Loaded = { records: [], rejected: [] };
@@ -88,11 +94,19 @@ export interface ImportSummary {
   rejected: Rejection[];
   unmapped: (Unmapped & { record: string })[];
   nearMatches: string[];
+  /** Per updated record, each field that changed with its value before and after. */
+  changes: FieldChange[];
+  /** Registry figures that meet curated ones for the same trial and endpoint and match none: both kept. */
+  disagreements: Disagreement[];
   stats: WriteStats;
 }
 
 export interface RunOptions {
   aliases?: AliasCatalog;
+  /** Take registry records outside the graph's scope (no catalog disease, or neither radiotherapy nor checkpoint blockade). */
+  allowOutOfScope?: boolean;
+  /** Create registry records' site institutions (off: countries and site counts only). */
+  sites?: boolean;
   onRecord?: (done: number, total: number, key: string, outcome: WriteOutcome) => void;
 }
 
@@ -101,7 +115,7 @@ function keyOf(p: Parsed): string {
 }
 
 export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): Promise<ImportSummary> {
-  const summary: ImportSummary = { created: [], updated: [], unchanged: [], rejected: [...loaded.rejected], unmapped: [], nearMatches: [], stats: emptyStats() };
+  const summary: ImportSummary = { created: [], updated: [], unchanged: [], rejected: [...loaded.rejected], unmapped: [], nearMatches: [], changes: [], disagreements: [], stats: emptyStats() };
   // One record per external id: a second copy in the same run is a mistake, not an update.
   const seen = new Set<string>();
   const records: Parsed[] = [];
@@ -116,8 +130,23 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
   if (records.length === 0) return summary;
 
   const resolver = new Resolver(await loadKnownEntities(db), opts.aliases ?? emptyAliases());
-  const plans: RecordPlan[] = records.map((r) => (r.kind === 'ctgov' ? mapCtgovStudy(r.study, r.origin, resolver) : mapPubmedArticle(r.article, r.origin, resolver)));
+  // The scope guard runs before any record is mapped, so a refused record leaves no trace in the resolver either.
+  const classes = opts.allowOutOfScope ? undefined : await loadTherapyClasses(db);
+  const inScope = records.filter((r) => {
+    const problem = classes && r.kind === 'ctgov' ? ctgovScopeProblem(r.study, resolver, classes) : undefined;
+    if (problem) summary.rejected.push({ origin: r.origin, key: keyOf(r), reason: problem });
+    return problem === undefined;
+  });
+  if (inScope.length === 0) return summary;
+  const plans: RecordPlan[] = inScope.map((r) => (r.kind === 'ctgov' ? mapCtgovStudy(r.study, r.origin, resolver, { sites: opts.sites ?? false }) : mapPubmedArticle(r.article, r.origin, resolver)));
   const hashes = await previousHashes(db, plans.map((p) => p.sourceId));
+  const changing = plans.filter((p) => {
+    const h = hashes.get(p.sourceId);
+    return h !== null && h !== undefined && h !== planHash(p);
+  });
+  // Read before anything is written: the report compares with the graph as it was.
+  summary.changes = await recordChanges(db, changing);
+  summary.disagreements = await curatedDisagreements(db, plans);
 
   let done = 0;
   for (const plan of plans) {
@@ -157,6 +186,15 @@ export function formatSummary(s: ImportSummary): string {
   if (s.nearMatches.length) {
     lines.push(`near-matches not merged (${s.nearMatches.length}):`);
     for (const n of s.nearMatches) lines.push(`  ${n}`);
+  }
+  if (s.changes.length) {
+    lines.push(`changed fields (${s.changes.length}):`);
+    for (const c of s.changes) lines.push(`  ${c.record} ${c.field}: ${c.before} -> ${c.after}`);
+  }
+  if (s.unchanged.length) lines.push(`  unchanged: ${s.unchanged.join(', ')}`);
+  if (s.disagreements.length) {
+    lines.push(`registry figures that disagree with curated ones (${s.disagreements.length}), both kept:`);
+    for (const d of s.disagreements) lines.push(`  ${d.record} ${d.measure} ${d.outcome}: registry ${d.registry}; curated ${d.curated}`);
   }
   if (s.rejected.length) {
     lines.push(`rejected records (${s.rejected.length}), nothing of them written:`);

@@ -46,6 +46,8 @@ export const OutcomeMeasure = z.enum([
   'LOCAL_RESPONSE',
   'DISTANT_RESPONSE',
   'TOXICITY',
+  // A registry's posted outcome measure that is none of the above (its own title says what it is).
+  'OTHER',
 ]);
 export const FindingType = z.enum(['PREDICTIVE', 'PROGNOSTIC', 'ASSOCIATED', 'PHARMACODYNAMIC']);
 export const FindingDirection = z.enum(['SUPPORTS', 'DOES_NOT_SUPPORT']);

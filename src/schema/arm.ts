@@ -12,6 +12,7 @@ builder.node(NodeRefs.Arm, {
     name: t.string({ description: 'The arm’s name as the source labels it.', resolve: (n) => n.name }),
     role: t.field({ description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).', type: ArmRoleEnum, nullable: true, resolve: (n) => n.role ?? null }),
     schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).', type: ScheduleEnum, nullable: true, resolve: (n) => n.schedule ?? null }),
+    scheduleBasis: t.string({ description: 'Where a registry arm\'s schedule was read (a derived value: the registry\'s arm description in its own words).', nullable: true, resolve: (n) => n.scheduleBasis ?? null }),
     n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
     description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
     study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Arm.study', n, info) }),

@@ -90,6 +90,7 @@ export const OUTCOME_MEASURE = {
   LOCAL_RESPONSE: 'Response of the irradiated lesion.',
   DISTANT_RESPONSE: 'Response at distant sites.',
   TOXICITY: 'Adverse events.',
+  OTHER: 'A registry outcome measure that is none of these; its title (Outcome.title) says what was measured.',
 } satisfies Meanings<typeof V.OutcomeMeasure>;
 
 export const FINDING_TYPE = {

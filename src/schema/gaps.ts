@@ -24,6 +24,7 @@ const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
     trial: t.field({ description: 'The trial.', type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode<Of<'Trial'>>(ctx, g.trial) }),
     link: t.field({ type: TrialLinkEnum, description: 'How the covering study is tied to the trial.', resolve: (g) => g.link as 'CONFIRMED' | 'CANDIDATE' }),
     reportsBiomarker: t.boolean({ description: 'The trial already reported a finding on this biomarker.', resolve: (g) => g.reportsBiomarker }),
+    status: t.string({ nullable: true, description: 'The overall status its ClinicalTrials.gov record states (RECRUITING, ACTIVE_NOT_RECRUITING …); null when no record is imported.', resolve: (g) => g.status }),
     biomarkerFocus: t.field({ type: [NodeRefs.Biomarker], description: 'Biomarkers the trial’s studies reported findings on.', resolve: (g, _a, ctx) => loadNodes<Of<'Biomarker'>>(ctx, g.biomarkers) }),
   }),
 });
@@ -41,6 +42,8 @@ const GapCellRef = builder.objectRef<GapCell>('GapCell').implement({
     patients: t.int({ nullable: true, description: 'Patients behind the predictive findings (else all findings), once per trial or study; empty when no source gives a number.', resolve: (c) => c.patients }),
     populations: t.int({ description: 'Independent patient populations (trials, or studies without a trial) behind the predictive findings (else all findings).', resolve: (c) => c.populations }),
     trials: t.field({ type: [GapTrialRef], description: 'Trials that cover this cell and could fill it.', resolve: (c) => c.trials }),
+    recruitingTrials: t.field({ type: [GapTrialRef], description: 'Of these, the trials recruiting now by their registry status (RECRUITING, ENROLLING_BY_INVITATION).', resolve: (c) => c.recruiting }),
+    activeTrials: t.field({ type: [GapTrialRef], description: 'Of these, the trials still running without recruiting (ACTIVE_NOT_RECRUITING): results to come.', resolve: (c) => c.active }),
   }),
 });
 

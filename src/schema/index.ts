@@ -16,6 +16,7 @@ import './finding.js';
 import './source.js';
 import './provenance.js';
 import './lists.js';
+import './trial-list.js';
 import './search.js';
 import './questions.js';
 import './evidence.js';

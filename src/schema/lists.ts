@@ -51,7 +51,7 @@ function decodeCursor(cursor: string, order: string): string {
 }
 
 /** Forward keyset paging only: one more row than asked tells whether a next page exists. */
-async function keysetPage<T>(args: PageArgs, order: string, fetch: (after: string | null, limit: number) => Promise<KeyedPage<T>>) {
+export async function keysetPage<T>(args: PageArgs, order: string, fetch: (after: string | null, limit: number) => Promise<KeyedPage<T>>) {
   if (args.last != null || args.before != null) {
     throw userError('root lists page forward only: use first and after (endCursor)', 'BAD_USER_INPUT', { argument: args.last != null ? 'last' : 'before' });
   }
@@ -71,7 +71,7 @@ async function keysetPage<T>(args: PageArgs, order: string, fetch: (after: strin
   };
 }
 
-const PAGING =
+export const PAGING =
   ' Pages forward: `first` (default 20, at most 100) and `after` (a page\'s `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek. Names and titles order by their first 100 characters, then id.';
 
 builder.queryFields((t) => ({
@@ -118,7 +118,7 @@ builder.queryFields((t) => ({
 }));
 
 /** A simple paginated list per type, by name, with an optional case-insensitive name filter. */
-function listField(field: string, label: Exclude<ListedLabel, 'Study'>, description: string): void {
+function listField(field: string, label: Exclude<ListedLabel, 'Study' | 'Trial'>, description: string): void {
   builder.queryField(field, (t) =>
     t.connection({
       type: NodeRefs[label],
@@ -138,7 +138,6 @@ function listField(field: string, label: Exclude<ListedLabel, 'Study'>, descript
   );
 }
 
-listField('trials', 'Trial', 'Registered trials.');
 listField('institutions', 'Institution', 'Institutions, by name.');
 listField('investigators', 'Investigator', 'Investigators, by name.');
 listField('diseases', 'Disease', 'Diseases by stage and setting.');
