@@ -6,6 +6,7 @@
  * matches its last import is skipped, so a second import changes nothing at all.
  */
 import { createHash } from 'node:crypto';
+import { assignQuestionsTx } from '../ingest/questions-write.js';
 import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import type { Db, WriteStats } from '../db/run.js';
@@ -79,6 +80,8 @@ export async function writePlan(db: Db, plan: RecordPlan, previousHash: string |
       if (linked !== rows.length) throw new Error(`${plan.key}: ${rel} linked ${linked} of ${rows.length}; a node the record refers to is missing`);
     }
     await tx.run('import-prune-orphans');
+    // The clinical question of every finding and outcome the record wrote (posted results too), as the seed writer derives it.
+    await assignQuestionsTx(tx, plan.nodes.filter((n) => n.label === 'Study').map((n) => n.id));
     return { ...tx.stats };
   });
   return { outcome: previousHash === null ? 'created' : 'updated', stats };
