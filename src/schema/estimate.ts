@@ -85,7 +85,7 @@ export function childrenBound(parents: number, cap: number, degree: Degree | und
   return Math.min(parents * hi, parents * lo + above * (hi - lo));
 }
 
-const unwrapList = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? isListType(t.ofType) : isListType(t));
+const isList = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? isListType(t.ofType) : isListType(t));
 
 type Composite = GraphQLObjectType | GraphQLInterfaceType;
 
@@ -162,7 +162,7 @@ export function estimateRows(schema: GraphQLSchema, document: DocumentNode, oper
         note(key, read);
         return read + 1 + below(Math.min(first, count ?? first));
       }
-      if (unwrapList(def.type)) {
+      if (isList(def.type)) {
         const n = firstOf(a, LIST_CAP);
         note(key, n);
         return n + below(n);

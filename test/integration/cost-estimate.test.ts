@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { execute, getNamedType, GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.js';
-import { isPaged, type EdgeName } from '../../src/db/model.js';
+import { EDGES, isPaged, type EdgeName } from '../../src/db/model.js';
 import { DegreeStats, type Fanout } from '../../src/schema/cost.js';
 import { estimateRows } from '../../src/schema/estimate.js';
 import { buildSchema } from '../../src/schema/index.js';
@@ -45,6 +45,12 @@ interface Step {
 
 const ROOTS = ['studies', 'biomarkers', 'therapies', 'institutions', 'investigators', 'findings', 'trials', 'diseases', 'sources'];
 
+/** The node type a connection type pages over. */
+function connectionNode(connection: GraphQLObjectType): string | undefined {
+  const edge = connection.getFields()['edges'] && getNamedType(connection.getFields()['edges']!.type);
+  return edge instanceof GraphQLObjectType && edge.getFields()['node'] ? getNamedType(edge.getFields()['node']!.type).name : undefined;
+}
+
 function stepsOf(s: GraphQLSchema, typeName: string): Step[] {
   const type = s.getType(typeName);
   if (!(type instanceof GraphQLObjectType)) return [];
@@ -58,9 +64,9 @@ function stepsOf(s: GraphQLSchema, typeName: string): Step[] {
       const via = small.via;
       const target = via ? getNamedType(named.getFields()[via]!.type).name : named.name;
       steps.push({ name, paged: false, ...(via ? { via } : {}), target });
-    } else if (key in FIELD_EDGES === false && isPaged(key as EdgeName) && named.getFields()['edges']) {
-      const node = getNamedType(getNamedType(named.getFields()['edges']!.type) instanceof GraphQLObjectType ? (getNamedType(named.getFields()['edges']!.type) as GraphQLObjectType).getFields()['node']!.type : named);
-      steps.push({ name, paged: true, target: node.name });
+    } else if (key in EDGES && isPaged(key as EdgeName)) {
+      const node = connectionNode(named);
+      if (node) steps.push({ name, paged: true, target: node });
     }
   }
   return steps;
@@ -84,9 +90,9 @@ function selection(s: GraphQLSchema, typeName: string, depth: number, page: fc.A
 function documents(s: GraphQLSchema, page: fc.Arbitrary<number>): fc.Arbitrary<string> {
   return fc.oneof(
     ...ROOTS.map((root) => {
-      const field = s.getQueryType()!.getFields()[root]!;
-      const edges = (getNamedType(field.type) as GraphQLObjectType).getFields()['edges']!;
-      const node = getNamedType((getNamedType(edges.type) as GraphQLObjectType).getFields()['node']!.type).name;
+      const connection = getNamedType(s.getQueryType()!.getFields()[root]!.type);
+      const node = connection instanceof GraphQLObjectType ? connectionNode(connection) : undefined;
+      if (!node) throw new Error(`${root} is not a connection`);
       return fc.tuple(selection(s, node, 3, page), page).map(([inner, first]) => `{ ${root}(first: ${first}) { totalCount edges { node { ${inner} } } } }`);
     }),
   );
