@@ -10,6 +10,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { GraphStore } from '../db/graph.js';
+import { LISTED_LABELS } from '../db/list-keys.js';
 import { LIST_CAP, type EdgeName } from '../db/model.js';
 import type { Db } from '../db/run.js';
 import { userError } from '../errors.js';
@@ -71,8 +72,11 @@ export class DegreeStats {
   private async refresh(): Promise<void> {
     const version = this.db.writeClock.version;
     const degrees = await new GraphStore(this.db).degreeStats();
+    // The count store per listed label (one lookup each, no scan); a label without one (arms,
+    // outcomes) leaves its relationship fields bounded by their degrees alone.
+    const store = new GraphStore(this.db);
     const labels = new Map<string, number>();
-    for (const row of await this.db.read('graph-stats')) if (row['kind'] === 'node') labels.set(String(row['name']), Number(row['count']));
+    for (const label of LISTED_LABELS) labels.set(label, await store.count(label, null));
     this.snapshot = { degrees, labels, version, at: Date.now() };
   }
 }
