@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: Abscopal against @neo4j/graphql, the raw-Cypher floor and its own N+1
- * baseline, in one run, on one Neo4j per graph size (the seed plus a synthetic graph of N studies
- * from src/synthetic/generate.ts). Per workload and system: p50/p95 at concurrency 1, throughput
- * at concurrency 8 and 32, the server's peak RSS under 32, Cypher round trips per request, and
- * the number of scalar values answered (the systems must agree on it). Results go to
- * bench/results/<timestamp>.json (and --out); one table of ratios per size is printed.
+ * baseline, in one run, on one Neo4j per graph size (`seed`: the curated seed alone, loaded as
+ * `npm run seed` loads it; N: the seed plus a synthetic graph of N studies from
+ * src/synthetic/generate.ts). Every workload in two request modes (bench/systems.ts RequestMode:
+ * the same document repeated, or a new document per request). Per workload, system and mode:
+ * p50/p95 at concurrency 1, throughput at concurrency 8 and 32, the server's peak RSS under 32,
+ * Cypher round trips per request, and the number of scalar values answered (the systems must
+ * agree on it). `--baseline DIR` also serves another checkout's Abscopal (main's code, say) over
+ * the same Neo4j, for before/after in one run. Results go to bench/results/<timestamp>.json (and
+ * --out); one table of figures and one of ratios per size are printed.
  * Then (full runs, when Chromium is there) the explorer page benchmark (bench/explorer.ts).
  *
- *   npm run bench -- --studies 1000,10000,100000
+ *   npm run bench -- --studies seed,1000,10000,100000 [--baseline ../main-bench]
  *   npm run bench -- --quick            # CI smoke: a tiny graph, a few requests, no timing claims
  */
 import { spawnSync } from 'node:child_process';
@@ -17,17 +21,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { connect, prepareGraph } from '../src/bootstrap.js';
+import { emptyStats } from '../src/db/run.js';
 import { freePort, startLocalNeo4j } from '../src/local-neo4j.js';
 import { createLogger } from '../src/logger.js';
 import { WEB_DIST } from '../src/static.js';
 import { generateSyntheticGraph, type SyntheticReport } from '../src/synthetic/generate.js';
 import { benchExplorer, CHROMIUM, type ExplorerBench } from './explorer.js';
 import { cpuSeconds, rssMiB, rssSampler, sequential, throughput, type Latency, type Throughput } from './measure.js';
-import { floorClient, httpClient, startServer, SYSTEMS, type Answer, type Client, type Server, type SystemName } from './systems.js';
+import { floorClient, httpClient, MODES, startServer, SYSTEMS, type Answer, type Client, type RequestMode, type Server, type SystemName } from './systems.js';
 import { pickQueryText, REVERSE_WALK_FINDINGS, supports, WORKLOADS, type GraphParams } from './workloads/index.js';
 
 interface Options {
+  /** Synthetic studies per size; 0 is the seed alone. */
   studies: number[];
+  modes: RequestMode[];
+  /** Another checkout whose Abscopal is measured too, as `abscopal-baseline`. */
+  baseline: string | undefined;
   quick: boolean;
   out: string | undefined;
   seed: number;
@@ -43,6 +52,7 @@ interface Options {
 interface Cell {
   workload: string;
   system: SystemName | 'abscopal-cached';
+  mode: RequestMode;
   /** The workload was answered (sequentially); false with `error` when it was not. */
   ok: boolean;
   error?: string;
@@ -70,6 +80,9 @@ interface SizeResult {
   seconds: number;
 }
 
+/** A size: `seed` (the curated graph alone, 0 synthetic studies) or a positive number of synthetic studies. */
+const sizeArg = (v: string): number => (v === 'seed' ? 0 : positiveInt(v));
+
 const positiveInt = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${v}" is not a positive integer`);
@@ -80,8 +93,10 @@ function parseOptions(argv: string[]): Options {
   const program = new Command()
     .name('npm run bench --')
     .description('Abscopal vs @neo4j/graphql vs the raw-Cypher floor vs N+1, on the seed plus a synthetic graph per size')
-    .option('--studies <list>', 'synthetic studies per size, comma-separated (e.g. 1000,10000,100000)', '1000,10000')
-    .option('--quick', 'CI smoke run: 200 studies, a few requests per figure (seconds; figures mean nothing)', false)
+    .option('--studies <list>', 'sizes, comma-separated: seed (the curated graph alone) or synthetic studies (e.g. seed,1000,10000,100000)', 'seed,1000,10000')
+    .option('--modes <list>', `request modes (${MODES.join(', ')})`, MODES.join(','))
+    .option('--baseline <dir>', 'also measure the Abscopal of this checkout (e.g. a copy of main) as abscopal-baseline')
+    .option('--quick', 'CI smoke run: 200 studies, both modes, a few requests per figure (seconds; figures mean nothing)', false)
     .option('--out <file>', 'also write the results JSON here')
     .option('--seed <n>', 'synthetic graph seed', '1')
     .option('--duration <seconds>', 'length of each throughput run', '4')
@@ -90,12 +105,18 @@ function parseOptions(argv: string[]): Options {
     .option('--cached', 'also measure Abscopal with its response cache allowed (no Cache-Control: no-cache)', false)
     .option('--no-explorer', 'skip the explorer page benchmark')
     .parse(argv);
-  const o = program.opts<{ studies: string; quick: boolean; out?: string; seed: string; duration: string; rounds: string; workloads?: string; cached: boolean; explorer: boolean }>();
-  const studies = o.quick ? [200] : o.studies.split(',').map((s) => positiveInt(s.trim()));
+  const o = program.opts<{ studies: string; modes: string; baseline?: string; quick: boolean; out?: string; seed: string; duration: string; rounds: string; workloads?: string; cached: boolean; explorer: boolean }>();
+  const studies = o.quick ? [200] : o.studies.split(',').map((s) => sizeArg(s.trim()));
+  const modes = o.modes.split(',').map((s) => s.trim());
+  for (const m of modes) if (!MODES.includes(m as RequestMode)) program.error(`unknown request mode "${m}" (${MODES.join(', ')})`);
+  if (o.baseline !== undefined && !existsSync(path.join(o.baseline, 'bench', 'serve-abscopal.ts'))) program.error(`--baseline ${o.baseline} has no bench/serve-abscopal.ts`);
   const workloads = o.workloads?.split(',').map((s) => s.trim());
   for (const w of workloads ?? []) if (!WORKLOADS.some((x) => x.name === w)) program.error(`unknown workload "${w}"`);
   return {
     studies,
+    // Checked against MODES just above.
+    modes: modes as RequestMode[],
+    baseline: o.baseline,
     quick: o.quick,
     out: o.out,
     seed: Number(o.seed),
@@ -118,9 +139,9 @@ function neo4jMemory(studies: number): { heap: string; pageCache: string } {
 const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'bench');
 const say = (msg: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-async function measureCell(client: Client, system: Cell['system'], w: (typeof WORKLOADS)[number], g: GraphParams, opts: Options, cache: boolean): Promise<Cell> {
-  const request = (): Promise<Answer> => client.run(w, g, cache);
-  const cell: Cell = { workload: w.name, system, ok: false };
+async function measureCell(client: Client, system: Cell['system'], w: (typeof WORKLOADS)[number], g: GraphParams, opts: Options, cache: boolean, mode: RequestMode): Promise<Cell> {
+  const request = (): Promise<Answer> => client.run(w, g, cache, mode);
+  const cell: Cell = { workload: w.name, system, mode, ok: false };
   try {
     const t0 = performance.now();
     cell.answer = await request();
@@ -150,18 +171,19 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
   const started = performance.now();
   const memory = neo4jMemory(studies);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-bench-'));
-  say(`size ${studies}: starting Neo4j (heap ${memory.heap}, page cache ${memory.pageCache})`);
+  const label = studies === 0 ? 'seed' : String(studies);
+  say(`size ${label}: starting Neo4j (heap ${memory.heap}, page cache ${memory.pageCache})`);
   const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: memory.heap, pageCache: memory.pageCache, log, timeoutMs: 300_000 });
   const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
   const servers: Server[] = [];
   try {
     await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
-    say(`size ${studies}: seed loaded; generating ${studies} synthetic studies (seed ${opts.seed})`);
+    say(`size ${label}: seed loaded${studies > 0 ? `; generating ${studies} synthetic studies (seed ${opts.seed})` : ''}`);
     let lastTenth = 0;
     // CPU seconds, besides wall time: on a shared machine they say what loading costs.
     const cpu0 = cpuSeconds(neo4j.pid);
     const ownCpu0 = process.cpuUsage();
-    const generated = await generateSyntheticGraph(db, {
+    const generated: SyntheticReport = studies === 0 ? noSynthetic() : await generateSyntheticGraph(db, {
       studies,
       seed: opts.seed,
       onProgress: (done, total) => {
@@ -178,7 +200,7 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     await db.runSchemaStatement('CALL db.awaitIndexes(600)');
     const graph: Record<string, number> = {};
     for (const row of await db.read('graph-stats')) graph[`${String(row['kind'])}:${String(row['name'])}`] = Number(row['count']);
-    say(`size ${studies}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
+    say(`size ${label}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
 
     if (!db.queries.has('bench-pick:reverse-biomarker')) db.queries.define('bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker'));
     const pick = (await db.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
@@ -187,12 +209,15 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     const env = { BENCH_NEO4J_URI: neo4j.uri };
     const abscopal = await startServer('abscopal', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '1' });
     servers.push(abscopal);
+    const baseline = opts.baseline ? await startServer('abscopal-baseline', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '1' }, opts.baseline) : undefined;
+    if (baseline) servers.push(baseline);
     const n1 = await startServer('abscopal-n+1', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '0' });
     servers.push(n1);
     const ngql = await startServer('neo4j-graphql', 'serve-neo4j-graphql.ts', env);
     servers.push(ngql);
-    const clients: Record<SystemName, Client> = {
+    const clients: Partial<Record<SystemName, Client>> = {
       abscopal: httpClient('abscopal', 'abscopal', abscopal),
+      ...(baseline ? { 'abscopal-baseline': httpClient('abscopal-baseline', 'abscopal', baseline) } : {}),
       'abscopal-n+1': httpClient('abscopal-n+1', 'abscopal', n1),
       'neo4j-graphql': httpClient('neo4j-graphql', 'neo4j-graphql', ngql),
       floor: floorClient(db),
@@ -201,17 +226,19 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
 
     const cells: Cell[] = [];
     for (const w of WORKLOADS.filter((x) => !opts.workloads || opts.workloads.includes(x.name))) {
-      for (const system of SYSTEMS) {
-        const client = clients[system];
-        if (!supports(w, client.kind)) continue;
-        const cell = await measureCell(client, system, w, params, opts, false);
-        cells.push(cell);
-        say(`  ${w.name.padEnd(18)} ${system.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8${cell.loadErrors ? `; ${cell.loadErrors}` : ''}` : `FAILED: ${cell.error}`}`);
+      for (const mode of opts.modes) {
+        for (const system of SYSTEMS) {
+          const client = clients[system];
+          if (!client || !supports(w, client.kind)) continue;
+          const cell = await measureCell(client, system, w, params, opts, false, mode);
+          cells.push(cell);
+          say(`  ${w.name.padEnd(18)} ${system.padEnd(17)} ${mode.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8${cell.loadErrors ? `; ${cell.loadErrors}` : ''}` : `FAILED: ${cell.error}`}`);
+        }
       }
-      if (opts.cached) {
-        const cell = await measureCell(clients.abscopal, 'abscopal-cached', w, params, opts, true);
+      if (opts.cached && clients.abscopal) {
+        const cell = await measureCell(clients.abscopal, 'abscopal-cached', w, params, opts, true, 'repeated');
         cells.push(cell);
-        say(`  ${w.name.padEnd(18)} ${'abscopal-cached'.padEnd(14)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
+        say(`  ${w.name.padEnd(18)} ${'abscopal-cached'.padEnd(17)} ${'repeated'.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
       }
     }
     if (explorerHook) await explorerHook(abscopal.url.replace(/\/graphql$/, ''));
@@ -224,48 +251,71 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
   }
 }
 
+/** What the report says about synthetic data at the `seed` size: none was generated. */
+function noSynthetic(): SyntheticReport {
+  return { seed: 0, studies: 0, prefix: '', pools: { institutions: 0, investigators: 0, trials: 0, sharedSources: 0, syntheticBiomarkers: 0 }, nodes: 0, alreadyPresent: false, stats: emptyStats(), ms: 0 };
+}
+
 const fmt = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 /** Throughput: whole numbers, except below 10 req/s where the tenths still tell systems apart. */
 const rate = (n: number | null | undefined): string => fmt(n, n !== null && n !== undefined && n < 10 ? 1 : 0);
 const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
-function cellOf(r: SizeResult, workload: string, system: Cell['system']): Cell | undefined {
-  return r.cells.find((c) => c.workload === workload && c.system === system && c.ok);
+function cellOf(r: SizeResult, workload: string, system: Cell['system'], mode: RequestMode): Cell | undefined {
+  return r.cells.find((c) => c.workload === workload && c.system === system && (c.mode ?? 'repeated') === mode && c.ok);
 }
 
-/** One table per size: each system's figures, then Abscopal's ratios against the others. */
+const sizeLabel = (n: number): string => (n === 0 ? 'seed' : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+/**
+ * One table per size: each system's figures per request mode, then Abscopal's ratios against the
+ * others, per mode, and its ad hoc p50 against its repeated p50 (the price of a new document).
+ */
 export function renderTable(r: SizeResult): string {
   const lines: string[] = [];
   const studyCount = r.graph['node:Study'] ?? r.studies;
-  lines.push(`\n${r.studies} synthetic studies (+ seed: ${studyCount} studies, ${Object.entries(r.graph).filter(([k]) => k.startsWith('node:')).reduce((n, [, v]) => n + v, 0)} nodes); reverse walk from ${r.params.reverseBiomarker} (${r.params.reverseBiomarkerFindings} findings)`);
-  lines.push('| workload | system | first ms | p50 ms | p95 ms | req/s @8 | req/s @32 | peak RSS @32 MiB | Cypher/request | values |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  const nodes = Object.entries(r.graph).filter(([k]) => k.startsWith('node:')).reduce((n, [, v]) => n + v, 0);
+  const what = r.studies === 0 ? 'the seed alone' : `${r.studies} synthetic studies + the seed`;
+  lines.push(`\n${what} (${studyCount} studies, ${nodes} nodes); reverse walk from ${r.params.reverseBiomarker} (${r.params.reverseBiomarkerFindings} findings)`);
+  lines.push('| workload | system | mode | first ms | p50 ms | p95 ms | req/s @8 | req/s @32 | peak RSS @32 MiB | Cypher/request | values |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const w of WORKLOADS) {
     for (const c of r.cells.filter((x) => x.workload === w.name)) {
+      const mode = c.mode ?? 'repeated';
       if (!c.ok) {
         // The server's own log line says more than a masked "Unexpected error".
         const why = /\(server log: (.*)\)$/.exec(c.error ?? '')?.[1] ?? c.error ?? '';
-        lines.push(`| ${w.name} | ${c.system} | failed: ${why.slice(0, 110)} | | | | | | | |`);
+        lines.push(`| ${w.name} | ${c.system} | ${mode} | failed: ${why.slice(0, 110)} | | | | | | | |`);
         continue;
       }
       const errs = (t: Throughput | undefined): string => (t?.errors ? ` (${t.errors} failed)` : '');
-      lines.push(`| ${w.name} | ${c.system} | ${fmt(c.firstMs)} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${rate(c.c8?.rps)}${errs(c.c8)} | ${rate(c.c32?.rps)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
+      lines.push(`| ${w.name} | ${c.system} | ${mode} | ${fmt(c.firstMs)} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${rate(c.c8?.rps)}${errs(c.c8)} | ${rate(c.c32?.rps)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
     }
   }
   lines.push('');
+  const modes = MODES.filter((m) => r.cells.some((c) => (c.mode ?? 'repeated') === m));
   const withCache = r.cells.some((c) => c.system === 'abscopal-cached');
-  lines.push(`| workload | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched |${withCache ? ' throughput @8 cached vs uncached |' : ''} same values as the others |`);
-  lines.push(`|---|---|---|---|---|${withCache ? '---|' : ''}---|`);
+  const withBaseline = r.cells.some((c) => c.system === 'abscopal-baseline');
+  const both = modes.includes('adhoc') && modes.includes('repeated');
+  lines.push(
+    `| workload | mode | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched |${withBaseline ? ' throughput @8 vs baseline | p50 vs baseline |' : ''}${both ? ' p50 ad hoc vs repeated |' : ''}${withCache ? ' throughput @8 cached vs uncached |' : ''} same values as the others |`,
+  );
+  lines.push(`|---|---|---|---|---|---|${withBaseline ? '---|---|' : ''}${both ? '---|' : ''}${withCache ? '---|' : ''}---|`);
   for (const w of WORKLOADS) {
-    const a = cellOf(r, w.name, 'abscopal');
-    if (!a) continue;
-    const n = cellOf(r, w.name, 'neo4j-graphql');
-    const f = cellOf(r, w.name, 'floor');
-    const n1 = cellOf(r, w.name, 'abscopal-n+1');
-    const others = [n, f, n1].filter((c): c is Cell => c !== undefined);
-    const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
-    const cached = withCache ? ` ${ratio(cellOf(r, w.name, 'abscopal-cached')?.c8?.rps, a.c8?.rps)} |` : '';
-    lines.push(`| ${w.name} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${cached} ${same} |`);
+    for (const mode of modes) {
+      const a = cellOf(r, w.name, 'abscopal', mode);
+      if (!a) continue;
+      const n = cellOf(r, w.name, 'neo4j-graphql', mode);
+      const f = cellOf(r, w.name, 'floor', mode);
+      const n1 = cellOf(r, w.name, 'abscopal-n+1', mode);
+      const b = cellOf(r, w.name, 'abscopal-baseline', mode);
+      const others = [n, f, n1, b].filter((c): c is Cell => c !== undefined);
+      const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
+      const base = withBaseline ? ` ${ratio(a.c8?.rps, b?.c8?.rps)} | ${ratio(a.latency?.p50Ms, b?.latency?.p50Ms)} |` : '';
+      const adhoc = both ? ` ${mode === 'adhoc' ? ratio(a.latency?.p50Ms, cellOf(r, w.name, 'abscopal', 'repeated')?.latency?.p50Ms) : ''} |` : '';
+      const cached = withCache ? ` ${mode === 'repeated' ? ratio(cellOf(r, w.name, 'abscopal-cached', 'repeated')?.c8?.rps, a.c8?.rps) : ''} |` : '';
+      lines.push(`| ${w.name} | ${mode} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${base}${adhoc}${cached} ${same} |`);
+    }
   }
   return lines.join('\n');
 }
@@ -338,7 +388,7 @@ async function main(): Promise<void> {
   save();
   // The N+1 baseline may fail by design (one request fans out into more queries than the driver
   // pool holds, and on a busy machine they time out): a finding for a full run, not a broken smoke.
-  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${s.studies} ${c.workload} ${c.system}: ${c.error}`));
+  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${sizeLabel(s.studies)} ${c.workload} ${c.system} ${c.mode}: ${c.error}`));
   say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
@@ -350,26 +400,25 @@ async function main(): Promise<void> {
 
 /**
  * One table across sizes: per workload and system, p50 and throughput at 8 at every size, and the
- * largest size's p50 as a multiple of the smallest's (flat cost, the bound the size work set, means at most 1.5×).
+ * largest size's p50 as a multiple of the smallest's (flat cost means at most 1.5×).
  */
 export function renderSizeTable(sizes: readonly SizeResult[]): string {
   if (sizes.length < 2) return '';
-  const label = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
-  const heads = sizes.map((r) => label(r.studies));
+  const heads = sizes.map((r) => sizeLabel(r.studies));
   const lines = [
-    `\n| workload | system | ${heads.map((h) => `p50 ms @${h}`).join(' | ')} | ${heads.map((h) => `req/s @8 @${h}`).join(' | ')} | p50 ${heads.at(-1)} / ${heads[0]} |`,
-    `|---|---|${sizes.map(() => '---|').join('')}${sizes.map(() => '---|').join('')}---|`,
+    `\n| workload | system | mode | ${heads.map((h) => `p50 ms @${h}`).join(' | ')} | ${heads.map((h) => `req/s @8 @${h}`).join(' | ')} | p50 ${heads.at(-1)} / ${heads[0]} |`,
+    `|---|---|---|${sizes.map(() => '---|').join('')}${sizes.map(() => '---|').join('')}---|`,
   ];
-  const keys = new Map<string, { workload: string; system: string }>();
-  for (const r of sizes) for (const c of r.cells) keys.set(`${c.workload}|${c.system}`, { workload: c.workload, system: c.system });
-  for (const { workload, system } of keys.values()) {
-    const cells = sizes.map((r) => r.cells.find((c) => c.workload === workload && c.system === system));
+  const keys = new Map<string, { workload: string; system: string; mode: RequestMode }>();
+  for (const r of sizes) for (const c of r.cells) keys.set(`${c.workload}|${c.system}|${c.mode ?? 'repeated'}`, { workload: c.workload, system: c.system, mode: c.mode ?? 'repeated' });
+  for (const { workload, system, mode } of keys.values()) {
+    const cells = sizes.map((r) => r.cells.find((c) => c.workload === workload && c.system === system && (c.mode ?? 'repeated') === mode));
     const p50 = cells.map((c) => (c?.ok && c.latency ? c.latency.p50Ms : undefined));
     const rps = cells.map((c) => (c?.ok && c.c8 ? c.c8.rps : undefined));
     const first = p50[0];
     const last = p50.at(-1);
     const growth = first !== undefined && last !== undefined ? `${(last / first).toFixed(2)}×` : '—';
-    lines.push(`| ${workload} | ${system} | ${p50.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${rps.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${growth} |`);
+    lines.push(`| ${workload} | ${system} | ${mode} | ${p50.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${rps.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${growth} |`);
   }
   return lines.join('\n');
 }

@@ -12,8 +12,30 @@ import { stepText, type GraphParams, type SystemKind, type Workload } from './wo
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-export type SystemName = 'abscopal' | 'abscopal-n+1' | 'neo4j-graphql' | 'floor';
-export const SYSTEMS: SystemName[] = ['abscopal', 'neo4j-graphql', 'floor', 'abscopal-n+1'];
+export type SystemName = 'abscopal' | 'abscopal-baseline' | 'abscopal-n+1' | 'neo4j-graphql' | 'floor';
+export const SYSTEMS: SystemName[] = ['abscopal', 'abscopal-baseline', 'neo4j-graphql', 'floor', 'abscopal-n+1'];
+
+/**
+ * How a client sends a workload: `repeated`, the same document every time (a dashboard, an app's
+ * fixed queries: parse, validation and compilation are cached); `adhoc`, a new document per
+ * request (a user in GraphiQL, a script building queries: every request is parsed, validated and
+ * planned afresh). Both send `Cache-Control: no-cache`, so neither is a response-cache hit.
+ */
+export type RequestMode = 'adhoc' | 'repeated';
+export const MODES: RequestMode[] = ['repeated', 'adhoc'];
+
+let adhocCounter = 0;
+
+/**
+ * A new document with the same meaning: the operation renamed with a fresh suffix (an unnamed
+ * operation is given a name), so no cache keyed by the document's text or its parsed form hits.
+ */
+export function adhocDocument(query: string): string {
+  adhocCounter += 1;
+  const named = /\b(query|mutation)\s+([A-Za-z_]\w*)/;
+  if (named.test(query)) return query.replace(named, (_m, kind: string, name: string) => `${kind} ${name}_adhoc${adhocCounter}`);
+  return query.replace(/^(\s*(?:#[^\n]*\n\s*)*)(query\b)?/, (_m, lead: string) => `${lead}query Adhoc${adhocCounter} `);
+}
 
 /** What one request (all steps of a workload) gave back. */
 export interface Answer {
@@ -31,9 +53,10 @@ export interface Client {
   pid: number | undefined;
   /**
    * One request of the workload. `cache`: false sends `Cache-Control: no-cache`, which a response
-   * cache must honour by answering from the database (the bench's uncached figures).
+   * cache must honour by answering from the database (the bench's uncached figures). `mode`:
+   * see RequestMode (the floor's hand-written Cypher is the same statement in both).
    */
-  run(w: Workload, g: GraphParams, cache: boolean): Promise<Answer>;
+  run(w: Workload, g: GraphParams, cache: boolean, mode?: RequestMode): Promise<Answer>;
 }
 
 /** Counts scalar leaves (null included) of a JSON value. */
@@ -81,10 +104,15 @@ function lastErrorLine(output: string): string | undefined {
   return undefined;
 }
 
-/** Starts bench/<script> in its own Node process (tsx as a loader, so the pid is the server's). */
-export async function startServer(name: string, script: string, env: Record<string, string>): Promise<Server> {
+/**
+ * Starts bench/<script> in its own Node process (tsx as a loader, so the pid is the server's).
+ * `checkout`: another copy of the repository whose bench/<script> to run (its own src/, say
+ * main's code as a baseline beside this one's, over the same Neo4j).
+ */
+export async function startServer(name: string, script: string, env: Record<string, string>, checkout?: string): Promise<Server> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, script)], {
+  const file = checkout ? path.join(path.resolve(checkout), 'bench', script) : path.join(BENCH_DIR, script);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file], {
     env: { ...process.env, ...env, BENCH_PORT: String(port), NODE_ENV: 'development', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -134,23 +162,24 @@ export function httpClient(name: SystemName, kind: 'abscopal' | 'neo4j-graphql',
     name,
     kind,
     pid: server.pid,
-    async run(w, g, cache) {
+    async run(w, g, cache, mode = 'repeated') {
       let previous: { id: string; slug: string } | undefined;
       let queries: number | null = null;
       let leaves = 0;
       let bytes = 0;
       for (const step of w.steps) {
-        const query = stepText(step, kind);
-        if (query === undefined) throw new Error(`${name} has no text for ${step.file}`);
+        const text = stepText(step, kind);
+        if (text === undefined) throw new Error(`${name} has no text for ${step.file}`);
+        const query = mode === 'adhoc' ? adhocDocument(text) : text;
         const res = await fetch(server.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...(cache ? {} : { 'cache-control': 'no-cache' }) },
           body: JSON.stringify({ query, variables: step.vars(g, previous) }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
-        const text = await res.text();
-        bytes += text.length;
-        const body = JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: { cypherQueries?: number } };
+        const raw = await res.text();
+        bytes += raw.length;
+        const body = JSON.parse(raw) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: { cypherQueries?: number } };
         if (body.errors?.length) {
           const e = body.errors[0];
           const logged = e?.extensions?.code === 'INTERNAL_SERVER_ERROR' ? server.lastLoggedError() : undefined;

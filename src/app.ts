@@ -5,7 +5,7 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
@@ -56,6 +56,27 @@ export interface AppDeps {
   /** The response cache (on unless `enabled: false`). */
   responseCache?: ResponseCacheOptions;
 }
+
+/**
+ * When a document is worth compiling: graphql-jit's compilation of a new document (about 30 ms
+ * for the nested benchmark query) is more than graphql-js takes to run it once, so a document
+ * runs through graphql-js until it has been seen `after` times, and only then through the code
+ * graphql-jit compiles for it. Counted per parsed document: yoga's parse cache hands back the same
+ * DocumentNode for the same text, so a repeated query is one key, an ad hoc one (a fresh alias or
+ * operation name) a new key that never pays the compile; a WeakMap, so a document yoga's cache
+ * drops is forgotten here too.
+ */
+export function compileAfterSeen(after: number): (args: Pick<ExecutionArgs, 'document'>) => boolean {
+  const seen = new WeakMap<DocumentNode, number>();
+  return ({ document }) => {
+    const n = (seen.get(document) ?? 0) + 1;
+    seen.set(document, n);
+    return n >= after;
+  };
+}
+
+/** A document's runs through graphql-js before graphql-jit compiles it (see compileAfterSeen). */
+export const JIT_AFTER_SEEN = 2;
 
 /** By name, not instanceof: a plugin may carry its own copy of graphql-js. */
 function isGraphQLError(e: unknown): boolean {
@@ -139,10 +160,11 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
       },
     },
     plugins: [
-      // Executes each document through code graphql-jit compiles for it (kept with yoga's parsed
-      // document, so bounded by its cache): the nested benchmark query's CPU per request fell
-      // from about 30 to 23 ms in-process; a document seen once costs about the same either way.
-      useGraphQlJit(),
+      // Executes a repeated document through code graphql-jit compiles for it (kept with yoga's
+      // parsed document, so bounded by its cache): the nested benchmark query's CPU per request
+      // fell from about 30 to 23 ms in-process. A document's first run goes through graphql-js,
+      // so an ad hoc query does not pay the compilation (see compileAfterSeen).
+      useGraphQlJit({}, { enableIf: compileAfterSeen(JIT_AFTER_SEEN) }),
       useTracing(),
       ...securityPlugins(deps.security),
       useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),

@@ -66,7 +66,10 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     // Relationship lists here are short (a study has a handful of arms); connections use `first`.
     defaultListMultiplier: 2,
-    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
+    // Depth and breadth only: what a query costs is the cost plugin's one estimate (schema/cost.ts,
+    // rows read against the run-time budget); this plugin's own sum of multipliers was a second,
+    // disagreeing estimate that refused small answers on the seed.
+    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth },
     // Checked before any resolver runs; a stable code lets clients tell "ask for less" apart.
     complexityError: (kind, result) => {
       const key = kind === 'Depth' ? 'depth' : kind === 'Breadth' ? 'breadth' : 'complexity';

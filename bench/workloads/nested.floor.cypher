@@ -2,7 +2,7 @@
 // params: none
 // columns: study
 MATCH (s:Study)
-WITH s ORDER BY s.year DESC, s.id LIMIT 50
+WITH s ORDER BY s.year DESC, s.id LIMIT 100
 RETURN s {
   slug: s.id, .shortName, .year,
   arms: COLLECT {

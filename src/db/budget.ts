@@ -48,10 +48,11 @@ export class RequestBudget {
     const over = this.rows > this.limits.rows ? 'rows' : this.bytes > this.limits.bytes ? 'bytes' : undefined;
     if (!over) return;
     const max = over === 'rows' ? this.limits.rows : this.limits.bytes;
+    const read = over === 'rows' ? this.rows : this.bytes;
     this.spent = userError(
-      `the request would read more than ${max} ${over} from the graph (stopped in query "${query}"); ask for smaller pages or fewer nested lists`,
+      `the request would read more than ${max} ${over} from the graph: it had read ${read} (${this.rows} rows, about ${this.bytes} bytes) when query "${query}" passed the limit; ask for smaller pages or fewer nested lists`,
       'RESULT_TOO_LARGE',
-      { limit: over, max },
+      { limit: over, max, actual: read, rows: this.rows, bytes: this.bytes, query },
     );
     throw this.spent;
   }

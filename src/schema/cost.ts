@@ -1,31 +1,33 @@
 /**
- * What a query will cost, from the graph's own fan-out. The degree statistics (per relationship
- * field: the 95th percentile and the maximum of children per parent) are read from Neo4j once and
- * again after every write; each relationship field multiplies the cost of what is below it by the
- * worst case it can return (its page size or list cap, and never more than the largest fan-out in
- * the graph). A query whose estimate exceeds LIMITS.complexity is refused before it runs, naming
- * the field that fans out most; expensive ones wait their turn in a bounded queue.
+ * What a query will cost, from the graph's own shape. The degree statistics (per relationship
+ * field: the 95th percentile and the maximum of children per parent) and the node count per label
+ * are read from Neo4j once and again after every write; the estimate (schema/estimate.ts) is an
+ * upper bound on the rows the query reads, and a query is refused before it runs only when that
+ * bound exceeds the rows a request may read at run time (BUDGET.rows, the same budget that stops
+ * a request with RESULT_TOO_LARGE while it runs), naming the field that reads most. Expensive
+ * ones wait their turn in a bounded queue.
  */
-import { complexityFromQuery } from '@pothos/plugin-complexity';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { GraphStore } from '../db/graph.js';
+import { LISTED_LABELS } from '../db/list-keys.js';
 import { LIST_CAP, type EdgeName } from '../db/model.js';
 import type { Db } from '../db/run.js';
 import { userError } from '../errors.js';
-import { GATE, LIMITS } from './limits.js';
+import { estimateRows, type Degree, type GraphShape } from './estimate.js';
+import { BUDGET, GATE } from './limits.js';
 
-export interface Degree {
-  p95: number;
-  max: number;
-}
+export type { Degree } from './estimate.js';
 
-/** A snapshot of the degree statistics, and the trace of the largest fan-out a query asked for. */
-export class Fanout {
-  /** The field with the largest multiplier seen while estimating this request's cost. */
+/** A snapshot of the graph's shape (degrees, label counts) for one request's estimate. */
+export class Fanout implements GraphShape {
+  /** The field with the largest multiplier seen by the schema's own per-field complexity options. */
   widest: { field: EdgeName; multiplier: number; degree: Degree } | undefined;
 
-  constructor(private readonly degrees: ReadonlyMap<EdgeName, Degree>) {}
+  constructor(
+    readonly degrees: ReadonlyMap<EdgeName, Degree>,
+    readonly labels: ReadonlyMap<string, number> = new Map(),
+  ) {}
 
   /** False when the graph's statistics could not be read yet (the database did not answer): the estimate then assumes every list full. */
   get known(): boolean {
@@ -44,7 +46,7 @@ export class Fanout {
 
 /** Keeps the degree statistics of one database fresh: re-read after any write, or after `ttlMs` (writes by other processes). */
 export class DegreeStats {
-  private snapshot: { degrees: Map<EdgeName, Degree>; version: number; at: number } | undefined;
+  private snapshot: { degrees: Map<EdgeName, Degree>; labels: Map<string, number>; version: number; at: number } | undefined;
   private refreshing: Promise<void> | undefined;
 
   constructor(
@@ -64,13 +66,18 @@ export class DegreeStats {
         .finally(() => (this.refreshing = undefined));
       if (!s) await this.refreshing;
     }
-    return new Fanout(this.snapshot?.degrees ?? new Map());
+    return new Fanout(this.snapshot?.degrees ?? new Map(), this.snapshot?.labels ?? new Map());
   }
 
   private async refresh(): Promise<void> {
     const version = this.db.writeClock.version;
     const degrees = await new GraphStore(this.db).degreeStats();
-    this.snapshot = { degrees, version, at: Date.now() };
+    // The count store per listed label (one lookup each, no scan); a label without one (arms,
+    // outcomes) leaves its relationship fields bounded by their degrees alone.
+    const store = new GraphStore(this.db);
+    const labels = new Map<string, number>();
+    for (const label of LISTED_LABELS) labels.set(label, await store.count(label, null));
+    this.snapshot = { degrees, labels, version, at: Date.now() };
   }
 }
 
@@ -101,49 +108,42 @@ export class Gate {
   }
 }
 
-/** The yoga plugin: estimate, refuse what is over the limit, queue what is expensive. */
-export function costPlugin(gate: Gate = new Gate(GATE.concurrent, GATE.queued)): Plugin<Context> {
+/** The yoga plugin: estimate, refuse what could not run within the row budget, queue what is expensive. */
+export function costPlugin(gate: Gate = new Gate(GATE.concurrent, GATE.queued), maxRows: number = BUDGET.rows): Plugin<Context> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as Context;
-      let complexity: number;
-      let depth: number;
-      let breadth: number;
-      try {
-        ({ complexity, depth, breadth } = complexityFromQuery(args.document, { schema: args.schema, ctx, variables: args.variableValues ?? {} }));
-      } catch {
-        return undefined; // an invalid selection fails validation on its own, with its own message
-      }
-      // Too deep or too broad: the complexity plugin refuses it with its own message.
-      if (depth > LIMITS.depth || breadth > LIMITS.breadth) return undefined;
-      if (complexity > LIMITS.complexity && !ctx.fanout.known) {
+      const estimate = estimateRows(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, ctx.fanout);
+      if (!estimate) return undefined; // no such operation: execution says so with its own message
+      const rows = estimate.rows;
+      if (rows > maxRows && !ctx.fanout.known) {
         // Without the graph's statistics every list counts as full, so an ordinary query can look
-        // too complex; the truth is that the database did not answer (seen in the soak test while
+        // too large; the truth is that the database did not answer (seen in the soak test while
         // Neo4j was down): say that, with the retry hint, rather than refuse the query for good.
         setResultAndStopExecution({
           errors: [userError('the knowledge graph database is unreachable (its statistics could not be read to estimate this query); try again shortly', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 5 })],
         });
         return undefined;
       }
-      if (complexity > LIMITS.complexity) {
-        const w = ctx.fanout.widest;
-        const where = w ? `; it fans out most at ${w.field} (up to ${w.degree.max} per parent in this graph, 95th percentile ${w.degree.p95})` : '';
+      if (rows > maxRows) {
+        const w = estimate.widest;
+        const where = w ? `; it reads most at ${w.field} (up to ${w.rows} rows${w.degree ? `; up to ${w.degree.max} per parent in this graph, 95th percentile ${w.degree.p95}` : ''})` : '';
         setResultAndStopExecution({
           errors: [
-            userError(`query complexity ${complexity} exceeds the maximum of ${LIMITS.complexity}${where}; ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COMPLEX', {
-              limit: 'complexity',
-              max: LIMITS.complexity,
-              actual: complexity,
+            userError(`this query could read up to ${rows} rows from the graph, more than the ${maxRows} a request may read${where}; ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COMPLEX', {
+              limit: 'rows',
+              max: maxRows,
+              actual: rows,
               ...(w ? { field: w.field } : {}),
             }),
           ],
         });
         return undefined;
       }
-      if (complexity < GATE.expensiveFrom) return undefined;
+      if (rows < GATE.expensiveFrom) return undefined;
       if (!(await gate.acquire())) {
         setResultAndStopExecution({
-          errors: [userError(`the server is busy with expensive queries (estimate ${complexity}); retry shortly or ask for less`, 'BUSY', { actual: complexity })],
+          errors: [userError(`the server is busy with expensive queries (estimate ${rows} rows); retry shortly or ask for less`, 'BUSY', { actual: rows })],
         });
         return undefined;
       }

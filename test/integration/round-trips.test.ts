@@ -50,6 +50,17 @@ describe('batched resolvers', () => {
     expect(levels.data).toEqual(res.data);
   });
 
+  it('answer a document the same on its first run (graphql-js) as on its third (graphql-jit), in the same round trips', async () => {
+    // A fresh operation name makes this a document the app has not seen; no-cache skips the
+    // response cache, so each run executes.
+    const doc = NESTED.replace('{', 'query NestedFirstAndThird {');
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) runs.push(await t.gql(doc, {}, { 'cache-control': 'no-cache' }));
+    for (const r of runs) expect(r.errors).toBeUndefined();
+    expect(runs[2]!.data).toEqual(runs[0]!.data);
+    expect(runs.map((r) => r.extensions?.cypherQueries)).toEqual([2, 2, 2]);
+  });
+
   it('read ahead through fragments, aliases and @include, and not into what @skip drops', async () => {
     const q = `query($withSources: Boolean!, $noBroader: Boolean!) {
       studies(first: 100) { edges { node { ...S } } }

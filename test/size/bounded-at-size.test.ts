@@ -151,7 +151,7 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
   it('refuses the biomarkers → findings → studies walk at the largest pages, naming the field and the estimate', async () => {
     const res = await gql(WALK_MAX);
     expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(res.errors?.[0]?.message).toMatch(/query complexity \d+ exceeds the maximum of \d+; it fans out most at \w+\.\w+/);
+    expect(res.errors?.[0]?.message).toMatch(/could read up to \d+ rows from the graph, more than the \d+ a request may read; it reads most at \w+\.\w+/);
   });
 
   it('answers the walk with smaller pages with data, or stops it at the run-time budget with a code', async () => {
