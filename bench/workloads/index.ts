@@ -49,7 +49,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'biomarker-evidence',
-    description: 'biomarkerEvidence (radiotherapy + immune checkpoint blockade), ranked summary',
+    description: 'biomarkerEvidence: one ranking per clinical question, with certainty, level and components',
     steps: [{ file: 'biomarker-evidence', vars: () => ({ classes: ['radiotherapy', 'immune-checkpoint-blockade'] }) }],
   },
   {
