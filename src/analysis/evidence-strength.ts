@@ -1,6 +1,6 @@
 /**
  * The strength of the evidence in one place of the gap map, from the findings there, in the
- * vocabulary of the ranking rule (src/evidence/rank.ts): only PREDICTIVE findings (a contrast
+ * vocabulary of the evidence answer (src/analysis/answer.ts): only PREDICTIVE findings (a contrast
  * between arms) can make a cell predictive; SUPPORTS counts for, DOES_NOT_SUPPORT against.
  */
 export const GAP_EVIDENCE = [

@@ -52,7 +52,7 @@ export interface Explanation {
   edges: ElementEdge[];
 }
 
-/** The ranking rule's three piles (src/evidence/rank.ts). */
+/** The three piles of a biomarker line (src/analysis/answer.ts): predictive for, predictive against, the rest. */
 export function roleOf(type: string, direction: string): PathRole {
   if (type !== 'PREDICTIVE') return 'OTHER';
   return direction === 'DOES_NOT_SUPPORT' ? 'CONTRADICTING' : 'SUPPORTING';
