@@ -249,7 +249,8 @@ describe('the graph explorer page', () => {
     expect(await judgements.evaluateAll((els) => els.map((e) => e.getAttribute('data-domain')))).toEqual(line.certainty.judgements.map((j) => j.domain));
     expect(await judgements.evaluateAll((els) => els.map((e) => e.querySelector('.reason')?.textContent))).toEqual(line.certainty.judgements.map((j) => j.reason));
     expect(line.certainty.judgements.every((j) => j.reason.length > 0)).toBe(true);
-    expect(await detail.locator('[data-testid=certainty-judgement][data-domain=RISK_OF_BIAS] .reason').textContent()).toContain('PACIFIC');
+    // Risk of bias is judged on the heaviest population: its reason names it.
+    expect(await detail.locator('[data-testid=certainty-judgement][data-domain=RISK_OF_BIAS] .reason').textContent()).toContain(line.certainty.judgements.find((j) => j.domain === 'RISK_OF_BIAS')!.reason.slice(0, 40));
     expect(await row.locator('[data-testid=evidence-certainty]').textContent()).toBe({ HIGH: 'High', MODERATE: 'Moderate', LOW: 'Low', VERY_LOW: 'Very low' }[line.certainty.level]);
     expect(await row.locator('[data-testid=evidence-sph]').textContent()).toBe(line.evidenceLevel.level);
     expect(await detail.locator('[data-testid=sph-reason]').textContent()).toBe(line.evidenceLevel.reason);
@@ -264,30 +265,24 @@ describe('the graph explorer page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('draws the PD-L1 interaction under a consolidation question: both subgroup HRs and their ratio of about 0.56', async (ctx) => {
-    // The first consolidation question whose PD-L1 line has a population with an interaction ratio.
-    let found: { label: string; ratio: number } | undefined;
-    for (const q of (await questionsFromApi()).filter((x) => /consolidation/i.test(x.label))) {
-      const ratio = (await lineFromApi(q.id, 'pd-l1'))?.populations.find((p) => typeof p.interaction?.ratio === 'number')?.interaction?.ratio;
-      if (typeof ratio === 'number') {
-        found = { label: q.label, ratio };
-        break;
-      }
-    }
-    // The seed carries PACIFIC's subgroup HRs as an interaction only once its curation lands; until then there is nothing to draw.
-    if (!found) return ctx.skip();
+  it('draws PACIFIC’s PD-L1 interaction under the consolidation PFS question: both subgroup HRs and their ratio of about 1.78', async () => {
+    // PACIFIC (Paz-Ares 2020), PFS: TC <1% HR 0.73 (0.48–1.11) over TC ≥25% HR 0.41 (0.26–0.65):
+    // 0.73 / 0.41 = 1.780, the inverse of test/unit/interaction.test.ts's hand calculation (0.5616).
+    const q = (await questionsFromApi()).find((x) => /consolidation/i.test(x.label) && /— PFS$/.test(x.label));
+    expect(q, 'the consolidation PFS question').toBeDefined();
+    const ratio = (await lineFromApi(q!.id, 'pd-l1'))?.populations.find((p) => p.key === 'trial:pacific')?.interaction?.ratio;
+    expect(ratio).toBeCloseTo(1.78, 2);
     await page.click('#evidence-tab');
     await page.locator('[data-testid=evidence-row]').first().waitFor();
-    await chooseQuestion(found.label);
+    await chooseQuestion(q!.label);
     const row = page.locator('[data-testid=evidence-row][data-biomarker=pd-l1]');
     await row.locator('[data-testid=evidence-toggle]').click();
     const plot = page.locator('[data-testid=evidence-detail]:visible [data-testid=interaction-plot] svg');
     await plot.waitFor();
     const ratios = await plot.locator('circle.fp-ratio').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-ratio'))));
-    expect(ratios).toContain(found.ratio);
-    expect(found.ratio).toBeCloseTo(0.56, 2);
+    expect(ratios).toContain(ratio);
     expect(await plot.locator('rect.fp-subgroup').count()).toBeGreaterThanOrEqual(2);
-    expect(await plot.locator('.fp-ratio-value').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^0\.56/)]));
+    expect(await plot.locator('.fp-ratio-value').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^1\.78/)]));
     expect(pageErrors).toEqual([]);
   });
 
