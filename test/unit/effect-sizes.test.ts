@@ -8,24 +8,10 @@
  * lines 135–166, [METAN] tests/testthat/test_misc_metan_vs_rma.uni_with_dat.bcg.r lines 39–52).
  */
 import { describe, expect, it } from 'vitest';
+import { BCG } from '../fixtures/bcg.js';
 import { type EffectEstimate, groupAndPool } from '../../src/analysis/effect-sizes.js';
 import { Z_975 } from '../../src/analysis/meta-analysis.js';
 
-const BCG: [number, number, number, number][] = [
-  [4, 119, 11, 128],
-  [6, 300, 29, 274],
-  [3, 228, 11, 209],
-  [62, 13536, 248, 12619],
-  [33, 5036, 47, 5761],
-  [180, 1361, 372, 1079],
-  [8, 2537, 10, 619],
-  [505, 87886, 499, 87892],
-  [29, 7470, 45, 7232],
-  [17, 1699, 65, 1600],
-  [186, 50448, 141, 27197],
-  [5, 2493, 3, 2338],
-  [27, 16886, 29, 17825],
-];
 
 /** One estimate per trial, each from its own population, all the same subgroup, measure and contrast. */
 function estimates(rows: [number, number, number, number][], populationOf: (i: number) => string = (i) => `trial:t${i}`): EffectEstimate[] {

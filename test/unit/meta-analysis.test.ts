@@ -24,6 +24,7 @@
  *         −0.3638, τ² 0.3088, I² 92.1173%; as a risk ratio 0.4896 (0.3449 to 0.6950).
  */
 import { describe, expect, it } from 'vitest';
+import { BCG } from '../fixtures/bcg.js';
 import {
   chiSquareUpperTail,
   dersimonianLaird,
@@ -38,22 +39,6 @@ import {
   Z_975,
 } from '../../src/analysis/meta-analysis.js';
 
-// trial: tpos, tneg (vaccinated), cpos, cneg (control) — the 13 BCG trials, Colditz et al. 1994.
-const BCG: [number, number, number, number][] = [
-  [4, 119, 11, 128],
-  [6, 300, 29, 274],
-  [3, 228, 11, 209],
-  [62, 13536, 248, 12619],
-  [33, 5036, 47, 5761],
-  [180, 1361, 372, 1079],
-  [8, 2537, 10, 619],
-  [505, 87886, 499, 87892],
-  [29, 7470, 45, 7232],
-  [17, 1699, 65, 1600],
-  [186, 50448, 141, 27197],
-  [5, 2493, 3, 2338],
-  [27, 16886, 29, 17825],
-];
 
 /** Log risk ratio and its variance, as metafor's escalc(measure = "RR") computes them. */
 const logRR = ([a, b, c, d]: [number, number, number, number]): Effect => ({
