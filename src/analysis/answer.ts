@@ -159,6 +159,14 @@ export interface OtherRow {
   studies: string[];
 }
 
+/** One biomarker of a question: its predictive findings answering other questions (indirect; ids capped) and how many. */
+export interface IndirectRow {
+  question: string;
+  biomarker: string;
+  ids: string[];
+  count: number;
+}
+
 export const findingWeight = (f: Pick<FindingFacts['finding'], 'level' | 'exploratory'>): number => {
   const w = LEVEL_WEIGHT[f.level] ?? 0;
   return f.exploratory ? w / 2 : w;
@@ -271,6 +279,7 @@ export interface AnswerInput {
   questions: readonly QuestionFacts[];
   predictive: readonly PredictiveGroup[];
   other: readonly OtherRow[];
+  indirect: readonly IndirectRow[];
   weights?: Weights | undefined;
   pooling?: PoolOptions | undefined;
   /** Ids listed per pile (counts tell all). */
@@ -330,21 +339,18 @@ export function answerLine(group: PredictiveGroup | undefined, other: OtherRow |
   };
 }
 
-/** One ranking per question (the questions in `input.questions` that have evidence, by id). */
+/** One ranking per question (the questions in `input.questions` that have evidence, in that order). */
 export function answerQuestions(input: AnswerInput): QuestionAnswerLines[] {
   const predictive = new Map(input.predictive.map((g) => [pairKey(g.question, g.biomarker), g]));
   const other = new Map(input.other.map((o) => [pairKey(o.question, o.biomarker), o]));
-  const byBiomarker = new Map<string, PredictiveGroup[]>();
-  for (const g of input.predictive) byBiomarker.set(g.biomarker, [...(byBiomarker.get(g.biomarker) ?? []), g]);
+  const indirect = new Map(input.indirect.map((i) => [pairKey(i.question, i.biomarker), i]));
   const answers: QuestionAnswerLines[] = [];
-  for (const q of [...input.questions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const q of input.questions) {
     const biomarkers = new Set([...input.predictive, ...input.other].filter((r) => r.question === q.id).map((r) => r.biomarker));
     if (biomarkers.size === 0) continue;
     const lines = [...biomarkers].map((b) => {
-      const elsewhere = (byBiomarker.get(b) ?? []).filter((g) => g.question !== q.id);
-      const indirect = sortedIds(elsewhere.flatMap((g) => g.populations.flatMap((p) => [...p.forIds, ...p.againstIds])));
-      const indirectCount = elsewhere.reduce((a, g) => a + g.supportingCount + g.contradictingCount, 0);
-      return answerLine(predictive.get(pairKey(q.id, b)), other.get(pairKey(q.id, b)), q, indirect, indirectCount, input);
+      const elsewhere = indirect.get(pairKey(q.id, b));
+      return answerLine(predictive.get(pairKey(q.id, b)), other.get(pairKey(q.id, b)), q, elsewhere?.ids ?? [], elsewhere?.count ?? 0, input);
     });
     answers.push({ question: q.id, lines: rankLines(lines) });
   }

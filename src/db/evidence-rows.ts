@@ -4,7 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import type { OtherRow, PredictiveGroup } from '../analysis/answer.js';
+import type { IndirectRow, OtherRow, PredictiveGroup } from '../analysis/answer.js';
 import type { Db } from './run.js';
 
 const num = z.number().nullable().default(null);
@@ -31,7 +31,6 @@ const FindingFacts = z.object({
 });
 const Predictive = z.object({
   kind: z.literal('predictive'),
-  question: z.string(),
   biomarker: z.string(),
   data: z.object({
     populations: z.array(
@@ -55,24 +54,30 @@ const Predictive = z.object({
 });
 const Other = z.object({
   kind: z.literal('other'),
-  question: z.string(),
   biomarker: z.string(),
   data: z.object({ other: z.array(z.string()), otherCount: z.number(), studies: z.array(z.string()) }),
 });
-const EvidenceRow = z.discriminatedUnion('kind', [Predictive, Other]);
+const Indirect = z.object({
+  kind: z.literal('indirect'),
+  biomarker: z.string(),
+  data: z.object({ ids: z.array(z.string()), count: z.number() }),
+});
+const EvidenceRow = z.discriminatedUnion('kind', [Predictive, Other, Indirect]);
 
 export interface EvidenceRows {
   predictive: PredictiveGroup[];
   other: OtherRow[];
+  indirect: IndirectRow[];
 }
 
-/** Predictive evidence of every question (the `populations` heaviest in full), and the other findings of one question (all when null). */
-export async function readEvidenceRows(db: Db, question: string | null, cap: number, populations: number): Promise<EvidenceRows> {
-  const out: EvidenceRows = { predictive: [], other: [] };
+/** One question's evidence: its predictive findings (the `populations` heaviest in full), other findings, and each biomarker's predictive findings elsewhere. */
+export async function readEvidenceRows(db: Db, question: string, cap: number, populations: number): Promise<EvidenceRows> {
+  const out: EvidenceRows = { predictive: [], other: [], indirect: [] };
   for (const raw of await db.read('biomarker-evidence', { question, cap: neo4j.int(cap), populations: neo4j.int(populations) })) {
     const row = EvidenceRow.parse(raw);
-    if (row.kind === 'predictive') out.predictive.push({ question: row.question, biomarker: row.biomarker, ...row.data });
-    else out.other.push({ question: row.question, biomarker: row.biomarker, ...row.data });
+    if (row.kind === 'predictive') out.predictive.push({ question, biomarker: row.biomarker, ...row.data });
+    else if (row.kind === 'other') out.other.push({ question, biomarker: row.biomarker, ...row.data });
+    else out.indirect.push({ question, biomarker: row.biomarker, ...row.data });
   }
   return out;
 }

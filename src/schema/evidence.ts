@@ -5,7 +5,7 @@
  */
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { DEFAULT_WEIGHTS, LEVEL_WEIGHT, VERDICTS, answerQuestions, type AnswerLine, type Population, type Weights } from '../analysis/answer.js';
+import { DEFAULT_WEIGHTS, LEVEL_WEIGHT, VERDICTS, answerQuestions, type AnswerLine, type Population, type QuestionFacts, type Weights } from '../analysis/answer.js';
 import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, SPH_LEVELS, type Certainty, type Judgement, type SphJudgement } from '../analysis/certainty.js';
 import type { InteractionEstimate } from '../analysis/interaction.js';
 import type { IntervalMethod, Pooled, PoolingMethod } from '../analysis/meta-analysis.js';
@@ -16,7 +16,7 @@ import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
 import { describedValues, VERDICT } from './enum-values.js';
 import { EvidenceLevelEnum, IntervalMethodEnum, PoolingMethodEnum } from './enums.js';
-import { EVIDENCE } from './limits.js';
+import { checkRange, EVIDENCE } from './limits.js';
 import { related } from './loading.js';
 import { ClinicalQuestionRef, nodesById, questionArg, questionCounts } from './questions.js';
 import { NodeRefs } from './refs.js';
@@ -246,25 +246,34 @@ const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement
     rule: t.string({ description: 'How each ranking is computed.', resolve: () => RULE }),
     weights: t.field({ description: 'The weights the scores were computed with.', type: WeightsRef, resolve: (r) => r.weights }),
     levelWeights: t.string({ description: 'The weight of each CIViC evidence level, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
-    answers: t.field({ type: [QuestionAnswerRef], description: 'One ranking per question, by question id.', resolve: (r) => r.answers }),
+    answers: t.field({ type: [QuestionAnswerRef], description: 'One ranking per question: the one asked, else those with the most predictive findings first.', resolve: (r) => r.answers }),
   }),
 });
 
-async function answers(ctx: Context, question: string | null, weights: Weights, method: PoolingMethod, ci: IntervalMethod, predictiveOnly: boolean): Promise<QuestionAnswer[]> {
-  const counts = await questionCounts(ctx);
-  // Read once per graph version (db/aggregates.ts): at 100k studies it reads every predictive finding.
-  const rows = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question, cap: EVIDENCE.listCap, populations: EVIDENCE.populations })}`, (db) =>
-    readEvidenceRows(db, question, EVIDENCE.listCap, EVIDENCE.populations),
+/** One question's ranking, its rows read once per graph version and question (db/aggregates.ts). */
+async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }): Promise<QuestionAnswer | null> {
+  const rows = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations })}`, (db) =>
+    readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations),
   );
-  const questions = [...counts.values()]
+  const [answer] = answerQuestions({ questions: [q], ...rows, weights, pooling, cap: EVIDENCE.listCap });
+  const key = parseQuestionId(q.id);
+  if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
+  return answer ? { question: key, ranking: answer.lines } : null;
+}
+
+/**
+ * The questions asked (one, or the `limit` with the most predictive findings, then by id), each
+ * answered from its own rows: one read per question, so the cost follows the questions, not the graph.
+ */
+async function answers(ctx: Context, question: string | null, limit: number, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, predictiveOnly: boolean): Promise<QuestionAnswer[]> {
+  const counts = await questionCounts(ctx);
+  const chosen = [...counts.values()]
     .filter((c) => (question === null || c.question === question) && (!predictiveOnly || c.predictive > 0))
+    .sort((a, b) => b.predictive - a.predictive || (a.question < b.question ? -1 : 1))
+    .slice(0, limit)
     .map((c) => ({ id: c.question, schedule: parseQuestionId(c.question)?.schedule ?? null, trials: c.trials }));
-  const result = answerQuestions({ questions, predictive: rows.predictive, other: rows.other, weights, pooling: { method, ci }, cap: EVIDENCE.listCap });
-  return result.map((a) => {
-    const q = parseQuestionId(a.question);
-    if (!q) throw new Error(`stored questionId "${a.question}" is not a clinical question id`);
-    return { question: q, ranking: a.lines };
-  });
+  const answered = await Promise.all(chosen.map((q) => answerOne(ctx, q, weights, pooling)));
+  return answered.filter((a): a is QuestionAnswer => a !== null);
 }
 
 builder.queryField('biomarkerEvidence', (t) =>
@@ -275,6 +284,7 @@ builder.queryField('biomarkerEvidence', (t) =>
     args: {
       question: t.arg.id({ description: 'One ClinicalQuestion id (see clinicalQuestions); default: every question.' }),
       predictiveOnly: t.arg.boolean({ defaultValue: true, description: 'Only questions with at least one PREDICTIVE finding (default true).' }),
+      questions: t.arg.int({ defaultValue: EVIDENCE.defaultQuestions, description: `Without question: how many questions to answer, those with the most predictive findings first (default ${EVIDENCE.defaultQuestions}, at most ${EVIDENCE.maxQuestions}; clinicalQuestions lists them all).` }),
       weights: t.arg({ type: WeightsInput, description: 'Weights of the score’s components.' }),
       poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for pooled interactions (default REML).' }),
       intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI method for pooled interactions (default HARTUNG_KNAPP).' }),
@@ -290,7 +300,9 @@ builder.queryField('biomarkerEvidence', (t) =>
       for (const [k, v] of Object.entries(weights)) {
         if (!Number.isFinite(v) || v < 0) throw userError(`weights.${k} must be a finite number ≥ 0, got ${v}`, 'BAD_USER_INPUT', { argument: 'weights' });
       }
-      return { weights, answers: await answers(ctx, question, weights, args.poolingMethod ?? 'REML', args.intervalMethod ?? 'HARTUNG_KNAPP', args.predictiveOnly ?? true) };
+      const limit = args.questions ?? EVIDENCE.defaultQuestions;
+      checkRange(limit, 1, EVIDENCE.maxQuestions, 'questions');
+      return { weights, answers: await answers(ctx, question, limit, weights, { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' }, args.predictiveOnly ?? true) };
     },
   }),
 );

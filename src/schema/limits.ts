@@ -16,9 +16,10 @@ export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
 /**
  * biomarkerEvidence: findings and studies listed per line and pile (counts give all), and the
  * heaviest populations summarised in full per question × biomarker (beyond them the database's
- * totals count); at 100k studies these keep the summary under the aggregate's byte budget.
+ * totals count); and how many questions one request answers (each is read on its own, through
+ * the finding_question index, so a request's cost follows the questions it answers).
  */
-export const EVIDENCE = { listCap: 10, populations: 10 } as const;
+export const EVIDENCE = { listCap: 10, populations: 10, defaultQuestions: 20, maxQuestions: 50 } as const;
 
 /** Full-text search results per call. */
 export const SEARCH = { defaultSize: 10, maxSize: 50 } as const;

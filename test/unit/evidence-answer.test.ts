@@ -78,7 +78,9 @@ describe('the evidence answer per clinical question', () => {
   const tmb = group(ADD_RT, 'tmb', [pop('trial:pembro-rt', ['pembro-rt'], [facts('huang-tmb', { exploratory: true }, { kind: 'TRANSLATIONAL' })])]);
 
   it('answers each question apart, and another question’s evidence neither supports nor contests', () => {
-    const answers = answerQuestions({ questions, predictive: [pdl1Rt, pdl1Pacific, tmb], other: [], cap: 10 });
+    // What the database lists per biomarker of a question: its predictive findings answering other questions.
+    const indirect = [{ question: ADD_RT, biomarker: 'pd-l1', ids: ['pacific-pdl1'], count: 1 }, { question: CONSOLIDATION, biomarker: 'pd-l1', ids: ['pembrort-pdl1'], count: 1 }];
+    const answers = answerQuestions({ questions, predictive: [pdl1Rt, pdl1Pacific, tmb], other: [], indirect, cap: 10 });
     expect(answers.map((a) => a.question)).toEqual([ADD_RT, CONSOLIDATION].sort());
     const rt = answers.find((a) => a.question === ADD_RT)!;
     const line = rt.lines.find((l) => l.biomarker === 'pd-l1')!;
@@ -93,7 +95,7 @@ describe('the evidence answer per clinical question', () => {
   });
 
   it('ranks a randomised trial’s biomarker above a translational reanalysis of its samples, without a tie', () => {
-    const rt = answerQuestions({ questions, predictive: [pdl1Rt, tmb], other: [], cap: 10 }).find((a) => a.question === ADD_RT)!;
+    const rt = answerQuestions({ questions, predictive: [pdl1Rt, tmb], other: [], indirect: [], cap: 10 }).find((a) => a.question === ADD_RT)!;
     expect(rt.lines.map((l) => [l.biomarker, l.rank])).toEqual([
       ['pd-l1', 1],
       ['tmb', 2],
@@ -105,7 +107,7 @@ describe('the evidence answer per clinical question', () => {
 
   it('shares a rank only when every component is equal', () => {
     const twin = group(ADD_RT, 'wnt', [pop('trial:pembro-rt', ['pembro-rt'], [facts('huang-wnt', { exploratory: true }, { kind: 'TRANSLATIONAL' })])]);
-    const rt = answerQuestions({ questions, predictive: [tmb, twin], other: [], cap: 10 })[0]!;
+    const rt = answerQuestions({ questions, predictive: [tmb, twin], other: [], indirect: [], cap: 10 })[0]!;
     expect(rt.lines.map((l) => l.rank)).toEqual([1, 1]);
     expect(rt.lines[0]!.components).toEqual(rt.lines[1]!.components);
   });
@@ -121,7 +123,7 @@ describe('the evidence answer per clinical question', () => {
       pop('trial:pembro-rt', ['pembro-rt'], [facts('pembrort-pdl1', { interactionSubgroups: ['tc-ge25', 'tc-lt1'], interactionPrespecified: true }, { allocation: 'RANDOMIZED' }, PACIFIC_SUBGROUPS)], 300),
     ]);
     const first = (w?: { certainty: number; modification: number; replication: number }) =>
-      answerQuestions({ questions, predictive: [compared, replicated], other: [], weights: w, cap: 10 })[0]!.lines[0]!.biomarker;
+      answerQuestions({ questions, predictive: [compared, replicated], other: [], indirect: [], weights: w, cap: 10 })[0]!.lines[0]!.biomarker;
     expect(first()).toBe('pd-l1');
     expect(first({ certainty: 0, modification: 0, replication: 1 })).toBe('ctdna');
   });
@@ -134,7 +136,7 @@ describe('the evidence answer per clinical question', () => {
       pop('study:other', [], [facts('p4')]),
     ];
     expect(mergePopulations(rows).map((g) => g.map((r) => r.key).sort())).toEqual([['trial:mdacc', 'trial:mdacc+pembro-rt', 'trial:pembro-rt'], ['study:other']]);
-    const line = answerQuestions({ questions, predictive: [group(ADD_RT, 'x', rows)], other: [], cap: 10 })[0]!.lines[0]!;
+    const line = answerQuestions({ questions, predictive: [group(ADD_RT, 'x', rows)], other: [], indirect: [], cap: 10 })[0]!.lines[0]!;
     expect(line.populationCount).toBe(2);
     expect(line.openTrials).toEqual(['keynote-001']);
   });
@@ -146,7 +148,7 @@ describe('the evidence answer per clinical question', () => {
         { id: `${id}-b`, hr: hrs[3], ciLow: hrs[4], ciHigh: hrs[5], population: 'low' },
       ])], 300);
     const g = group(ADD_RT, 'x', [trial('t1', [0.41, 0.26, 0.65, 0.73, 0.48, 1.11]), trial('t2', [0.5, 0.3, 0.83, 0.9, 0.6, 1.35])]);
-    const line = answerQuestions({ questions, predictive: [g], other: [], cap: 10 })[0]!.lines[0]!;
+    const line = answerQuestions({ questions, predictive: [g], other: [], indirect: [], cap: 10 })[0]!.lines[0]!;
     expect(line.pooled).toMatchObject({ method: 'REML', ciMethod: 'HARTUNG_KNAPP', k: 2 });
     expect(line.certainty?.start).toBe('HIGH');
     expect(line.components.modification).toBeGreaterThan(0);
