@@ -250,15 +250,19 @@ const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement
   }),
 });
 
-/** One question's ranking, its rows read once per graph version and question (db/aggregates.ts). */
+/**
+ * One question's ranking, kept per graph version, question, weights and pooling (db/aggregates.ts):
+ * the rows are read once and the ranking (certainty, pooling, components) computed once, so a
+ * repeated request costs only its lookups.
+ */
 async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }): Promise<QuestionAnswer | null> {
-  const rows = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations })}`, (db) =>
-    readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations),
-  );
-  const [answer] = answerQuestions({ questions: [q], ...rows, weights, pooling, cap: EVIDENCE.listCap });
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
-  return answer ? { question: key, ranking: answer.lines } : null;
+  const lines = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`, async (db) => {
+    const rows = await readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations);
+    return answerQuestions({ questions: [q], ...rows, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
+  });
+  return lines ? { question: key, ranking: lines } : null;
 }
 
 /**
