@@ -8,14 +8,12 @@
 //   the interaction need (study kind and allocation, agents, the subgroup HRs its interaction
 //   names; a finding with an interaction first); the $populations heaviest populations in full,
 //   and over all of them: how many, the harmonic sum of their weights (Σ wᵢ / i, heaviest first),
-//   patients, and the findings for and against.
-// - 'indirect': per biomarker of the question, its predictive findings answering other questions
-//   (the first $cap ids, and how many).
+//   patients, the findings for and against, and the first $cap ids of each by id.
 // - 'other': per biomarker, the question's prognostic, associated and pharmacodynamic findings:
 //   the first $cap ids, their count and studies.
 // Retracted findings leave the answer. Unordered: the caller orders.
 // params: $question: string; $cap: int; $populations: int
-// columns: kind ('predictive'|'indirect'|'other'), biomarker (id), data (map, per kind)
+// columns: kind ('predictive'|'other'), biomarker (id), data (map, per kind)
 MATCH (f:Finding {questionId: $question, type: 'PREDICTIVE'})-[:ABOUT]->(b:Biomarker)
 MATCH (s:Study)-[:HAS_FINDING]->(f)
 WHERE coalesce(f.status, 'ACCEPTED') <> 'RETRACTED'
@@ -48,23 +46,17 @@ ORDER BY weight DESC, pop
 WITH biomarker,
      collect({key: pop, trials: trials, trialNames: trialNames, top: top, forIds: forIds[..$cap], againstIds: againstIds[..$cap], weight: weight, patients: patients}) AS pops,
      collect(weight) AS weights, sum(patients) AS patients, count(patients) AS given,
-     sum(size(forIds)) AS supportingCount, sum(size(againstIds)) AS contradictingCount
+     sum(size(forIds)) AS supportingCount, sum(size(againstIds)) AS contradictingCount,
+     collect(forIds) AS forLists, collect(againstIds) AS againstLists
+CALL (forLists) { UNWIND forLists AS l UNWIND l AS id WITH id ORDER BY id RETURN collect(id)[..$cap] AS supportingIds }
+CALL (againstLists) { UNWIND againstLists AS l UNWIND l AS id WITH id ORDER BY id RETURN collect(id)[..$cap] AS contradictingIds }
+WITH biomarker, pops, weights, patients, given, supportingCount, contradictingCount, supportingIds, contradictingIds
 RETURN 'predictive' AS kind, biomarker,
        {populations: pops[..$populations], populationCount: size(pops),
         harmonic: reduce(acc = 0.0, i IN range(0, size(weights) - 1) | acc + weights[i] / (i + 1)),
         patients: CASE WHEN given > 0 THEN patients END,
-        supportingCount: supportingCount, contradictingCount: contradictingCount} AS data
-UNION ALL
-MATCH (:Finding {questionId: $question})-[:ABOUT]->(b:Biomarker)
-WITH DISTINCT b
-CALL (b) {
-  MATCH (b)<-[:ABOUT]-(f:Finding {type: 'PREDICTIVE'})
-  WHERE f.questionId IS NOT NULL AND f.questionId <> $question AND coalesce(f.status, 'ACCEPTED') <> 'RETRACTED'
-  WITH f.id AS fid ORDER BY fid
-  RETURN collect(fid) AS ids
-}
-WITH b, ids WHERE size(ids) > 0
-RETURN 'indirect' AS kind, b.id AS biomarker, {ids: ids[..$cap], count: size(ids)} AS data
+        supportingCount: supportingCount, contradictingCount: contradictingCount,
+        supportingIds: supportingIds, contradictingIds: contradictingIds} AS data
 UNION ALL
 MATCH (f:Finding {questionId: $question})-[:ABOUT]->(b:Biomarker)
 MATCH (s:Study)-[:HAS_FINDING]->(f)

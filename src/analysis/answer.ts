@@ -90,6 +90,9 @@ export interface PredictiveGroup {
   patients: number | null;
   supportingCount: number;
   contradictingCount: number;
+  /** The first ids for and against by id, over every population. */
+  supportingIds: string[];
+  contradictingIds: string[];
 }
 
 /** The question's own facts the answer compares with (its schedule) and lists (its trials). */
@@ -324,8 +327,8 @@ export function answerLine(group: PredictiveGroup | undefined, other: OtherRow |
     populationCount: capped ? (group?.populationCount ?? pops.length) : pops.length,
     capped,
     pooled,
-    supporting: sortedIds(rows.flatMap((r) => r.forIds)).slice(0, cap),
-    contradicting: sortedIds(rows.flatMap((r) => r.againstIds)).slice(0, cap),
+    supporting: (group?.supportingIds ?? []).slice(0, cap),
+    contradicting: (group?.contradictingIds ?? []).slice(0, cap),
     supportingCount: group?.supportingCount ?? 0,
     contradictingCount: group?.contradictingCount ?? 0,
     other: other?.other.slice(0, cap) ?? [],

@@ -4,7 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import type { IndirectRow, OtherRow, PredictiveGroup } from '../analysis/answer.js';
+import type { OtherRow, PredictiveGroup } from '../analysis/answer.js';
 import type { Db } from './run.js';
 
 const num = z.number().nullable().default(null);
@@ -50,6 +50,8 @@ const Predictive = z.object({
     patients: num,
     supportingCount: z.number(),
     contradictingCount: z.number(),
+    supportingIds: z.array(z.string()),
+    contradictingIds: z.array(z.string()),
   }),
 });
 const Other = z.object({
@@ -57,29 +59,35 @@ const Other = z.object({
   biomarker: z.string(),
   data: z.object({ other: z.array(z.string()), otherCount: z.number(), studies: z.array(z.string()) }),
 });
-const Indirect = z.object({
-  kind: z.literal('indirect'),
-  biomarker: z.string(),
-  data: z.object({ ids: z.array(z.string()), count: z.number() }),
-});
-const EvidenceRow = z.discriminatedUnion('kind', [Predictive, Other, Indirect]);
+const EvidenceRow = z.discriminatedUnion('kind', [Predictive, Other]);
 
 export interface EvidenceRows {
   predictive: PredictiveGroup[];
   other: OtherRow[];
-  indirect: IndirectRow[];
 }
 
-/** One question's evidence: its predictive findings (the `populations` heaviest in full), other findings, and each biomarker's predictive findings elsewhere. */
+/** One question's evidence: its predictive findings (the `populations` heaviest in full) and its other findings. */
 export async function readEvidenceRows(db: Db, question: string, cap: number, populations: number): Promise<EvidenceRows> {
-  const out: EvidenceRows = { predictive: [], other: [], indirect: [] };
+  const out: EvidenceRows = { predictive: [], other: [] };
   for (const raw of await db.read('biomarker-evidence', { question, cap: neo4j.int(cap), populations: neo4j.int(populations) })) {
     const row = EvidenceRow.parse(raw);
     if (row.kind === 'predictive') out.predictive.push({ question, biomarker: row.biomarker, ...row.data });
-    else if (row.kind === 'other') out.other.push({ question, biomarker: row.biomarker, ...row.data });
-    else out.indirect.push({ question, biomarker: row.biomarker, ...row.data });
+    else out.other.push({ question, biomarker: row.biomarker, ...row.data });
   }
   return out;
+}
+
+const ElsewhereRow = z.object({ biomarker: z.string(), total: z.number(), first: z.array(z.tuple([z.string(), z.string()])) });
+export interface Elsewhere {
+  total: number;
+  /** The first predictive findings by id, each with the question it answers. */
+  first: [string, string][];
+}
+
+/** Per biomarker, its predictive findings over every question: how many, and the first `window` with their question. */
+export async function readElsewhere(db: Db, window: number): Promise<Map<string, Elsewhere>> {
+  const rows = (await db.read('biomarker-elsewhere', { window: neo4j.int(window) })).map((r) => ElsewhereRow.parse(r));
+  return new Map(rows.map((r) => [r.biomarker, { total: r.total, first: r.first }]));
 }
 
 export const QuestionCountsRow = z.object({

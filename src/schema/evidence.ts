@@ -11,7 +11,7 @@ import type { InteractionEstimate } from '../analysis/interaction.js';
 import type { IntervalMethod, Pooled, PoolingMethod } from '../analysis/meta-analysis.js';
 import { parseQuestionId, type ClinicalQuestionKey } from '../analysis/questions.js';
 import type { Entity } from '../db/entities.js';
-import { readEvidenceRows } from '../db/evidence-rows.js';
+import { readElsewhere, readEvidenceRows, type Elsewhere } from '../db/evidence-rows.js';
 import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
 import { describedValues, VERDICT } from './enum-values.js';
@@ -250,6 +250,11 @@ const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement
   }),
 });
 
+/** Every biomarker's predictive findings over all questions, read once per graph version (the window leaves room for a question's own). */
+function elsewhereOf(ctx: Context): Promise<Map<string, Elsewhere>> {
+  return keptAggregate(ctx, 'biomarker-elsewhere', (db) => readElsewhere(db, 5 * EVIDENCE.listCap));
+}
+
 /**
  * One question's ranking, kept per graph version, question, weights and pooling (db/aggregates.ts):
  * the rows are read once and the ranking (certainty, pooling, components) computed once, so a
@@ -259,8 +264,15 @@ async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooli
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
   const lines = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`, async (db) => {
-    const rows = await readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations);
-    return answerQuestions({ questions: [q], ...rows, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
+    const [rows, elsewhere] = await Promise.all([readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations), elsewhereOf(ctx)]);
+    // Another question's predictive findings on each biomarker: the total less this question's own, the first ids not of this question.
+    const own = new Map(rows.predictive.map((g) => [g.biomarker, g.supportingCount + g.contradictingCount]));
+    const biomarkers = new Set([...rows.predictive, ...rows.other].map((r) => r.biomarker));
+    const indirect = [...biomarkers].map((b) => {
+      const e = elsewhere.get(b);
+      return { question: q.id, biomarker: b, ids: (e?.first ?? []).filter(([, fq]) => fq !== q.id).map(([id]) => id).slice(0, EVIDENCE.listCap), count: (e?.total ?? 0) - (own.get(b) ?? 0) };
+    });
+    return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
   });
   return lines ? { question: key, ranking: lines } : null;
 }

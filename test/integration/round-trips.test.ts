@@ -111,8 +111,8 @@ describe('batched resolvers', () => {
     const answered = first.data!.biomarkerEvidence.answers.length;
     expect(answered).toBeGreaterThan(2);
     expect(first.data!.biomarkerEvidence.answers.flatMap((a) => a.ranking).length).toBeGreaterThan(3);
-    // The question counts + one read per question answered + one batched load of the biomarkers; then the load alone.
-    expect(first.extensions?.cypherQueries).toBe(2 + answered);
+    // The question counts + one read per question answered + the biomarkers' findings elsewhere + one batched load of the biomarkers; then the load alone.
+    expect(first.extensions?.cypherQueries).toBe(3 + answered);
     // Past the response cache, which would answer a repeated document without any query.
     const fresh = { 'cache-control': 'no-cache' };
     const again = await t.gql(ranking, {}, fresh);

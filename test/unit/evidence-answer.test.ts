@@ -57,6 +57,8 @@ function group(question: string, biomarker: string, populations: PopulationRow[]
     patients: null,
     supportingCount: populations.reduce((a, p) => a + p.forIds.length, 0),
     contradictingCount: populations.reduce((a, p) => a + p.againstIds.length, 0),
+    supportingIds: populations.flatMap((p) => p.forIds).sort(),
+    contradictingIds: populations.flatMap((p) => p.againstIds).sort(),
   };
 }
 
