@@ -8,7 +8,7 @@
  * lines 135–166, [METAN] tests/testthat/test_misc_metan_vs_rma.uni_with_dat.bcg.r lines 39–52).
  */
 import { describe, expect, it } from 'vitest';
-import { BCG } from '../fixtures/bcg.js';
+import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 import { type EffectEstimate, groupAndPool } from '../../src/analysis/effect-sizes.js';
 import { Z_975 } from '../../src/analysis/meta-analysis.js';
 
@@ -45,18 +45,18 @@ describe('a pooled group of effect sizes', () => {
     expect([p.method, p.ciMethod]).toEqual(['REML', 'HARTUNG_KNAPP']);
     expect(p.description).toMatch(/^REML random effects on log HR; Hartung–Knapp 95% CI/);
     expect(p.k).toBe(13);
-    expect(p.ratio).toBeCloseTo(0.49, 2);
-    expect(p.ciLow).toBeCloseTo(0.33, 2);
-    expect(p.ciHigh).toBeCloseTo(0.73, 2);
-    expect(p.predictionLow).toBeCloseTo(0.14, 2);
-    expect(p.predictionHigh).toBeCloseTo(1.76, 2);
-    expect(p.se).toBeCloseTo(0.1808, 4);
-    expect(p.tau2).toBeCloseTo(0.3132, 4);
-    expect(p.tau2Se).toBeCloseTo(0.1664, 4);
-    expect(p.i2).toBeCloseTo(92.22, 2);
-    expect(p.h2).toBeCloseTo(12.86, 2);
-    expect(p.q).toBeCloseTo(152.233, 4);
-    expect(p.qDf).toBe(12);
+    expectPrinted(p.ratio, METAFOR.knha.exp.pred);
+    expectPrinted(p.ciLow, METAFOR.knha.exp.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.knha.exp.ciHigh);
+    expectPrinted(p.predictionLow, METAFOR.knha.exp.piLow);
+    expectPrinted(p.predictionHigh, METAFOR.knha.exp.piHigh);
+    expectPrinted(p.se, METAFOR.knha.se);
+    expectPrinted(p.tau2, METAFOR.reml.tau2);
+    expectPrinted(p.tau2Se, METAFOR.reml.tau2Se);
+    expectPrinted(p.i2, METAFOR.reml.i2);
+    expectPrinted(p.h2, METAFOR.reml.h2);
+    expectPrinted(p.q, METAFOR.reml.q);
+    expect(p.qDf).toBe(METAFOR.reml.qDf);
     expect(p.qP).toBeLessThan(0.0001);
     expect(p.pooledOutcomes).toHaveLength(13);
   });
@@ -65,11 +65,11 @@ describe('a pooled group of effect sizes', () => {
     const p = groupAndPool(estimates(BCG), { method: 'DL', ci: 'NORMAL' })[0]!.pooled!;
     expect([p.method, p.ciMethod]).toEqual(['DL', 'NORMAL']);
     expect(p.description).toMatch(/^DerSimonian–Laird random effects on log HR; normal-theory 95% CI/);
-    expect(p.ratio).toBeCloseTo(0.4896, 4);
-    expect(p.ciLow).toBeCloseTo(0.3449, 4);
-    expect(p.ciHigh).toBeCloseTo(0.695, 4);
-    expect(p.tau2).toBeCloseTo(0.3088, 4);
-    expect(p.i2).toBeCloseTo(92.1173, 4);
+    expectPrinted(p.ratio, METAFOR.dl.ratio.pred);
+    expectPrinted(p.ciLow, METAFOR.dl.ratio.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.dl.ratio.ciHigh);
+    expectPrinted(p.tau2, METAFOR.dl.tau2);
+    expectPrinted(p.i2, METAFOR.dl.i2);
   });
 
   it('has no prediction interval when only two trials are pooled', () => {

@@ -4,27 +4,10 @@
  * its documentation), pooled as log risk ratios computed here from the 2×2 counts as
  * escalc(measure = "RR") does. Every expected value is one metafor printed, compared at the
  * precision it was printed with (toBeCloseTo(x, d): within half a unit of the last printed digit).
- * Where it was printed, in the metafor repository (github.com/wviechtb/metafor, commit
- * 71ae8f5ac9befeacc6654ead1b03ff05c065d54d, version 5.1-12):
- *
- * [RMA]   docs/reference/rma.uni.html lines 545–556 (the rendered rma.uni help page,
- *         https://wviechtb.github.io/metafor/reference/rma.uni.html, Examples):
- *         rma(yi, vi, data=dat, method="REML") prints τ² 0.3132 (SE = 0.1664), I² 92.22%,
- *         H² 12.86, Q(df = 12) = 152.2330, p-val < .0001; estimate −0.7145, se 0.1798,
- *         CI −1.0669 to −0.3622.
- * [KNHA]  README.md lines 135–166 (https://github.com/wviechtb/metafor#readme):
- *         rma(yi, vi, data=dat, test="knha") prints estimate −0.7145, se 0.1808, df 12,
- *         CI −1.1084 to −0.3206; predict(res, transf=exp, digits=2) prints pred 0.49,
- *         ci 0.33 to 0.73, pi 0.14 to 1.76.
- * [PRED]  docs/reference/predict.rma.html line 253 (https://wviechtb.github.io/metafor/reference/predict.rma.html,
- *         Examples): predict(res, digits=2) of the REML fit prints pred −0.71, se 0.18,
- *         ci −1.07 to −0.36, pi −1.87 to 0.44.
- * [METAN] tests/testthat/test_misc_metan_vs_rma.uni_with_dat.bcg.r lines 39–52, metafor's DL
- *         fit checked against Stata's `metan ..., randomi rr`: estimate −0.7141, CI −1.0644 to
- *         −0.3638, τ² 0.3088, I² 92.1173%; as a risk ratio 0.4896 (0.3449 to 0.6950).
+ * Where each figure was printed: test/fixtures/bcg.ts ([RMA], [KNHA], [PRED], [METAN]).
  */
 import { describe, expect, it } from 'vitest';
-import { BCG } from '../fixtures/bcg.js';
+import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 import {
   chiSquareUpperTail,
   dersimonianLaird,
@@ -53,16 +36,16 @@ describe('REML random-effects pooling (the default)', () => {
     expect(p.method).toBe('REML');
     expect(p.ciMethod).toBe('NORMAL');
     expect(p.k).toBe(13);
-    expect(p.estimate).toBeCloseTo(-0.7145, 4);
-    expect(p.se).toBeCloseTo(0.1798, 4);
-    expect(p.ciLow).toBeCloseTo(-1.0669, 4);
-    expect(p.ciHigh).toBeCloseTo(-0.3622, 4);
-    expect(p.tau2).toBeCloseTo(0.3132, 4);
-    expect(p.tau2Se).toBeCloseTo(0.1664, 4);
-    expect(p.i2).toBeCloseTo(92.22, 2);
-    expect(p.h2).toBeCloseTo(12.86, 2);
-    expect(p.q).toBeCloseTo(152.233, 4);
-    expect(p.qDf).toBe(12);
+    expectPrinted(p.estimate, METAFOR.reml.estimate);
+    expectPrinted(p.se, METAFOR.reml.se);
+    expectPrinted(p.ciLow, METAFOR.reml.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.reml.ciHigh);
+    expectPrinted(p.tau2, METAFOR.reml.tau2);
+    expectPrinted(p.tau2Se, METAFOR.reml.tau2Se);
+    expectPrinted(p.i2, METAFOR.reml.i2);
+    expectPrinted(p.h2, METAFOR.reml.h2);
+    expectPrinted(p.q, METAFOR.reml.q);
+    expect(p.qDf).toBe(METAFOR.reml.qDf);
     expect(p.qP).toBeLessThan(0.0001);
   });
 
@@ -70,28 +53,28 @@ describe('REML random-effects pooling (the default)', () => {
     const p = pool(bcg);
     expect(p.method).toBe('REML');
     expect(p.ciMethod).toBe('HARTUNG_KNAPP');
-    expect(p.estimate).toBeCloseTo(-0.7145, 4);
-    expect(p.se).toBeCloseTo(0.1808, 4);
-    expect(p.ciLow).toBeCloseTo(-1.1084, 4);
-    expect(p.ciHigh).toBeCloseTo(-0.3206, 4);
+    expectPrinted(p.estimate, METAFOR.reml.estimate);
+    expectPrinted(p.se, METAFOR.knha.se);
+    expectPrinted(p.ciLow, METAFOR.knha.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.knha.ciHigh);
     // τ², I² and Q do not depend on the CI method (the same block is printed under test="knha").
-    expect(p.tau2).toBeCloseTo(0.3132, 4);
-    expect(p.i2).toBeCloseTo(92.22, 2);
+    expectPrinted(p.tau2, METAFOR.reml.tau2);
+    expectPrinted(p.i2, METAFOR.reml.i2);
   });
 
   it('gives the Hartung–Knapp prediction interval metafor prints, back on the risk-ratio scale [KNHA]', () => {
     const p = pool(bcg);
-    expect(Math.exp(p.estimate)).toBeCloseTo(0.49, 2);
-    expect(Math.exp(p.ciLow)).toBeCloseTo(0.33, 2);
-    expect(Math.exp(p.ciHigh)).toBeCloseTo(0.73, 2);
-    expect(Math.exp(p.predictionLow!)).toBeCloseTo(0.14, 2);
-    expect(Math.exp(p.predictionHigh!)).toBeCloseTo(1.76, 2);
+    expectPrinted(Math.exp(p.estimate), METAFOR.knha.exp.pred);
+    expectPrinted(Math.exp(p.ciLow), METAFOR.knha.exp.ciLow);
+    expectPrinted(Math.exp(p.ciHigh), METAFOR.knha.exp.ciHigh);
+    expectPrinted(Math.exp(p.predictionLow!), METAFOR.knha.exp.piLow);
+    expectPrinted(Math.exp(p.predictionHigh!), METAFOR.knha.exp.piHigh);
   });
 
   it('gives the normal-theory prediction interval metafor prints [PRED]', () => {
     const p = pool(bcg, { ci: 'NORMAL' });
-    expect(p.predictionLow).toBeCloseTo(-1.87, 2);
-    expect(p.predictionHigh).toBeCloseTo(0.44, 2);
+    expectPrinted(p.predictionLow, METAFOR.pred.piLow);
+    expectPrinted(p.predictionHigh, METAFOR.pred.piHigh);
     expect(p.predictionHigh! - p.predictionLow!).toBeGreaterThan(p.ciHigh - p.ciLow);
   });
 
@@ -113,12 +96,13 @@ describe('DerSimonian–Laird pooling (method DL)', () => {
   it('reproduces the DL fit metafor checks against Stata’s metan [METAN]', () => {
     const p = pool(bcg, { method: 'DL', ci: 'NORMAL' });
     expect(p.method).toBe('DL');
-    expect(p.estimate).toBeCloseTo(-0.7141, 4);
-    expect(p.ciLow).toBeCloseTo(-1.0644, 4);
-    expect(p.ciHigh).toBeCloseTo(-0.3638, 4);
-    expect(p.tau2).toBeCloseTo(0.3088, 4);
-    expect(p.i2).toBeCloseTo(92.1173, 4);
-    expect(p.q).toBeCloseTo(152.233, 4);
+    expectPrinted(p.estimate, METAFOR.dl.estimate);
+    expectPrinted(p.ciLow, METAFOR.dl.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.dl.ciHigh);
+    expectPrinted(p.tau2, METAFOR.dl.tau2);
+    expectPrinted(p.i2, METAFOR.dl.i2);
+    // Q is computed with τ² = 0 (fixed-effect weights), so DL's Q is the one printed under [RMA].
+    expectPrinted(p.q, METAFOR.reml.q);
     // For DL, metafor's I² equals Higgins & Thompson's (Q − df) / Q.
     expect(p.i2).toBeCloseTo((100 * (p.q - p.qDf)) / p.q, 10);
   });
@@ -136,15 +120,15 @@ describe('DerSimonian–Laird pooling (method DL)', () => {
       ciHigh: Math.exp(e.y + Z_975 * Math.sqrt(e.v)),
     }));
     const p = poolRatios(ratios, { method: 'DL', ci: 'NORMAL' });
-    expect(p.ratio).toBeCloseTo(0.4896, 4);
-    expect(p.ciLow).toBeCloseTo(0.3449, 4);
-    expect(p.ciHigh).toBeCloseTo(0.695, 4);
-    expect(p.tau2).toBeCloseTo(0.3088, 4);
+    expectPrinted(p.ratio, METAFOR.dl.ratio.pred);
+    expectPrinted(p.ciLow, METAFOR.dl.ratio.ciLow);
+    expectPrinted(p.ciHigh, METAFOR.dl.ratio.ciHigh);
+    expectPrinted(p.tau2, METAFOR.dl.tau2);
     // With no options, ratios are pooled by REML with a Hartung–Knapp CI [KNHA].
     const d = poolRatios(ratios);
     expect([d.method, d.ciMethod]).toEqual(['REML', 'HARTUNG_KNAPP']);
-    expect(d.predictionLow).toBeCloseTo(0.14, 2);
-    expect(d.predictionHigh).toBeCloseTo(1.76, 2);
+    expectPrinted(d.predictionLow, METAFOR.knha.exp.piLow);
+    expectPrinted(d.predictionHigh, METAFOR.knha.exp.piHigh);
   });
 });
 
@@ -171,8 +155,8 @@ describe('few estimates', () => {
 
   it('pools interaction estimates given as log effects with standard errors', () => {
     const p = poolLogEffects(bcg.map((e) => ({ y: e.y, se: Math.sqrt(e.v) })));
-    expect(p.estimate).toBeCloseTo(-0.7145, 4);
-    expect(p.se).toBeCloseTo(0.1808, 4);
+    expectPrinted(p.estimate, METAFOR.reml.estimate);
+    expectPrinted(p.se, METAFOR.knha.se);
   });
 });
 
