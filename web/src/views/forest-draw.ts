@@ -69,6 +69,13 @@ export function logScale(values: number[]): { lo: number; hi: number; x: (v: num
   return { lo, hi, x: (v: number): number => PLOT_X0 + ((Math.log(v) - lo) / (hi - lo)) * (PLOT_X1 - PLOT_X0) };
 }
 
+/** A pooled estimate's diamond on the row starting at `y`: its CI wide, its point at the middle. */
+export function diamond(scale: ReturnType<typeof logScale>, estimate: { ratio: number; ciLow: number; ciHigh: number }, y: number, attrs: Attrs = {}): SVGElement {
+  const { x } = scale;
+  const cx = x(estimate.ratio);
+  return s('polygon', { points: `${x(estimate.ciLow)},${y + 8} ${cx},${y + 2} ${x(estimate.ciHigh)},${y + 8} ${cx},${y + 14}`, class: 'fp-diamond', ...attrs });
+}
+
 export interface Frame {
   scale: ReturnType<typeof logScale>;
   /** Where the rows start and end (the axis goes just below the last). */

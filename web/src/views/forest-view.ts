@@ -5,7 +5,7 @@
  */
 import { byId, h } from '../dom.js';
 import type { StatusArea } from '../status.js';
-import { clipped, fmt, framed, LABEL_CHARS, logScale, ROW, s, TEXT_X } from './forest-draw.js';
+import { clipped, diamond, fmt, framed, LABEL_CHARS, logScale, ROW, s, TEXT_X } from './forest-draw.js';
 import { biomarkerList, effectSizes, type EffectSizes, type Estimate } from './analysis-api.js';
 
 const MEASURES = ['', 'OS', 'PFS', 'RW_PFS', 'ORR', 'DCR', 'EFS', 'LOCAL_FAILURE', 'LOCOREGIONAL_FAILURE'];
@@ -33,9 +33,8 @@ export function forestSvg(data: EffectSizes): SVGSVGElement {
     }
     if (g.pooled) {
       const p = g.pooled;
-      const cx = x(p.hr);
       rows.push(s('text', { x: 14, y: y + 12, class: 'fp-label fp-pooled-label' }, `Pooled (k=${p.k}, τ²=${p.tau2.toFixed(3)}, I²=${p.i2.toFixed(0)}%)`));
-      rows.push(s('polygon', { points: `${x(p.ciLow)},${y + 8} ${cx},${y + 2} ${x(p.ciHigh)},${y + 8} ${cx},${y + 14}`, class: 'fp-diamond' }));
+      rows.push(diamond(scale, { ratio: p.hr, ciLow: p.ciLow, ciHigh: p.ciHigh }, y));
       rows.push(s('text', { x: TEXT_X, y: y + 12, class: 'fp-value' }, `${fmt(p.hr)} (${fmt(p.ciLow)}–${fmt(p.ciHigh)})`));
       y += ROW;
     } else if (g.reason) {

@@ -6,7 +6,7 @@
  * treatment helps more in the subgroup than in the reference. Drawn with forest-draw.ts, as SVG.
  */
 import type { BiomarkerEvidence, EvidencePopulation, InteractionEstimate } from '../model.js';
-import { clipped, fmt, framed, LABEL_CHARS, logScale, ROW, s, TEXT_X } from './forest-draw.js';
+import { clipped, diamond, fmt, framed, LABEL_CHARS, logScale, ROW, s, TEXT_X } from './forest-draw.js';
 
 const BASIS: Record<string, string> = {
   COMPUTED: 'ratio computed from the two subgroup HRs',
@@ -74,13 +74,12 @@ export function interactionSvg(line: BiomarkerEvidence): SVGSVGElement | null {
   }
   if (pooled) {
     y += 6;
-    const cx = x(pooled.ratio);
     const method = `${pooled.poolingMethod === 'REML' ? 'REML' : 'DerSimonian–Laird'} τ², ${pooled.intervalMethod === 'HARTUNG_KNAPP' ? 'Hartung–Knapp' : 'normal'} CI`;
     rows.push(s('text', { x: 4, y: y + 12, class: 'fp-label fp-pooled-label', 'font-weight': 600 }, `Pooled ratio (k=${pooled.k})`));
     if (pooled.predictionLow !== null && pooled.predictionHigh !== null) {
       rows.push(s('line', { x1: x(pooled.predictionLow), x2: x(pooled.predictionHigh), y1: y + 8, y2: y + 8, class: 'fp-null fp-prediction' }));
     }
-    rows.push(s('polygon', { points: `${x(pooled.ciLow)},${y + 8} ${cx},${y + 2} ${x(pooled.ciHigh)},${y + 8} ${cx},${y + 14}`, class: 'fp-diamond', 'data-ratio': pooled.ratio }));
+    rows.push(diamond(scale, pooled, y, { 'data-ratio': pooled.ratio }));
     rows.push(s('text', { x: TEXT_X, y: y + 12, class: 'fp-value fp-pooled-value' }, `${fmt(pooled.ratio)}${ci(pooled.ciLow, pooled.ciHigh)}`));
     y += ROW;
     const spread = [`τ²=${pooled.tau2.toFixed(3)}`, pooled.i2 !== null ? `I²=${pooled.i2.toFixed(0)}%` : undefined, pooled.predictionLow !== null && pooled.predictionHigh !== null ? `95% prediction interval ${fmt(pooled.predictionLow)}–${fmt(pooled.predictionHigh)} (dashed)` : undefined].filter(Boolean).join(', ');
