@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db/run.js';
-import { freePort } from '../src/local-neo4j.js';
+import { freePort } from '../src/runtime/local-neo4j.js';
 import { stepText, type GraphParams, type SystemKind, type Workload } from './workloads/index.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));

@@ -1,11 +1,11 @@
 /** Shared test plumbing: a counting app over the seeded test database, and a GraphQL caller. */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createApp } from '../src/app.js';
-import { connect } from '../src/bootstrap.js';
+import { createApp } from '../src/http/app.js';
+import { connect } from '../src/runtime/bootstrap.js';
 import type { Db } from '../src/db/run.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import type { LoaderOptions } from '../src/loaders/index.js';
-import { createMetrics } from '../src/metrics.js';
+import { createMetrics } from '../src/observability/metrics.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T;

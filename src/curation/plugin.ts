@@ -8,14 +8,14 @@
  */
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../context.js';
+import type { Context } from '../schema/context.js';
 import { WriteRateLimiter } from './rate-limit.js';
 
 export interface CurationServices {
   limiter: WriteRateLimiter;
 }
 
-declare module '../context.js' {
+declare module '../schema/context.js' {
   interface Context {
     /** Set by useCuration; absent when a context is built without the app (then writes are refused). */
     curation?: CurationServices;

@@ -14,10 +14,10 @@ import { withoutListKeys } from '../db/list-keys.js';
 import { isLabel, type Label } from '../db/model.js';
 import type { Db, WriteTx } from '../db/run.js';
 import { notFound, userError } from '../errors.js';
-import { SEED_FIELDS, catalogKindOf, exportCatalog, exportStudies, type RunQuery } from '../ingest/export-seed.js';
-import { validateBundle, type KnownNode, type RawBundle, type SeedProblem } from '../ingest/read-seed.js';
-import { CatalogSchemas, Slug, type Catalog, type CatalogKind, type StudySeed } from '../ingest/seed-schema.js';
-import { registerWriteQueries, writeCatalogTx, writeStudyTx } from '../ingest/write-seed.js';
+import { SEED_FIELDS, catalogKindOf, exportCatalog, exportStudies, type RunQuery } from '../seed-files/export-seed.js';
+import { validateBundle, type KnownNode, type RawBundle, type SeedProblem } from '../seed-files/read-seed.js';
+import { CatalogSchemas, Slug, type Catalog, type CatalogKind, type StudySeed } from '../seed-files/seed-schema.js';
+import { registerWriteQueries, writeCatalogTx, writeStudyTx } from '../seed-files/write-seed.js';
 import { requireScope, type Principal } from './tokens.js';
 
 export const SubmissionKind = z.enum(['STUDY', 'CORRECTION', 'RETRACTION', 'REVERT']);

@@ -5,7 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestBudget } from './budget.js';
-import { traceQuery } from '../tracing.js';
+import { traceQuery } from '../observability/tracing.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;

@@ -26,7 +26,7 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
 }
 
-declare module '../context.js' {
+declare module '../schema/context.js' {
   interface Context {
     /** The release this request is answered from, and the tracker (set by the release plugin). */
     release?: { current: Release; tracker: ReleaseTracker };

@@ -8,7 +8,7 @@
  * ones wait their turn in a bounded queue.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { GraphStore } from '../db/graph.js';
 import { LISTED_LABELS } from '../db/list-keys.js';
 import { LIST_CAP, type EdgeName } from '../db/model.js';

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../src/db/run.js';
-import { readAliases, type AliasCatalog } from '../../src/import/aliases.js';
-import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../../src/import/run.js';
+import { readAliases, type AliasCatalog } from '../../src/importers/aliases.js';
+import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../../src/importers/run.js';
 import { testApp, testDb } from '../helpers.js';
 
 let db: Db;

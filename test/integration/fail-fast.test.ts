@@ -8,12 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { connect } from '../../src/bootstrap.js';
+import { createApp } from '../../src/http/app.js';
+import { connect } from '../../src/runtime/bootstrap.js';
 import { applySchema } from '../../src/db/apply-schema.js';
-import { freePort, superviseLocalNeo4j } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
+import { freePort, superviseLocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 
 const BOUND_MS = 3000;
 const QUERY = '{ graphStats { nodes { name count } } }';

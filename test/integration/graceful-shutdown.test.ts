@@ -4,10 +4,10 @@
  * exits, and readiness turns 503 as soon as shutdown begins.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { freePort } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
+import { createApp } from '../../src/http/app.js';
+import { freePort } from '../../src/runtime/local-neo4j.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 import { getText, postGraphQLHeld, startServer } from '../../scripts/server-process.js';
 import { testDb } from '../helpers.js';
 

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { connect } from '../../src/bootstrap.js';
-import { freePort, superviseLocalNeo4j } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
+import { createApp } from '../../src/http/app.js';
+import { connect } from '../../src/runtime/bootstrap.js';
+import { freePort, superviseLocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 
 async function statusWithin(fetchStatus: () => Promise<number>, want: number, ms: number): Promise<number> {
   const until = Date.now() + ms;

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntity } from '../../src/db/entities.js';
 import type { Db } from '../../src/db/run.js';
-import { exportStudies } from '../../src/ingest/export-seed.js';
-import { readSeed } from '../../src/ingest/read-seed.js';
-import type { StudySeed } from '../../src/ingest/seed-schema.js';
-import { writeStudy } from '../../src/ingest/write-seed.js';
+import { exportStudies } from '../../src/seed-files/export-seed.js';
+import { readSeed } from '../../src/seed-files/read-seed.js';
+import type { StudySeed } from '../../src/seed-files/seed-schema.js';
+import { writeStudy } from '../../src/seed-files/write-seed.js';
 import { testDb } from '../helpers.js';
 
 let db: Db;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../src/db/graph.js';
 import type { Db } from '../../src/db/run.js';
-import { readSeed, type SeedBundle } from '../../src/ingest/read-seed.js';
-import { writeSeed } from '../../src/ingest/write-seed.js';
+import { readSeed, type SeedBundle } from '../../src/seed-files/read-seed.js';
+import { writeSeed } from '../../src/seed-files/write-seed.js';
 import { testDb } from '../helpers.js';
 
 let db: Db;

@@ -3,12 +3,12 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
-import { isLabel } from './db/model.js';
-import { userError } from './errors.js';
-import { LIMITS } from './schema/limits.js';
+import { isLabel } from '../db/model.js';
+import { userError } from '../errors.js';
+import { LIMITS } from './limits.js';
 
 // Kept here too for modules that imported them from the builder before limits had a module.
-export { LIMITS, PAGE } from './schema/limits.js';
+export { LIMITS, PAGE } from './limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;

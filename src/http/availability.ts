@@ -11,8 +11,8 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { mapDatabaseError, userError } from './errors.js';
-import type { Logger } from './logger.js';
+import { mapDatabaseError, userError } from '../errors.js';
+import type { Logger } from '../observability/logger.js';
 
 export interface AvailabilityOptions {
   ping: () => Promise<void>;

@@ -9,25 +9,25 @@ import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
-import { createContext, type Context } from './context.js';
-import { Aggregates } from './db/aggregates.js';
-import type { Db } from './db/run.js';
-import type { LoaderOptions } from './loaders/index.js';
-import { mapDatabaseError } from './errors.js';
+import { createContext, type Context } from '../schema/context.js';
+import { Aggregates } from '../db/aggregates.js';
+import type { Db } from '../db/run.js';
+import type { LoaderOptions } from '../loaders/index.js';
+import { mapDatabaseError } from '../errors.js';
 import { useContentSecurityPolicy } from './graphiql/content-security-policy.js';
 import { graphiqlPage } from './graphiql/page.js';
-import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
-import { DegreeStats, costPlugin } from './schema/cost.js';
-import { exportPlugin } from './export/routes.js';
-import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from './release/plugin.js';
-import { ReleaseTracker } from './release/release.js';
-import { buildSchema } from './schema/index.js';
-import { AGGREGATES } from './schema/limits.js';
-import { useCuration } from './curation/plugin.js';
-import { securityPlugins, type SecurityOptions } from './security/index.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { DegreeStats, costPlugin } from '../schema/cost.js';
+import { exportPlugin } from '../export/routes.js';
+import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from '../release/plugin.js';
+import { ReleaseTracker } from '../release/release.js';
+import { buildSchema } from '../schema/index.js';
+import { AGGREGATES } from '../schema/limits.js';
+import { useCuration } from '../curation/plugin.js';
+import { securityPlugins, type SecurityOptions } from '../security/index.js';
 import { staticResponse } from './static.js';
-import { useTracing } from './tracing.js';
+import { useTracing } from '../observability/tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -46,7 +46,7 @@ export interface AppDeps {
   curationWritesPerMinute?: number;
   /** CSRF, limits, trusted documents, introspection, rate limit (src/security/). */
   security?: SecurityOptions;
-  /** Fail fast while Neo4j is unreachable (src/availability.ts); defaults 3000 ms and 5 s. */
+  /** Fail fast while Neo4j is unreachable (src/http/availability.ts); defaults 3000 ms and 5 s. */
   dbUnavailableAfterMs?: number;
   dbRetryAfterSeconds?: number;
   /** True once shutdown has begun: readiness answers 503 so load balancers stop sending. */

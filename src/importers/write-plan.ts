@@ -6,7 +6,7 @@
  * matches its last import is skipped, so a second import changes nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { assignQuestionsTx } from '../ingest/questions-write.js';
+import { assignQuestionsTx } from '../seed-files/questions-write.js';
 import { withListKeys } from '../db/list-keys.js';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
 import type { Db, WriteStats } from '../db/run.js';

@@ -10,7 +10,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { Plugin } from 'graphql-yoga';
-import { withExtensions } from './errors.js';
+import { withExtensions } from '../errors.js';
 
 const TRACER = 'abscopal';
 
