@@ -1,37 +1,43 @@
 /**
  * createApp(deps) -> a yoga instance with no listener, so tests call app.fetch() directly and
- * server.ts decides where it listens.
+ * server.ts decides where it listens. The whole request pipeline is the `plugins` list below,
+ * one src/http/plugins/use-*.ts per plugin, in the order they run.
  */
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { DatabaseAvailability, useDatabaseFailFast } from './availability.js';
-import { createContext, type Context } from '../schema/context.js';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { Aggregates } from '../db/aggregates.js';
 import type { Db } from '../db/run.js';
-import type { LoaderOptions } from '../loaders/index.js';
 import { mapDatabaseError } from '../errors.js';
-import { useContentSecurityPolicy } from './graphiql/content-security-policy.js';
-import { graphiqlPage } from './graphiql/page.js';
+import type { LoaderOptions } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { DegreeStats, costPlugin } from '../schema/cost.js';
-import { exportPlugin } from '../export/routes.js';
-import { RequestReleases, releasePlugin, responseCachePlugin, type ResponseCacheOptions } from '../release/plugin.js';
+import { RequestReleases, type ResponseCacheOptions } from '../release/request-releases.js';
 import { ReleaseTracker } from '../release/release.js';
+import { createContext, type Context } from '../schema/context.js';
+import { DegreeStats } from '../schema/cost.js';
 import { buildSchema } from '../schema/index.js';
 import { AGGREGATES } from '../schema/limits.js';
-import { useCuration } from '../curation/plugin.js';
-import { securityPlugins, type SecurityOptions } from '../security/index.js';
-import { staticResponse } from './static.js';
-import { useTracing } from '../observability/tracing.js';
+import type { SecurityOptions } from '../security/index.js';
+import { DatabaseAvailability } from './availability.js';
+import { graphiqlPage } from './graphiql/page.js';
+import { useArmor } from './plugins/use-armor.js';
+import { useCappedLists } from './plugins/use-capped-lists.js';
+import { useContentSecurityPolicy } from './plugins/use-content-security-policy.js';
+import { useCost } from './plugins/use-cost.js';
+import { useCuration } from './plugins/use-curation.js';
+import { useDatabaseFailFast } from './plugins/use-database-fail-fast.js';
+import { useExports } from './plugins/use-exports.js';
+import { useGraphQlJit } from './plugins/use-graphql-jit.js';
+import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.js';
+import { useQueryCount } from './plugins/use-query-count.js';
+import { useReadiness } from './plugins/use-readiness.js';
+import { useRelease } from './plugins/use-release.js';
+import { useResponseCache } from './plugins/use-response-cache.js';
+import { useSecurity } from './plugins/use-security.js';
+import { useStaticFiles } from './plugins/use-static-files.js';
+import { useTracing } from './plugins/use-tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
-
-export const ARMOR = { maxTokens: 2000, maxAliases: 30, maxDirectives: 20 } as const;
 
 export interface AppDeps {
   db: Db;
@@ -57,74 +63,9 @@ export interface AppDeps {
   responseCache?: ResponseCacheOptions;
 }
 
-/**
- * When a document is worth compiling: graphql-jit's compilation of a new document (about 30 ms
- * for the nested benchmark query) is more than graphql-js takes to run it once, so a document
- * runs through graphql-js until it has been seen `after` times, and only then through the code
- * graphql-jit compiles for it. Counted per parsed document: yoga's parse cache hands back the same
- * DocumentNode for the same text, so a repeated query is one key, an ad hoc one (a fresh alias or
- * operation name) a new key that never pays the compile; a WeakMap, so a document yoga's cache
- * drops is forgotten here too.
- */
-export function compileAfterSeen(after: number): (args: Pick<ExecutionArgs, 'document'>) => boolean {
-  const seen = new WeakMap<DocumentNode, number>();
-  return ({ document }) => {
-    const n = (seen.get(document) ?? 0) + 1;
-    seen.set(document, n);
-    return n >= after;
-  };
-}
-
-/** A document's runs through graphql-js before graphql-jit compiles it (see compileAfterSeen). */
-export const JIT_AFTER_SEEN = 2;
-
 /** By name, not instanceof: a plugin may carry its own copy of graphql-js. */
 function isGraphQLError(e: unknown): boolean {
   return e instanceof GraphQLError || (typeof e === 'object' && e !== null && (e as Error).name === 'GraphQLError');
-}
-
-function metricsAndStatic(metrics: Metrics): Plugin {
-  return {
-    async onRequest({ request, url, endResponse }) {
-      if (request.method !== 'GET') return;
-      if (url.pathname === '/metrics') {
-        endResponse(new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
-        return;
-      }
-      const res = await staticResponse(url.pathname);
-      if (res) endResponse(res);
-    },
-  };
-}
-
-function queryCountExtension(deps: AppDeps): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const ctx = args.contextValue as Context;
-      deps.metrics.requests.inc();
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (!deps.exposeQueryCount || Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...(result.extensions ?? {}), cypherQueries: ctx.queries.count } });
-        },
-      };
-    },
-  };
-}
-
-/** Names the relationship lists cut at their cap, so a client knows an answer is partial. */
-function cappedExtension(): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const ctx = args.contextValue as Context;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || ctx.loaders.capped.size === 0) return;
-          setResult({ ...result, extensions: { ...(result.extensions ?? {}), capped: [...ctx.loaders.capped].sort() } });
-        },
-      };
-    },
-  };
 }
 
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, Context> {
@@ -159,47 +100,43 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
         return maskError(error, message, isDev);
       },
     },
+    // Order matters only between plugins that share a hook (two onExecute hooks run in list
+    // order; a hook that stops execution skips every later one); each group says why it stands
+    // where it does. Context building and the result hooks run in their own phase wherever a
+    // plugin sits, so the groups below follow yoga's phases except where a shared hook says not.
     plugins: [
-      // Executes a repeated document through code graphql-jit compiles for it (kept with yoga's
-      // parsed document, so bounded by its cache): the nested benchmark query's CPU per request
-      // fell from about 30 to 23 ms in-process. A document's first run goes through graphql-js,
-      // so an ad hoc query does not pay the compilation (see compileAfterSeen).
-      useGraphQlJit({}, { enableIf: compileAfterSeen(JIT_AFTER_SEEN) }),
+      // The executor, first: it replaces the execute function, so every plugin that wraps
+      // execution (tracing's active span, fail-fast's deadline) must come after it and wrap the
+      // compiled one.
+      useGraphQlJit(),
+      // Request: what is answered or refused from the HTTP request alone, before any GraphQL
+      // work. Tracing first, so every later plugin's work and every error is inside its span;
+      // then the rate limit and CSRF (and, at validation, trusted documents, introspection and
+      // argument limits); then the endpoints that are not GraphQL.
       useTracing(),
-      ...securityPlugins(deps.security),
-      useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),
-      maxTokensPlugin({ n: ARMOR.maxTokens }),
-      maxAliasesPlugin({ n: ARMOR.maxAliases }),
-      maxDirectivesPlugin({ n: ARMOR.maxDirectives }),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          // A stalled connection must not hang the probe: fail after `timeout`. Returning false
-          // (not throwing) keeps driver messages, with host names, out of the public response.
-          if (deps.isDraining?.()) return false;
-          try {
-            await Promise.race([
-              db.ping(),
-              new Promise((_, reject) => setTimeout(() => reject(new Error('neo4j did not answer in time')), timeout).unref()),
-            ]);
-            return true;
-          } catch (err) {
-            deps.logger.warn({ err: (err as Error).message }, 'readiness: neo4j unreachable');
-            return false;
-          }
-        },
-      }),
-      metricsAndStatic(deps.metrics),
-      costPlugin(),
+      ...useSecurity(deps.security),
+      useReadiness({ ping: () => db.ping(), logger: deps.logger, timeoutMs: timeout, isDraining: deps.isDraining }),
+      useMetricsEndpoint(deps.metrics),
+      useStaticFiles(),
+      useExports(db, release),
       useContentSecurityPolicy(GRAPHQL_ENDPOINT),
-      exportPlugin(db, release),
-      // Release before the cache (its id keys the cache); the cache before the query count, so a
-      // cached response stores no count and a hit reports the 0 queries it cost.
-      releasePlugin(releases),
-      responseCachePlugin(releases, deps.responseCache ?? { enabled: true }, deps.metrics.registry),
-      queryCountExtension(deps),
-      cappedExtension(),
+      // Parse and validate: a document too large in tokens, aliases or directives never runs.
+      ...useArmor(),
+      // Context: curation hands resolvers its write limiter; before the execute guards, so a
+      // mutation that did not arrive as a JSON POST is refused before anything else is weighed.
       useCuration(deps.curationWritesPerMinute === undefined ? {} : { writesPerMinute: deps.curationWritesPerMinute }),
+      // Execute: refuse what cannot run, before anything reads the database and before the
+      // result plugins below register their hooks (a refused query is neither cached nor counted):
+      // a dead database first (no estimate needed), then the cost estimate and its queue.
+      useDatabaseFailFast({ availability, unavailableAfterMs, retryAfterSeconds: deps.dbRetryAfterSeconds ?? 5 }),
+      useCost(),
+      // Result: the release (it also fixes the context's release) before the cache, since its id
+      // keys the cache; the cache before the query count, so a cached response stores no count
+      // and a hit reports the 0 queries it cost; then the capped lists.
+      useRelease(releases),
+      useResponseCache(releases, deps.responseCache ?? { enabled: true }, deps.metrics.registry),
+      useQueryCount(deps.metrics, deps.exposeQueryCount),
+      useCappedLists(),
     ],
   });
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mutationTransportProblem } from '../../src/curation/plugin.js';
+import { mutationTransportProblem } from '../../src/curation/transport.js';
 import { WriteRateLimiter } from '../../src/curation/rate-limit.js';
 import { validateBundle, type KnownNode } from '../../src/seed-files/read-seed.js';
 
