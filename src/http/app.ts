@@ -14,7 +14,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { RequestReleases, type ResponseCacheOptions } from '../release/request-releases.js';
 import { ReleaseTracker } from '../release/release.js';
 import { createContext, type Context } from '../schema/context.js';
-import { DegreeStats } from '../schema/cost.js';
+import { DegreeStats } from '../db/degrees.js';
 import { buildSchema } from '../schema/index.js';
 import { AGGREGATES } from '../schema/limits.js';
 import type { SecurityOptions } from '../security/index.js';

@@ -66,7 +66,7 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     // Relationship lists here are short (a study has a handful of arms); connections use `first`.
     defaultListMultiplier: 2,
-    // Depth and breadth only: what a query costs is the cost plugin's one estimate (schema/cost.ts,
+    // Depth and breadth only: what a query costs is the cost plugin's one estimate (http/plugins/use-cost.ts,
     // rows read against the run-time budget); this plugin's own sum of multipliers was a second,
     // disagreeing estimate that refused small answers on the seed.
     limit: { depth: LIMITS.depth, breadth: LIMITS.breadth },

@@ -4,7 +4,7 @@ import { RequestBudget, type BudgetLimits } from '../db/budget.js';
 import { GraphStore } from '../db/graph.js';
 import { QueryCounter, type Db } from '../db/run.js';
 import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/index.js';
-import { Fanout } from './cost.js';
+import { Fanout } from '../db/degrees.js';
 import { AGGREGATES, BUDGET } from './limits.js';
 
 export interface Context {

@@ -7,7 +7,7 @@ import type { SchemaTypesOf } from './builder.js';
 import type { Context } from './context.js';
 import type { EdgeHit, PagedEdge } from '../db/model.js';
 import { userError } from '../errors.js';
-import type { Fanout } from './cost.js';
+import type { Fanout } from '../db/degrees.js';
 import { RELATION_PAGE, checkFirst } from './limits.js';
 
 type SortKey = (string | number)[];

@@ -1,22 +1,23 @@
 /**
- * What a query will cost, from the graph's own shape. The degree statistics (per relationship
- * field: the 95th percentile and the maximum of children per parent) and the node count per label
- * are read from Neo4j once and again after every write; the estimate (schema/estimate.ts) is an
- * upper bound on the rows the query reads, and a query is refused before it runs only when that
- * bound exceeds the rows a request may read at run time (BUDGET.rows, the same budget that stops
- * a request with RESULT_TOO_LARGE while it runs), naming the field that reads most. Expensive
- * ones wait their turn in a bounded queue.
+ * The graph's own shape, for the cost estimate (src/schema/estimate.ts, applied by
+ * src/http/plugins/use-cost.ts): per relationship field the 95th percentile and the maximum of
+ * children per parent, and the node count per listed label, read from Neo4j once and again after
+ * every write (or every minute, for writes by other processes). Below the schema, so the request
+ * context can carry a snapshot without importing the schema.
  */
-import { GraphStore } from '../db/graph.js';
-import { LISTED_LABELS } from '../db/list-keys.js';
-import { LIST_CAP, type EdgeName } from '../db/model.js';
-import type { Db } from '../db/run.js';
-import type { Degree, GraphShape } from './estimate.js';
+import { GraphStore } from './graph.js';
+import { LISTED_LABELS } from './list-keys.js';
+import { LIST_CAP, type EdgeName } from './model.js';
+import type { Db } from './run.js';
 
-export type { Degree } from './estimate.js';
+/** Children per parent of one relationship field (the estimate's Degree has the same shape). */
+export interface Degree {
+  p95: number;
+  max: number;
+}
 
 /** A snapshot of the graph's shape (degrees, label counts) for one request's estimate. */
-export class Fanout implements GraphShape {
+export class Fanout {
   /** The field with the largest multiplier seen by the schema's own per-field complexity options. */
   widest: { field: EdgeName; multiplier: number; degree: Degree } | undefined;
 
