@@ -202,8 +202,8 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     for (const row of await db.read('graph-stats')) graph[`${String(row['kind'])}:${String(row['name'])}`] = Number(row['count']);
     say(`size ${label}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
 
-    if (!db.queries.has('bench-pick:reverse-biomarker')) db.queries.define('bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker'));
-    const pick = (await db.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
+    const picker = db.withStatements([['bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker')]]);
+    const pick = (await picker.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
     const params: GraphParams = { reverseBiomarker: String(pick?.['id']), reverseBiomarkerFindings: Number(pick?.['findings'] ?? 0) };
 
     const env = { BENCH_NEO4J_URI: neo4j.uri };

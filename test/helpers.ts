@@ -13,6 +13,14 @@ export interface GqlResult<T = Record<string, unknown>> {
   extensions?: { cypherQueries?: number };
 }
 
+/**
+ * The database with a test's own named statements next to the book's: the shared query book is
+ * frozen at start-up, so a test's checks (and fixtures' Cypher) go into an extended copy here.
+ */
+export function withStatements(db: Db, statements: Record<string, string>): Db {
+  return db.withStatements(Object.entries(statements));
+}
+
 export async function testDb(): Promise<{ db: Db; close: () => Promise<void> }> {
   const { db, driver } = await connect({ uri: inject('neo4jUri'), user: 'neo4j', password: undefined, database: 'neo4j' });
   return { db, close: () => driver.close() };

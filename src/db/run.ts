@@ -94,6 +94,11 @@ export class Db {
     return new Db(this.driver, this.database, this.queries, this.observe, this.counter, budget, this.writes);
   }
 
+  /** The same database, with `extra` named statements next to the book's (a test's or the benchmark's own checks); the shared book is unchanged. */
+  withStatements(extra: Iterable<readonly [string, string]>): Db {
+    return new Db(this.driver, this.database, this.queries.extended(extra), this.observe, this.counter, this.budget, this.writes);
+  }
+
   /** Counts committed writes, for what is derived from the graph (degree statistics, caches). */
   get writeClock(): WriteClock {
     return this.writes;

@@ -21,7 +21,7 @@ import { writeSeed } from '../../src/seed-files/write-seed.js';
 import { freePort, startLocalNeo4j, type LocalNeo4jProcess } from '../../src/runtime/local-neo4j.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
-import type { GqlResult } from '../helpers.js';
+import { withStatements, type GqlResult } from '../helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/curation');
 const log = createLogger('silent');
@@ -76,11 +76,11 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-curation-'));
   neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '384m', log });
   const opened = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-  db = opened.db;
+  // The fixtures' own Cypher (checks on what curation wrote) next to the frozen book.
+  const fixtures: Record<string, string> = {};
+  for (const file of await readdir(path.join(FIXTURES, 'cypher'))) fixtures[file.replace(/\.cypher$/, '')] = await readFile(path.join(FIXTURES, 'cypher', file), 'utf8');
+  db = withStatements(opened.db, fixtures);
   closeDriver = () => opened.driver.close();
-  for (const file of await readdir(path.join(FIXTURES, 'cypher'))) {
-    db.queries.define(file.replace(/\.cypher$/, ''), await readFile(path.join(FIXTURES, 'cypher', file), 'utf8'));
-  }
   await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
   app = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, curationWritesPerMinute: 1000 });
   tokens.alice = (await createToken(db, 'alice', ['curate'])).token;
