@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app.js';
 import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
 import { createToken, revokeToken } from '../../src/curation/tokens.js';
 import type { Db } from '../../src/db/run.js';
@@ -20,8 +19,7 @@ import { readSeed } from '../../src/seed-files/read-seed.js';
 import { writeSeed } from '../../src/seed-files/write-seed.js';
 import { freePort, startLocalNeo4j, type LocalNeo4jProcess } from '../../src/runtime/local-neo4j.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createMetrics } from '../../src/observability/metrics.js';
-import { withStatements, type GqlResult } from '../helpers.js';
+import { testApp, withStatements, type GqlResult } from '../helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/curation');
 const log = createLogger('silent');
@@ -30,7 +28,7 @@ let neo4j: LocalNeo4jProcess;
 let db: Db;
 let closeDriver: () => Promise<void>;
 let dataDir: string;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof testApp>['app'];
 const tokens = { alice: '', bob: '', aliceReview: '', carol: '' };
 
 async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
@@ -82,7 +80,7 @@ beforeAll(async () => {
   db = withStatements(opened.db, fixtures);
   closeDriver = () => opened.driver.close();
   await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
-  app = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, curationWritesPerMinute: 1000 });
+  app = testApp(db, { exposeQueryCount: false, curationWritesPerMinute: 1000 }).app;
   tokens.alice = (await createToken(db, 'alice', ['curate'])).token;
   tokens.bob = (await createToken(db, 'bob', ['review'])).token;
   tokens.aliceReview = (await createToken(db, 'alice', ['review'])).token;
@@ -118,7 +116,7 @@ describe('who may write', () => {
   });
 
   it('refuses writes beyond the per-token rate limit as RATE_LIMITED', async () => {
-    const limited = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, curationWritesPerMinute: 1 });
+    const limited = testApp(db, { exposeQueryCount: false, curationWritesPerMinute: 1 }).app;
     const token = (await createToken(db, 'erin', ['curate'])).token;
     const call = async () =>
       (await (
