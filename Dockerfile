@@ -28,4 +28,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('h
 # Docker sends SIGTERM, then SIGKILL after the stop timeout: keep that above SHUTDOWN_GRACE_MS
 # (docker-compose.yml sets stop_grace_period).
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "--import", "tsx", "src/http/server.ts"]

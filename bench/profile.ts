@@ -15,11 +15,11 @@ import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createApp } from '../src/app.js';
-import { connect, prepareGraph } from '../src/bootstrap.js';
-import { freePort, startLocalNeo4j } from '../src/local-neo4j.js';
-import { createLogger } from '../src/logger.js';
-import { createMetrics } from '../src/metrics.js';
+import { createApp } from '../src/http/app.js';
+import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
+import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
+import { createLogger } from '../src/observability/logger.js';
+import { createMetrics } from '../src/observability/metrics.js';
 import { stepText, WORKLOADS } from './workloads/index.js';
 
 interface ProfileNode {

@@ -20,11 +20,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { connect, prepareGraph } from '../src/bootstrap.js';
+import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
 import { emptyStats } from '../src/db/run.js';
-import { freePort, startLocalNeo4j } from '../src/local-neo4j.js';
-import { createLogger } from '../src/logger.js';
-import { WEB_DIST } from '../src/static.js';
+import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
+import { createLogger } from '../src/observability/logger.js';
+import { WEB_DIST } from '../src/http/static.js';
 import { generateSyntheticGraph, type SyntheticReport } from '../src/synthetic/generate.js';
 import { benchExplorer, CHROMIUM, type ExplorerBench } from './explorer.js';
 import { cpuSeconds, rssMiB, rssSampler, sequential, throughput, type Latency, type Throughput } from './measure.js';
@@ -202,8 +202,8 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     for (const row of await db.read('graph-stats')) graph[`${String(row['kind'])}:${String(row['name'])}`] = Number(row['count']);
     say(`size ${label}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
 
-    if (!db.queries.has('bench-pick:reverse-biomarker')) db.queries.define('bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker'));
-    const pick = (await db.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
+    const picker = db.withStatements([['bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker')]]);
+    const pick = (await picker.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
     const params: GraphParams = { reverseBiomarker: String(pick?.['id']), reverseBiomarkerFindings: Number(pick?.['findings'] ?? 0) };
 
     const env = { BENCH_NEO4J_URI: neo4j.uri };

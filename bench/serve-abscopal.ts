@@ -4,10 +4,10 @@
  * (BENCH_BATCH=0 gives the N+1 baseline). Prints "ready" when it listens; stops on SIGTERM.
  */
 import { createServer } from 'node:http';
-import { createApp } from '../src/app.js';
-import { connect } from '../src/bootstrap.js';
-import { createLogger } from '../src/logger.js';
-import { createMetrics } from '../src/metrics.js';
+import { createApp } from '../src/http/app.js';
+import { connect } from '../src/runtime/bootstrap.js';
+import { createLogger } from '../src/observability/logger.js';
+import { createMetrics } from '../src/observability/metrics.js';
 
 const uri = process.env['BENCH_NEO4J_URI'];
 const port = Number(process.env['BENCH_PORT']);

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db/run.js';
-import { freePort } from '../src/local-neo4j.js';
+import { freePort } from '../src/runtime/local-neo4j.js';
 import { stepText, type GraphParams, type SystemKind, type Workload } from './workloads/index.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -197,14 +197,14 @@ export function httpClient(name: SystemName, kind: 'abscopal' | 'neo4j-graphql',
 
 /** The floor: each step's hand-written Cypher, one round trip per step, over the bench's own Db. */
 export function floorClient(db: Db): Client {
-  const defined = new Set<string>();
+  // The shared query book is frozen: each step's text joins an extended copy the first time it runs.
+  let floorDb = db;
   const nameOf = (file: string): string => {
     const name = `bench-floor:${file}`;
-    if (!defined.has(name)) {
+    if (!floorDb.queries.has(name)) {
       const text = stepText({ file, vars: () => ({}) }, 'floor');
       if (text === undefined) throw new Error(`no floor text for ${file}`);
-      if (!db.queries.has(name)) db.queries.define(name, text);
-      defined.add(name);
+      floorDb = floorDb.withStatements([[name, text]]);
     }
     return name;
   };
@@ -217,7 +217,8 @@ export function floorClient(db: Db): Client {
       let leaves = 0;
       let bytes = 0;
       for (const step of w.steps) {
-        const rows = await db.read(nameOf(step.file), step.vars(g, previous));
+        const name = nameOf(step.file);
+        const rows = await floorDb.read(name, step.vars(g, previous));
         // Serialised as a server would send it, so the floor pays for its JSON too.
         bytes += JSON.stringify(rows).length;
         leaves += countLeaves(rows);

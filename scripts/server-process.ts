@@ -1,5 +1,5 @@
 /**
- * The real server (`src/server.ts`) as a child process on loopback, for the shutdown test and the
+ * The real server (`src/http/server.ts`) as a child process on loopback, for the shutdown test and the
  * soak: the only way to test what happens on SIGTERM and to a supervised local Neo4j.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,7 +28,7 @@ export interface ServerProcess {
 }
 
 export async function startServer(env: Record<string, string>, readyTimeoutMs = 180_000): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/http/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

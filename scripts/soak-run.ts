@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../src/local-neo4j.js';
+import { freePort } from '../src/runtime/local-neo4j.js';
 import { postGraphQL, startServer } from './server-process.js';
 
 export interface SoakOptions {

@@ -2,7 +2,7 @@
  * The clinical question a finding or an outcome answers, derived from what the graph holds about
  * it — the arms it contrasts (their therapies and schedules), its disease and its endpoint — so
  * that evidence is only ever weighed against evidence on the same question. Pure: the writer
- * (src/ingest/questions-write.ts) reads the facts inside its transaction and stores the result as
+ * (src/seed-files/questions-write.ts) reads the facts inside its transaction and stores the result as
  * `questionId` on the node; the API parses the id back (parseQuestionId) and names its parts.
  *
  * A question is

@@ -16,7 +16,7 @@
  *   CANDIDATE for (a candidate link used as if confirmed).
  * Any inconsistency fails the audit.
  */
-import type { SeedBundle } from '../ingest/read-seed.js';
+import type { SeedBundle } from '../seed-files/read-seed.js';
 import {
   SECONDARY_KINDS,
   type ArmSeed,
@@ -26,7 +26,7 @@ import {
   type QuoteSeed,
   type SourceSeed,
   type StudySeed,
-} from '../ingest/seed-schema.js';
+} from '../seed-files/seed-schema.js';
 import { find, hasPValue, hasValueWithUnit, normalise, numbersIn } from './numbers.js';
 
 export type FigureKind = 'OUTCOME' | 'FINDING' | 'INTERACTION' | 'ARM_N' | 'STUDY_ENROLLED' | 'STUDY_ANALYSED' | 'STUDY_ALLOCATION';

@@ -6,8 +6,8 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { auditPassed, auditSeed, formatReport } from '../audit/audit.js';
-import { ConfigError, loadRuntimeConfig } from '../config.js';
-import { readSeed, SeedValidationError } from '../ingest/read-seed.js';
+import { ConfigError, loadRuntimeConfig } from '../runtime/config.js';
+import { readSeed, SeedValidationError } from '../seed-files/read-seed.js';
 
 const program = new Command()
   .name('audit')

@@ -13,16 +13,16 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import path from 'node:path';
-import { connect, openDatabase } from '../bootstrap.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
+import { connect, openDatabase } from '../runtime/bootstrap.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
-import { readAliases } from '../import/aliases.js';
-import { NCT_ID } from '../import/ctgov.js';
-import { CTGOV_API, ctgovSearchPages, ctgovUpdatedSince, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../import/http.js';
-import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../import/run.js';
-import { portIsFree } from '../local-neo4j.js';
-import { createLogger } from '../logger.js';
+import { readAliases } from '../importers/aliases.js';
+import { NCT_ID } from '../importers/ctgov.js';
+import { CTGOV_API, ctgovSearchPages, ctgovUpdatedSince, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../importers/http.js';
+import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../importers/run.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
+import { createLogger } from '../observability/logger.js';
 
 interface Options {
   fetch?: boolean;

@@ -5,8 +5,8 @@
  * Neo4j on its port.
  */
 import { Command } from 'commander';
-import { connect } from '../bootstrap.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
+import { connect } from '../runtime/bootstrap.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
 import { findRelease, refreshRelease, ReleaseTracker, tagRelease } from '../release/release.js';
 
 const program = new Command()

@@ -9,14 +9,14 @@ import { Command } from 'commander';
 import path from 'node:path';
 import { AuditError, assertAudited, auditSeed } from '../audit/audit.js';
 import { applySchema } from '../db/apply-schema.js';
-import { connect, openDatabase } from '../bootstrap.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
-import { exportSeed, writeSeedDir } from '../ingest/export-seed.js';
-import { readSeed, SeedValidationError } from '../ingest/read-seed.js';
-import { writeSeed } from '../ingest/write-seed.js';
+import { connect, openDatabase } from '../runtime/bootstrap.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
+import { exportSeed, writeSeedDir } from '../seed-files/export-seed.js';
+import { readSeed, SeedValidationError } from '../seed-files/read-seed.js';
+import { writeSeed } from '../seed-files/write-seed.js';
 import { refreshRelease } from '../release/release.js';
-import { portIsFree } from '../local-neo4j.js';
-import { createLogger } from '../logger.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
+import { createLogger } from '../observability/logger.js';
 
 const program = new Command()
   .name('seed')

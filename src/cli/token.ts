@@ -5,13 +5,13 @@
  * Neo4j (joining a running `npm start` on its port, or starting it for the duration of the command).
  */
 import { Command } from 'commander';
-import { connect, openDatabase } from '../bootstrap.js';
+import { connect, openDatabase } from '../runtime/bootstrap.js';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../config.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
 import { createToken, listTokens, revokeToken } from '../curation/tokens.js';
-import { portIsFree } from '../local-neo4j.js';
-import { createLogger } from '../logger.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
+import { createLogger } from '../observability/logger.js';
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadRuntimeConfig();

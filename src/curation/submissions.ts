@@ -14,10 +14,10 @@ import { withoutListKeys } from '../db/list-keys.js';
 import { isLabel, type Label } from '../db/model.js';
 import type { Db, WriteTx } from '../db/run.js';
 import { notFound, userError } from '../errors.js';
-import { SEED_FIELDS, catalogKindOf, exportCatalog, exportStudies, type RunQuery } from '../ingest/export-seed.js';
-import { validateBundle, type KnownNode, type RawBundle, type SeedProblem } from '../ingest/read-seed.js';
-import { CatalogSchemas, Slug, type Catalog, type CatalogKind, type StudySeed } from '../ingest/seed-schema.js';
-import { registerWriteQueries, writeCatalogTx, writeStudyTx } from '../ingest/write-seed.js';
+import { SEED_FIELDS, catalogKindOf, exportCatalog, exportStudies, type RunQuery } from '../seed-files/export-seed.js';
+import { validateBundle, type KnownNode, type RawBundle, type SeedProblem } from '../seed-files/read-seed.js';
+import { CatalogSchemas, Slug, type Catalog, type CatalogKind, type StudySeed } from '../seed-files/seed-schema.js';
+import { writeCatalogTx, writeStudyTx } from '../seed-files/write-seed.js';
 import { requireScope, type Principal } from './tokens.js';
 
 export const SubmissionKind = z.enum(['STUDY', 'CORRECTION', 'RETRACTION', 'REVERT']);
@@ -373,7 +373,6 @@ export async function review(db: Db, principal: Principal, id: string, decision:
   const existing = await getSubmission((name, params) => db.read(name, params), id);
   if (existing === undefined) throw notFound('submission', id);
   if (existing.author === principal.name) throw userError(`"${principal.name}" submitted ${id} and cannot review it; another reviewer must`, 'FORBIDDEN');
-  registerWriteQueries(db);
   const decided = await db.write(async (tx) => {
     const locked = SubmissionRecord.parse((await tx.run('curation-submission-lock', { id }))[0]?.['submission']);
     const wanted: SubmissionStatus = decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED';

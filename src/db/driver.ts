@@ -1,12 +1,12 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Neo4jTarget } from '../config.js';
+import type { Neo4jTarget } from '../runtime/config.js';
 import { disableNagleOnDriverSockets } from './tcp-no-delay.js';
 
 /**
  * The one place a driver is made. Integers come back as JS numbers: every count here is small.
  * `unavailableAfterMs` (DB_UNAVAILABLE_AFTER_MS) bounds how long the driver waits to connect, for
  * a pooled connection and retrying a failed transaction, so a dead database fails a request
- * within that bound instead of the driver's 30 s retry loop (src/availability.ts does the rest).
+ * within that bound instead of the driver's 30 s retry loop (src/http/availability.ts does the rest).
  */
 export function createDriver(target: Pick<Neo4jTarget, 'uri' | 'user' | 'password'>, unavailableAfterMs = 3000): Driver {
   disableNagleOnDriverSockets();

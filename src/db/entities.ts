@@ -27,7 +27,7 @@ import {
   TherapyKind,
   TrialLink,
 } from '../model/vocabulary.js';
-import type { Label } from './model.js';
+import type { Label } from './labels.js';
 
 const text = z.string();
 const list = z.array(z.string()).default([]);

@@ -3,21 +3,10 @@
  * API exposes. Queries composed from these are built from this code only, never from input.
  */
 import { REL_SCHEMAS, type Entity, type RelProps, type RelWithProps } from './entities.js';
+import { LABELS, type Label } from './labels.js';
 
-export const LABELS = [
-  'Study',
-  'Trial',
-  'Institution',
-  'Investigator',
-  'Disease',
-  'Therapy',
-  'Arm',
-  'Outcome',
-  'Biomarker',
-  'Finding',
-  'Source',
-] as const;
-export type Label = (typeof LABELS)[number];
+// The label list has its own module, so the typed entities (entities.ts) need not import the model that imports them.
+export { LABELS, type Label } from './labels.js';
 
 export const REL_TYPES = [
   'ANALYZES',

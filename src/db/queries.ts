@@ -78,6 +78,27 @@ function compose(): Map<string, string> {
       `UNWIND $rows AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${rel}]->(b)\nSET r = row.props\nRETURN count(r) AS linked`,
     );
   }
+  // The importers' writes (importers/write-plan.ts): curated nodes and relationships are never
+  // overwritten; only the record that created a node may rewrite it.
+  for (const label of LABELS) {
+    q.set(
+      `import-upsert:${label}`,
+      [
+        'UNWIND $rows AS row',
+        `MERGE (n:Entity:${label} {id: row.id})`,
+        'ON CREATE SET n = row.props',
+        'WITH n, row WHERE n.importedFrom = row.props.importedFrom',
+        'SET n = row.props',
+        'RETURN count(n) AS written',
+      ].join('\n'),
+    );
+  }
+  for (const rel of REL_TYPES) {
+    q.set(
+      `import-link:${rel}`,
+      ['UNWIND $rows AS row', 'MATCH (a:Entity {id: row.from})', 'MATCH (b:Entity {id: row.to})', `MERGE (a)-[r:${rel}]->(b)`, 'ON CREATE SET r = row.props', 'RETURN count(r) AS linked'].join('\n'),
+    );
+  }
   const filter = fragment('study-filter');
   // The filter's own nodes, found once before the candidates: the therapy class with its IS_A
   // descendants (a handful of nodes), the biomarker and the institution. The filter then checks

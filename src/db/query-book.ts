@@ -1,8 +1,11 @@
 /**
- * Named Cypher, complete at start-up. Hand-written queries live in cypher/queries/<name>.cypher;
- * queries composed from the model's constants (never user input) come from db/queries.ts. Every
+ * Named Cypher, complete and frozen at start-up. Hand-written queries live in
+ * cypher/queries/<name>.cypher; queries composed from the model's constants (never user input),
+ * the seed writer's and the importers' upserts and links included, come from db/queries.ts. Every
  * query the server can run is listed by `names()` (a test EXPLAINs each one) and has the name
- * that logs and counters use.
+ * that logs and counters use. Once built the book is frozen: a statement defined later throws, so
+ * nothing registers queries lazily; a test or the benchmark that needs statements of its own asks
+ * for an extended copy (`extended`, through Db.withStatements) and leaves the shared book alone.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,15 +16,34 @@ export { CYPHER_DIR };
 
 export class QueryBook {
   private readonly texts = new Map<string, string>();
+  private frozen = false;
 
-  /** The whole book: every file in `dir` plus the composed queries. */
+  /** The whole book, frozen: every file in `dir` plus the composed queries. */
   static fromDirectory(dir: string = path.join(CYPHER_DIR, 'queries')): QueryBook {
     const book = new QueryBook();
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
       book.define(file.replace(/\.cypher$/, ''), readFileSync(path.join(dir, file), 'utf8'));
     }
     for (const [name, text] of COMPOSED_QUERIES) book.define(name, text);
-    return book;
+    return book.freeze();
+  }
+
+  /** No statement may be added from now on. */
+  freeze(): this {
+    this.frozen = true;
+    return this;
+  }
+
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  /** A frozen copy of this book with `extra` statements added (a test's or the benchmark's own); this book is unchanged. */
+  extended(extra: Iterable<readonly [string, string]>): QueryBook {
+    const book = new QueryBook();
+    for (const [name, text] of this.texts) book.define(name, text);
+    for (const [name, text] of extra) book.define(name, text);
+    return book.freeze();
   }
 
   names(): string[] {
@@ -29,6 +51,7 @@ export class QueryBook {
   }
 
   define(name: string, text: string): void {
+    if (this.frozen) throw new Error(`query "${name}": the query book is frozen once built; define statements before (QueryBook.extended, Db.withStatements)`);
     if (this.texts.has(name)) throw new Error(`query "${name}" is defined twice`);
     this.texts.set(name, text);
   }

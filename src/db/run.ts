@@ -5,7 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { RequestBudget } from './budget.js';
-import { traceQuery } from '../tracing.js';
+import { traceQuery } from '../observability/tracing.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;
@@ -92,6 +92,11 @@ export class Db {
   /** The same database, charging this request's reads to `budget` (rows, bytes, time). */
   withBudget(budget: RequestBudget): Db {
     return new Db(this.driver, this.database, this.queries, this.observe, this.counter, budget, this.writes);
+  }
+
+  /** The same database, with `extra` named statements next to the book's (a test's or the benchmark's own checks); the shared book is unchanged. */
+  withStatements(extra: Iterable<readonly [string, string]>): Db {
+    return new Db(this.driver, this.database, this.queries.extended(extra), this.observe, this.counter, this.budget, this.writes);
   }
 
   /** Counts committed writes, for what is derived from the graph (degree statistics, caches). */

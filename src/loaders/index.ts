@@ -9,7 +9,7 @@ import type { Entity } from '../db/entities.js';
 import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
 import { EDGES } from '../db/model.js';
 import { planKey, readTrees, type TreePlan } from '../db/tree.js';
-import { traceBatch } from '../tracing.js';
+import { traceBatch } from '../observability/tracing.js';
 
 /**
  * The DataLoader contract: the i-th result belongs to the i-th key, and there are exactly as

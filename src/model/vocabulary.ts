@@ -1,5 +1,5 @@
 /**
- * The graph's controlled vocabularies, shared by the seed format (src/ingest), the typed entities
+ * The graph's controlled vocabularies, shared by the seed format (src/seed-files), the typed entities
  * read from Neo4j (src/db/entities.ts) and the GraphQL enums (src/schema/enums.ts), so a value
  * the seed accepts is a value the API can return, and the other way round.
  */

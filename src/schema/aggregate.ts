@@ -1,5 +1,5 @@
 /** Resolvers' way to a whole-graph aggregate kept per graph version (db/aggregates.ts). */
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import type { Db } from '../db/run.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Argument checks and node loading shared by the analysis fields (gaps, effect sizes, explain). */
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { userError } from '../errors.js';
 
 /** Fails with NOT_FOUND naming the argument when an id is not an accepted node of the type. */

@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { TherapyUseRef } from './common.js';
 import { ArmRoleEnum, ScheduleEnum } from './enums.js';
 import { after, hits, related, relatedOne } from './loading.js';

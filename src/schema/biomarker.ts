@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { BiomarkerKindEnum, FindingTypeEnum } from './enums.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { countable, pagedComplexity, relationPage } from './relation-page.js';

@@ -1,5 +1,5 @@
 /** Small shared object types: key/value display properties and relationship wrappers. */
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import type { Arm, Investigator, Source, Study, Therapy, Trial } from '../db/entities.js';
 import type { AuthorRole, TrialLink } from '../model/vocabulary.js';
 import type { z } from 'zod';

@@ -3,7 +3,7 @@
  * comparable, by the τ² estimator and CI method the caller names (REML and Hartung–Knapp by
  * default; docs/pooling.md).
  */
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { effectSizes, type EffectEstimate, type EffectGroup, type EffectSizes } from '../analysis/effect-sizes.js';
 import type { PoolOptions } from '../analysis/meta-analysis.js';
 import { loadNode, loadNodes, requireIds } from './analysis-args.js';

@@ -1,5 +1,5 @@
 /** GraphQL enums, generated from the seed format's controlled vocabularies so the two never drift. */
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { LABELS } from '../db/model.js';
 import * as V from '../model/vocabulary.js';
 import { INTERVAL_METHODS, POOLING_METHODS } from '../analysis/meta-analysis.js';

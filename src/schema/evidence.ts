@@ -3,8 +3,8 @@
  * (src/analysis/answer.ts), with certainty and its reasons, the Simon–Paik–Hayes level, the
  * treatment × biomarker interaction per population and pooled, and the ranking's components.
  */
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { DEFAULT_WEIGHTS, LEVEL_WEIGHT, VERDICTS, answerQuestions, type AnswerLine, type Population, type QuestionFacts, type Weights } from '../analysis/answer.js';
 import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, SPH_LEVELS, type Certainty, type Judgement, type SphJudgement } from '../analysis/certainty.js';
 import type { InteractionEstimate } from '../analysis/interaction.js';

@@ -1,6 +1,6 @@
 /** explain: the sourced paths behind a biomarker's place in the ranking, as rows and graph elements. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { explain, type ElementEdge, type ElementNode, type Explanation, type ExplainPath } from '../analysis/explain.js';
 import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
 import { EntityTypeEnum } from './enums.js';

@@ -1,5 +1,5 @@
 /** evidenceGaps: where the evidence is, how strong, and which trials could fill what is missing. */
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { keptAggregate } from './aggregate.js';
 import { GAP_EVIDENCE } from '../analysis/evidence-strength.js';
 import { evidenceGaps, type GapCell, type GapMap, type GapRow, type GapTrial } from '../analysis/gaps.js';

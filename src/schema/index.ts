@@ -1,6 +1,6 @@
 /** Imports every type module (they register on the builder) and builds the schema. */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import './enums.js';
 import './common.js';
 import './study.js';

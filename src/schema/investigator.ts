@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { AuthorshipRef } from './common.js';
 import { related } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';

@@ -4,7 +4,7 @@
  * stored sort key (db/list-keys.ts), tagged with the ordering it belongs to, so page 1000 is one
  * index seek like page 1 (cost stays flat as the graph grows).
  */
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { GraphStore, isUnfiltered, type KeyedPage, type StudyFilter } from '../db/graph.js';
 import type { ListedLabel } from '../db/list-keys.js';
 import { notFound, userError } from '../errors.js';

@@ -9,7 +9,7 @@
  * (about 1,000 relationship fields) was a visible share of CPU.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import type { EdgeHit, EdgeName } from '../db/model.js';
 import { planFor } from './lookahead.js';
 

@@ -11,8 +11,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { z } from 'zod';
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import {
   ReviewDecision,
   SubmissionKind,
@@ -31,7 +31,7 @@ import {
 } from '../curation/submissions.js';
 import { authenticate, requireScope, type Principal, type Scope } from '../curation/tokens.js';
 import { userError } from '../errors.js';
-import { RecordStatus } from '../ingest/seed-schema.js';
+import { RecordStatus } from '../seed-files/seed-schema.js';
 import { describedValues, RECORD_STATUS, REVIEW_DECISION, SUBMISSION_KIND, SUBMISSION_STATUS } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 

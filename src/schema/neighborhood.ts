@@ -1,9 +1,9 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import type { Entity } from '../db/entities.js';
 import type { Label } from '../db/model.js';
 import { notFound, userError } from '../errors.js';
-import { neighbourhood, type View, type ViewEdge } from '../graph-view.js';
+import { neighbourhood, type View, type ViewEdge } from '../analysis/graph-view.js';
 import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
 import { NEIGHBOURHOOD } from './limits.js';

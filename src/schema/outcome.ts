@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { OutcomeMeasureEnum } from './enums.js';
 import { after, hits, related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';

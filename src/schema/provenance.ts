@@ -8,10 +8,10 @@
  */
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import type { NodeRecord } from '../db/model.js';
-import { ReadAtKind, ReadAtSchema } from '../ingest/seed-schema.js';
+import { ReadAtKind, ReadAtSchema } from '../seed-files/seed-schema.js';
 import { externalLinks } from './display.js';
 import { describedValues, READ_AT_KIND } from './enum-values.js';
 import { NodeRefs } from './refs.js';

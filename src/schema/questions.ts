@@ -2,8 +2,8 @@
  * Clinical questions in the API: what each finding and outcome answers (derived at write time,
  * src/analysis/questions.ts), and the list of questions the graph holds with their counts.
  */
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { CONTRAST_KINDS, parseQuestionId, questionLabel, type ClinicalQuestionKey } from '../analysis/questions.js';
 import type { Entity } from '../db/entities.js';
 import { readClinicalQuestions, type QuestionCounts } from '../db/evidence-rows.js';

@@ -3,11 +3,11 @@
  * and `after`, a keyset cursor (the child's sort values), so page 1000 costs what page 1 costs;
  * `totalCount` runs its count only when selected. Every parent's page at one level is one query.
  */
-import type { SchemaTypesOf } from '../builder.js';
-import type { Context } from '../context.js';
+import type { SchemaTypesOf } from './builder.js';
+import type { Context } from './context.js';
 import type { EdgeHit, PagedEdge } from '../db/model.js';
 import { userError } from '../errors.js';
-import type { Fanout } from './cost.js';
+import type { Fanout } from '../db/degrees.js';
 import { RELATION_PAGE, checkFirst } from './limits.js';
 
 type SortKey = (string | number)[];

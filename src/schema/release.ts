@@ -1,6 +1,6 @@
 /** `release`: which state of the graph answers are read from (see src/release/release.ts). */
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { notFound, userError } from '../errors.js';
 import type { Release, ReleaseCount, TaggedRelease } from '../release/release.js';
 import { findRelease, listTags } from '../release/release.js';

@@ -1,5 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import type { Entity } from '../db/entities.js';
 import type { Label } from '../db/model.js';
 import { userError } from '../errors.js';

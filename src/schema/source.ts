@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { externalLinks } from './display.js';
 import { SourceKindEnum } from './enums.js';
 import { NodeRefs, nodeOptions } from './refs.js';

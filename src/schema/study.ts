@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { AuthorshipRef, TrialLinkRef } from './common.js';
 import { externalLinks } from './display.js';
 import { AllocationEnum, FindingTypeEnum, StudyKindEnum } from './enums.js';

@@ -4,12 +4,12 @@
  * their IS_A hierarchies, a schedule); ordered by name and keyset-paged like the other root lists.
  */
 import neo4j from 'neo4j-driver';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { parseEntity } from '../db/entities.js';
 import { normaliseText } from '../db/list-keys.js';
 import { userError } from '../errors.js';
-import { OverallStatus } from '../import/ctgov.js';
-import type { Context } from '../context.js';
+import { OverallStatus } from '../importers/ctgov.js';
+import type { Context } from './context.js';
 import { describedValues } from './enum-values.js';
 import { ScheduleEnum } from './enums.js';
 import { PAGE } from './limits.js';

@@ -4,7 +4,7 @@
  * diseases and therapies the registry's terms were mapped to, an arm's schedule).
  */
 import type { Study } from '../db/entities.js';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 import { externalLinks } from './display.js';
 import { related, relatedOne } from './loading.js';
 import { NodeRefs, nodeOptions } from './refs.js';

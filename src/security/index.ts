@@ -1,13 +1,8 @@
 /**
- * Browser and production safety, as yoga plugins: CSRF prevention and argument limits always;
+ * Browser and production safety: the options and the CSRF header of the security plugins
+ * (src/http/plugins/use-security.ts puts them in order): CSRF prevention and argument limits always;
  * trusted documents, introspection off and per-client rate limits as configured.
  */
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { Plugin } from 'graphql-yoga';
-import { useInputLimits } from './input-limits.js';
-import { useRateLimit } from './rate-limit.js';
-import { loadManifest, useTrustedDocuments } from './trusted-documents.js';
 
 export interface SecurityOptions {
   /** A trusted-documents manifest file: only its operations run. */
@@ -22,14 +17,3 @@ export interface SecurityOptions {
 /** The header that, besides a JSON content type, marks a request as not a cross-site form post. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function securityPlugins(opts: SecurityOptions = {}, graphqlEndpoint = '/graphql'): Plugin[] {
-  const plugins: Plugin[] = [];
-  if (opts.rateLimitPerMinute) plugins.push(useRateLimit({ perMinute: opts.rateLimitPerMinute, trustProxy: opts.trustProxy ?? false, graphqlEndpoint }));
-  // A request a browser sends cross-site without a preflight (form post, text/plain, GET without
-  // a custom header) is refused with 403; JSON POSTs (GraphiQL, the explorer, curl -H) pass.
-  plugins.push(useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }));
-  if (opts.trustedDocuments) plugins.push(...useTrustedDocuments(loadManifest(opts.trustedDocuments)));
-  if (opts.introspection === false) plugins.push(useDisableIntrospection());
-  plugins.push(useInputLimits());
-  return plugins;
-}

@@ -9,7 +9,7 @@
  *     secondary sources and biomarkers (the curated biomarkers take the most popular ranks, then
  *     synthetic ones), so a few nodes gather thousands of neighbours as in a real, growing graph.
  * Every node has its label plus :Entity and a unique slug id starting with `syn-<seed>-`; property
- * names and values follow the seed format (src/ingest/seed-schema.ts), so typed readers accept them.
+ * names and values follow the seed format (src/seed-files/seed-schema.ts), so typed readers accept them.
  * Figures are synthetic by construction: no synthetic node may ever be mistaken for evidence, which
  * is why every id, title and source URL says so.
  *
@@ -24,7 +24,7 @@
 import { withListKeys } from '../db/list-keys.js';
 import type { Label } from '../db/model.js';
 import { addStats, type Db, type WriteStats } from '../db/run.js';
-import { assignQuestionsTx } from '../ingest/questions-write.js';
+import { assignQuestionsTx } from '../seed-files/questions-write.js';
 
 export interface SyntheticOptions {
   /** Studies to generate (≥ 1). */

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ctgovSearchPages, fetchPubmedXml, PoliteClient } from '../../src/import/http.js';
+import { ctgovSearchPages, fetchPubmedXml, PoliteClient } from '../../src/importers/http.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();

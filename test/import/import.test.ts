@@ -12,9 +12,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../src/db/run.js';
-import { readAliases, type AliasCatalog } from '../../src/import/aliases.js';
-import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../../src/import/run.js';
-import { testApp, testDb } from '../helpers.js';
+import { readAliases, type AliasCatalog } from '../../src/importers/aliases.js';
+import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../../src/importers/run.js';
+import { testApp, testDb, withStatements } from '../helpers.js';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -25,8 +25,7 @@ const EVIDENCE = `{ biomarkerEvidence { rule answers { question { id } ranking {
   rank verdict score bestLevel patients biomarker { slug } supporting { slug } contradicting { slug } certainty { level } } } } }`;
 
 async function rows(name: string, text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-  if (!db.queries.has(name)) db.queries.define(name, text);
-  return db.read(name, params);
+  return withStatements(db, { [name]: text }).read(name, params);
 }
 
 async function graphSize(): Promise<{ nodes: number; rels: number }> {
@@ -56,11 +55,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Remove every imported node and every relationship an import added (curated facts stay).
-  await db.write(async (tx) => {
-    if (!db.queries.has('test:import-cleanup-rels')) {
-      db.queries.define('test:import-cleanup-rels', 'MATCH ()-[r]->() WHERE r.importedFrom IS NOT NULL DELETE r');
-      db.queries.define('test:import-cleanup-nodes', 'MATCH (n:Entity) WHERE n.importedFrom IS NOT NULL DETACH DELETE n');
-    }
+  const cleanup = withStatements(db, {
+    'test:import-cleanup-rels': 'MATCH ()-[r]->() WHERE r.importedFrom IS NOT NULL DELETE r',
+    'test:import-cleanup-nodes': 'MATCH (n:Entity) WHERE n.importedFrom IS NOT NULL DETACH DELETE n',
+  });
+  await cleanup.write(async (tx) => {
     await tx.run('test:import-cleanup-rels');
     await tx.run('test:import-cleanup-nodes');
   });

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { execute, getNamedType, GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { createContext } from '../../src/schema/context.js';
 import { EDGES, isPaged, type EdgeName } from '../../src/db/model.js';
-import { DegreeStats, type Fanout } from '../../src/schema/cost.js';
+import { DegreeStats, type Fanout } from '../../src/db/degrees.js';
 import { estimateRows } from '../../src/schema/estimate.js';
 import { buildSchema } from '../../src/schema/index.js';
 import { BUDGET } from '../../src/schema/limits.js';

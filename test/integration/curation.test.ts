@@ -11,17 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { connect, prepareGraph } from '../../src/bootstrap.js';
+import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
 import { createToken, revokeToken } from '../../src/curation/tokens.js';
 import type { Db } from '../../src/db/run.js';
-import { exportSeed, writeSeedDir } from '../../src/ingest/export-seed.js';
-import { readSeed } from '../../src/ingest/read-seed.js';
-import { writeSeed } from '../../src/ingest/write-seed.js';
-import { freePort, startLocalNeo4j, type LocalNeo4jProcess } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
-import type { GqlResult } from '../helpers.js';
+import { exportSeed, writeSeedDir } from '../../src/seed-files/export-seed.js';
+import { readSeed } from '../../src/seed-files/read-seed.js';
+import { writeSeed } from '../../src/seed-files/write-seed.js';
+import { freePort, startLocalNeo4j, type LocalNeo4jProcess } from '../../src/runtime/local-neo4j.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { testApp, withStatements, type GqlResult } from '../helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/curation');
 const log = createLogger('silent');
@@ -30,7 +28,7 @@ let neo4j: LocalNeo4jProcess;
 let db: Db;
 let closeDriver: () => Promise<void>;
 let dataDir: string;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof testApp>['app'];
 const tokens = { alice: '', bob: '', aliceReview: '', carol: '' };
 
 async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
@@ -76,13 +74,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-curation-'));
   neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heap: '384m', log });
   const opened = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-  db = opened.db;
+  // The fixtures' own Cypher (checks on what curation wrote) next to the frozen book.
+  const fixtures: Record<string, string> = {};
+  for (const file of await readdir(path.join(FIXTURES, 'cypher'))) fixtures[file.replace(/\.cypher$/, '')] = await readFile(path.join(FIXTURES, 'cypher', file), 'utf8');
+  db = withStatements(opened.db, fixtures);
   closeDriver = () => opened.driver.close();
-  for (const file of await readdir(path.join(FIXTURES, 'cypher'))) {
-    db.queries.define(file.replace(/\.cypher$/, ''), await readFile(path.join(FIXTURES, 'cypher', file), 'utf8'));
-  }
   await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
-  app = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, curationWritesPerMinute: 1000 });
+  app = testApp(db, { exposeQueryCount: false, curationWritesPerMinute: 1000 }).app;
   tokens.alice = (await createToken(db, 'alice', ['curate'])).token;
   tokens.bob = (await createToken(db, 'bob', ['review'])).token;
   tokens.aliceReview = (await createToken(db, 'alice', ['review'])).token;
@@ -118,7 +116,7 @@ describe('who may write', () => {
   });
 
   it('refuses writes beyond the per-token rate limit as RATE_LIMITED', async () => {
-    const limited = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, curationWritesPerMinute: 1 });
+    const limited = testApp(db, { exposeQueryCount: false, curationWritesPerMinute: 1 }).app;
     const token = (await createToken(db, 'erin', ['curate'])).token;
     const call = async () =>
       (await (

@@ -4,12 +4,9 @@
  * exits, and readiness turns 503 as soon as shutdown begins.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { freePort } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
+import { freePort } from '../../src/runtime/local-neo4j.js';
 import { getText, postGraphQLHeld, startServer } from '../../scripts/server-process.js';
-import { testDb } from '../helpers.js';
+import { testApp, testDb } from '../helpers.js';
 
 // The nested query the benchmark measures: every study, its arms, therapies, outcomes, findings.
 // Each request names its answer differently, so every one runs its queries during the drain
@@ -30,7 +27,7 @@ describe('graceful shutdown', () => {
     const { db, close } = await testDb();
     try {
       let draining = false;
-      const app = createApp({ db, logger: createLogger('silent'), metrics: createMetrics(false), exposeQueryCount: false, isDraining: () => draining });
+      const app = testApp(db, { exposeQueryCount: false, isDraining: () => draining }).app;
       expect((await app.fetch('http://test/ready')).status).toBe(200);
       draining = true;
       expect((await app.fetch('http://test/ready')).status).toBe(503);

@@ -5,7 +5,7 @@
  */
 import { CSRF_HEADER } from '../../src/security/index.js';
 import { describe, expect, it } from 'vitest';
-import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../src/graphiql/content-security-policy.js';
+import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../src/http/plugins/use-content-security-policy.js';
 import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();

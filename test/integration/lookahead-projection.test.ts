@@ -12,7 +12,7 @@ import { testApp, useSeededApp, type GqlResult } from '../helpers.js';
 const t = useSeededApp();
 let perLevel: ReturnType<typeof testApp>;
 beforeAll(() => {
-  perLevel = testApp(t.db, { lookahead: false });
+  perLevel = testApp(t.db, { loaderOptions: { lookahead: false } });
 });
 
 /**

@@ -7,9 +7,9 @@ import { useSeededApp } from '../helpers.js';
 const t = useSeededApp();
 
 describe('the query book', () => {
-  it('holds the hand-written files and the composed relationship, list and write queries before any request', () => {
+  it('holds the hand-written files and the composed relationship, list, seed-writer and importer queries before any request, so EXPLAIN plans them all', () => {
     const names = t.db.queries.names();
-    for (const name of ['nodes-by-ids', 'biomarker-evidence', 'edge:Study.arms', 'edge:Source.supports', 'list:Biomarker', 'upsert:Finding', 'link:SOURCED_FROM']) {
+    for (const name of ['nodes-by-ids', 'biomarker-evidence', 'edge:Study.arms', 'edge:Source.supports', 'list:Biomarker', 'upsert:Finding', 'link:SOURCED_FROM', 'import-upsert:Study', 'import-link:ANALYZES']) {
       expect(names).toContain(name);
     }
   });

@@ -6,11 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { connect } from '../../src/bootstrap.js';
-import { freePort, superviseLocalNeo4j } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
+import { connect } from '../../src/runtime/bootstrap.js';
+import { freePort, superviseLocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { testApp } from '../helpers.js';
+import { createLogger } from '../../src/observability/logger.js';
 
 async function statusWithin(fetchStatus: () => Promise<number>, want: number, ms: number): Promise<number> {
   const until = Date.now() + ms;
@@ -28,7 +27,7 @@ describe('the readiness endpoint', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-ready-'));
     const neo4j = await superviseLocalNeo4j({ dataDir, port: await freePort(), heap: '256m', log });
     const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-    const app = createApp({ db, logger: log, metrics: createMetrics(false), exposeQueryCount: false, readinessTimeoutMs: 2000 });
+    const app = testApp(db, { exposeQueryCount: false, readinessTimeoutMs: 2000 }).app;
     const ready = async () => (await app.fetch('http://test/ready')).status;
     try {
       expect(await ready()).toBe(200);

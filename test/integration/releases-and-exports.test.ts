@@ -7,13 +7,10 @@ import { DirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../src/ingest/read-seed.js';
-import type { StudySeed } from '../../src/ingest/seed-schema.js';
-import { writeStudy } from '../../src/ingest/write-seed.js';
+import { readSeed } from '../../src/seed-files/read-seed.js';
+import type { StudySeed } from '../../src/seed-files/seed-schema.js';
+import { writeStudy } from '../../src/seed-files/write-seed.js';
 import { hashGraph, refreshRelease, tagRelease, ReleaseTracker } from '../../src/release/release.js';
-import { createApp } from '../../src/app.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
 import { testApp, useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
@@ -111,7 +108,7 @@ describe('the response cache', () => {
 
   it('does not serve an answer from an older release once a writer moved the marker', async () => {
     // An instance that re-reads the marker on every request (the default waits up to a second).
-    const app = createApp({ db: t.db, logger: createLogger('silent'), metrics: createMetrics(false), exposeQueryCount: true, release: new ReleaseTracker(t.db, { checkIntervalMs: 0 }) });
+    const app = testApp(t.db, { release: new ReleaseTracker(t.db, { checkIntervalMs: 0 }) }).app;
     const ask = async () => {
       const res = await app.fetch('http://test/graphql', {
         method: 'POST',

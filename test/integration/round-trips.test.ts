@@ -11,7 +11,7 @@ const t = useSeededApp();
 /** The same server with lookahead off: every level is its own batched query. */
 let perLevel: ReturnType<typeof testApp>;
 beforeAll(() => {
-  perLevel = testApp(t.db, { lookahead: false });
+  perLevel = testApp(t.db, { loaderOptions: { lookahead: false } });
 });
 
 const NESTED = `{

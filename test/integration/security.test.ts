@@ -7,13 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import type { Db } from '../../src/db/run.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
 import type { SecurityOptions } from '../../src/security/index.js';
 import { buildManifest, documentHash } from '../../src/security/trusted-documents.js';
-import { testDb, type GqlResult } from '../helpers.js';
+import { testApp, testDb, type GqlResult } from '../helpers.js';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -28,7 +25,7 @@ afterAll(async () => {
 });
 
 function appWith(security: SecurityOptions = {}) {
-  const app = createApp({ db, logger: createLogger('silent'), metrics: createMetrics(false), exposeQueryCount: true, security });
+  const app = testApp(db, { security }).app;
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     return { res, json: (await res.json()) as GqlResult };

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntity } from '../../src/db/entities.js';
 import type { Db } from '../../src/db/run.js';
-import { exportStudies } from '../../src/ingest/export-seed.js';
-import { readSeed } from '../../src/ingest/read-seed.js';
-import type { StudySeed } from '../../src/ingest/seed-schema.js';
-import { writeStudy } from '../../src/ingest/write-seed.js';
-import { testDb } from '../helpers.js';
+import { exportStudies } from '../../src/seed-files/export-seed.js';
+import { readSeed } from '../../src/seed-files/read-seed.js';
+import type { StudySeed } from '../../src/seed-files/seed-schema.js';
+import { writeStudy } from '../../src/seed-files/write-seed.js';
+import { testDb, withStatements } from '../helpers.js';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 async function node(id: string): Promise<Record<string, unknown>> {
-  if (!db.queries.has('test:node-props')) db.queries.define('test:node-props', 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props');
-  const rows = await db.read('test:node-props', { id });
+  const rows = await withStatements(db, { 'test:node-props': 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props' }).read('test:node-props', { id });
   expect(rows).toHaveLength(1);
   return rows[0]!['props'] as Record<string, unknown>;
 }
@@ -70,16 +69,13 @@ describe('a finding’s interaction in the graph', () => {
   });
 
   it('names outcomes the finding is BASED_ON, each a hazard ratio of the same two arms', async () => {
-    if (!db.queries.has('test:interaction-subgroups')) {
-      db.queries.define(
-        'test:interaction-subgroups',
-        `MATCH (f:Finding {id: $id})
+    const subgroups = withStatements(db, {
+      'test:interaction-subgroups': `MATCH (f:Finding {id: $id})
          UNWIND f.interactionSubgroups AS sub
          MATCH (f)-[:BASED_ON]->(o:Outcome {id: sub})-[c:COMPARES]->(a:Arm)
          RETURN o.id AS outcome, o.hr AS hr, c.role AS role, a.id AS arm ORDER BY outcome, role`,
-      );
-    }
-    const rows = await db.read('test:interaction-subgroups', { id: 'denault-pdl1-ge1-os-benefit' });
+    });
+    const rows = await subgroups.read('test:interaction-subgroups', { id: 'denault-pdl1-ge1-os-benefit' });
     expect(rows).toEqual([
       { outcome: 'denault-os-hr-pdl1-ge1', hr: 0.53, role: 'CONTROL', arm: 'denault-crt-alone' },
       { outcome: 'denault-os-hr-pdl1-ge1', hr: 0.53, role: 'EXPERIMENTAL', arm: 'denault-crt-durvalumab' },

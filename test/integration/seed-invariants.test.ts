@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../src/db/graph.js';
 import type { Db } from '../../src/db/run.js';
-import { readSeed, type SeedBundle } from '../../src/ingest/read-seed.js';
-import { writeSeed } from '../../src/ingest/write-seed.js';
-import { testDb } from '../helpers.js';
+import { readSeed, type SeedBundle } from '../../src/seed-files/read-seed.js';
+import { writeSeed } from '../../src/seed-files/write-seed.js';
+import { testDb, withStatements } from '../helpers.js';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 async function rows(cypherName: string, text: string): Promise<Record<string, unknown>[]> {
-  if (!db.queries.has(cypherName)) db.queries.define(cypherName, text);
-  return db.read(cypherName);
+  return withStatements(db, { [cypherName]: text }).read(cypherName);
 }
 
 describe('the seeded knowledge graph', () => {

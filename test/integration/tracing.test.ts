@@ -6,7 +6,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTracing, type Tracing } from '../../src/tracing.js';
+import { startTracing, type Tracing } from '../../src/observability/tracing.js';
 import { useSeededApp } from '../helpers.js';
 
 const exporter = new InMemorySpanExporter();

@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { connect, prepareGraph } from '../../src/bootstrap.js';
+import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
 import { GraphStore, type StudyFilter } from '../../src/db/graph.js';
 import type { Db, Params } from '../../src/db/run.js';
 import { EVIDENCE } from '../../src/schema/limits.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j.js';
-import { createLogger } from '../../src/logger.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
 
 const STUDIES = Number(process.env['ABSCOPAL_SIZE_STUDIES'] ?? 50_000);
@@ -73,7 +73,7 @@ beforeAll(async () => {
   await generateSyntheticGraph(db, { studies: STUDIES, seed: 13 });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/http/server.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: '', SEED_ON_START: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/runtime/config.js';
 
 describe('configuration from the environment', () => {
   it('defaults to a local Neo4j on loopback with data under .neo4j-local', () => {

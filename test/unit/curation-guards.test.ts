@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mutationTransportProblem } from '../../src/curation/plugin.js';
+import { mutationTransportProblem } from '../../src/curation/transport.js';
 import { WriteRateLimiter } from '../../src/curation/rate-limit.js';
-import { validateBundle, type KnownNode } from '../../src/ingest/read-seed.js';
+import { validateBundle, type KnownNode } from '../../src/seed-files/read-seed.js';
 
 async function fixture(): Promise<{ study: Record<string, unknown>; catalog: Record<string, unknown[]> }> {
   return JSON.parse(await readFile(path.resolve('test/fixtures/curation/new-study.json'), 'utf8')) as { study: Record<string, unknown>; catalog: Record<string, unknown[]> };

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDotEnv, loadRuntimeConfig } from '../../src/config.js';
+import { loadDotEnv, loadRuntimeConfig } from '../../src/runtime/config.js';
 
 const dirs: string[] = [];
 function dirWith(envFile?: string): string {

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAliases, type AliasCatalog } from '../../src/import/aliases.js';
-import { CtgovStudySchema, mapCtgovStudy } from '../../src/import/ctgov.js';
-import { parsePersonName, personKey } from '../../src/import/names.js';
-import { Resolver, type KnownEntity } from '../../src/import/resolve.js';
-import { readSeed } from '../../src/ingest/read-seed.js';
+import { readAliases, type AliasCatalog } from '../../src/importers/aliases.js';
+import { CtgovStudySchema, mapCtgovStudy } from '../../src/importers/ctgov.js';
+import { parsePersonName, personKey } from '../../src/importers/names.js';
+import { Resolver, type KnownEntity } from '../../src/importers/resolve.js';
+import { readSeed } from '../../src/seed-files/read-seed.js';
 
 let known: KnownEntity[];
 let aliases: AliasCatalog;

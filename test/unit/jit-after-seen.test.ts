@@ -5,7 +5,7 @@
  */
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compileAfterSeen, JIT_AFTER_SEEN } from '../../src/app.js';
+import { compileAfterSeen, JIT_AFTER_SEEN } from '../../src/http/plugins/use-graphql-jit.js';
 
 describe('compiling a document only once it repeats', () => {
   it('runs a document through graphql-js the first time and through graphql-jit from its second run on', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalNeo4jError, requireTool } from '../../src/local-neo4j.js';
+import { LocalNeo4jError, requireTool } from '../../src/runtime/local-neo4j.js';
 
 const PATH = process.env['PATH'];
 afterEach(() => {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditPassed, auditSeed, auditStudy, assertAudited, AuditError, formatReport } from '../../src/audit/audit.js';
 import { hasPValue, hasValueWithUnit, numbersIn } from '../../src/audit/numbers.js';
-import { readSeed, resolveFormerIds, type SeedBundle } from '../../src/ingest/read-seed.js';
-import { interactionFromProps, interactionProps, quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/ingest/write-seed.js';
-import type { Catalog, StudySeed } from '../../src/ingest/seed-schema.js';
+import { readSeed, resolveFormerIds, type SeedBundle } from '../../src/seed-files/read-seed.js';
+import { interactionFromProps, interactionProps, quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/seed-files/write-seed.js';
+import type { Catalog, StudySeed } from '../../src/seed-files/seed-schema.js';
 
 const values = (text: string) => numbersIn(text).map((t) => t.value);
 

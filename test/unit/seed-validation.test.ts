@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSeed, SeedValidationError } from '../../src/ingest/read-seed.js';
+import { readSeed, SeedValidationError } from '../../src/seed-files/read-seed.js';
 
 const FIXTURE = path.resolve('test/fixtures/seed-valid');
 const copies: string[] = [];

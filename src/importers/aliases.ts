@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { Slug } from '../ingest/seed-schema.js';
+import { Slug } from '../seed-files/seed-schema.js';
 
 const Spellings = z.record(Slug, z.array(z.string().trim().min(1)).min(1));
 

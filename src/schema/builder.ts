@@ -3,12 +3,12 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
-import { isLabel } from './db/model.js';
-import { userError } from './errors.js';
-import { LIMITS } from './schema/limits.js';
+import { isLabel } from '../db/model.js';
+import { userError } from '../errors.js';
+import { LIMITS } from './limits.js';
 
 // Kept here too for modules that imported them from the builder before limits had a module.
-export { LIMITS, PAGE } from './schema/limits.js';
+export { LIMITS, PAGE } from './limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -66,7 +66,7 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     // Relationship lists here are short (a study has a handful of arms); connections use `first`.
     defaultListMultiplier: 2,
-    // Depth and breadth only: what a query costs is the cost plugin's one estimate (schema/cost.ts,
+    // Depth and breadth only: what a query costs is the cost plugin's one estimate (http/plugins/use-cost.ts,
     // rows read against the run-time budget); this plugin's own sum of multipliers was a second,
     // disagreeing estimate that refused small answers on the seed.
     limit: { depth: LIMITS.depth, breadth: LIMITS.breadth },

@@ -9,10 +9,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import type { Plugin } from 'graphql-yoga';
-import { withExtensions } from './errors.js';
 
-const TRACER = 'abscopal';
+export const TRACER = 'abscopal';
 
 export interface TracingOptions {
   serviceName: string;
@@ -86,44 +84,3 @@ export function traceBatch<T>(loader: string, keys: number, fn: () => Promise<T>
   return inSpan(`batch ${loader}`, SpanKind.INTERNAL, { 'abscopal.loader': loader, 'abscopal.batch.keys': keys }, fn);
 }
 
-/**
- * The request span (continuing a caller's W3C traceparent), made active while the operation
- * executes so batches and queries nest under it; errors carry `extensions.traceId`.
- */
-export function useTracing(): Plugin {
-  const spans = new WeakMap<Request, Span>();
-  return {
-    onRequest({ request, url }) {
-      const parent = propagation.extract(context.active(), Object.fromEntries(request.headers));
-      const span = trace.getTracer(TRACER).startSpan(
-        `${request.method} ${url.pathname}`,
-        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': url.pathname } },
-        parent,
-      );
-      spans.set(request, span);
-    },
-    onExecute({ args, executeFn, setExecuteFn }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const span = request ? spans.get(request) : undefined;
-      if (!span) return;
-      if (args.operationName) span.setAttribute('graphql.operation.name', args.operationName);
-      setExecuteFn((execArgs) => context.with(trace.setSpan(context.active(), span), () => executeFn(execArgs)));
-    },
-    onExecutionResult({ request, result, setResult }) {
-      const span = spans.get(request);
-      const sc = span?.spanContext();
-      if (!span || !sc || !isSpanContextValid(sc) || !result || Symbol.asyncIterator in result || !result.errors?.length) return;
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      setResult({
-        ...result,
-        errors: result.errors.map((e) => withExtensions(e, { traceId: sc.traceId })),
-      });
-    },
-    onResponse({ request, response }) {
-      const span = spans.get(request);
-      if (!span) return;
-      span.setAttribute('http.response.status_code', response.status);
-      span.end();
-    },
-  };
-}

@@ -3,9 +3,9 @@
  * query per depth level, stopping at `limit` nodes so a hub (a source cited by everything, a
  * drug class) cannot pull the whole graph into a browser.
  */
-import type { GraphStore } from './db/graph.js';
-import type { Entity } from './db/entities.js';
-import type { Label } from './db/model.js';
+import type { GraphStore } from '../db/graph.js';
+import type { Entity } from '../db/entities.js';
+import type { Label } from '../db/model.js';
 
 export interface ViewEdge {
   id: string;

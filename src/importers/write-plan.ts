@@ -6,45 +6,13 @@
  * matches its last import is skipped, so a second import changes nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { assignQuestionsTx } from '../ingest/questions-write.js';
+import { assignQuestionsTx } from '../seed-files/questions-write.js';
 import { withListKeys } from '../db/list-keys.js';
-import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
+import type { Label, RelType } from '../db/model.js';
 import type { Db, WriteStats } from '../db/run.js';
 import type { PlanLink, PlanNode, RecordPlan } from './plan.js';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
-
-function registerImportQueries(db: Db): void {
-  if (db.queries.has('import-upsert:Study')) return;
-  for (const label of LABELS) {
-    db.queries.define(
-      `import-upsert:${label}`,
-      [
-        'UNWIND $rows AS row',
-        `MERGE (n:Entity:${label} {id: row.id})`,
-        'ON CREATE SET n = row.props',
-        // Only the record that created a node may rewrite it: curated nodes keep their facts.
-        'WITH n, row WHERE n.importedFrom = row.props.importedFrom',
-        'SET n = row.props',
-        'RETURN count(n) AS written',
-      ].join('\n'),
-    );
-  }
-  for (const rel of REL_TYPES) {
-    db.queries.define(
-      `import-link:${rel}`,
-      [
-        'UNWIND $rows AS row',
-        'MATCH (a:Entity {id: row.from})',
-        'MATCH (b:Entity {id: row.to})',
-        `MERGE (a)-[r:${rel}]->(b)`,
-        // An existing (curated) relationship is left as it is; only a new one carries the import's props.
-        'ON CREATE SET r = row.props',
-        'RETURN count(r) AS linked',
-      ].join('\n'),
-    );
-  }
-}
 
 /** Content hash of what the record would write: same record, same resolution -> same hash. */
 export function planHash(plan: RecordPlan): string {
@@ -64,7 +32,6 @@ function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
 }
 
 export async function writePlan(db: Db, plan: RecordPlan, previousHash: string | null): Promise<{ outcome: WriteOutcome; stats: WriteStats | undefined }> {
-  registerImportQueries(db);
   const hash = planHash(plan);
   if (previousHash === hash) return { outcome: 'unchanged', stats: undefined };
   const nodes: PlanNode[] = plan.nodes.map((n) => (n.id === plan.sourceId ? { ...n, props: { ...n.props, importHash: hash } } : n));

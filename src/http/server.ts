@@ -6,12 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import { Gauge } from 'prom-client';
 import { createApp } from './app.js';
-import { openDatabase, prepareGraph } from './bootstrap.js';
-import { ConfigError, loadRuntimeConfig } from './config.js';
-import { createLogger, endLog } from './logger.js';
-import { createMetrics } from './metrics.js';
+import { openDatabase, prepareGraph } from '../runtime/bootstrap.js';
+import { ConfigError, loadRuntimeConfig } from '../runtime/config.js';
+import { createLogger, endLog } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
 import { drainServer, trackInFlight } from './shutdown.js';
-import { startTracing } from './tracing.js';
+import { startTracing } from '../observability/tracing.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadRuntimeConfig>;

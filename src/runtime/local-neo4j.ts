@@ -9,9 +9,9 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSy
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 
-const MODULE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'neo4j-local');
+const MODULE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'neo4j-local');
 const JAR = path.join(MODULE_DIR, 'target', 'neo4j-local-1.0.0.jar');
 const LIB = path.join(MODULE_DIR, 'target', 'lib');
 const STAMP = path.join(MODULE_DIR, 'target', 'build.sha256');

@@ -1,11 +1,11 @@
 /** Per-request context: a counting view of the database and fresh loaders, nothing shared. */
-import { Aggregates } from './db/aggregates.js';
-import { RequestBudget, type BudgetLimits } from './db/budget.js';
-import { GraphStore } from './db/graph.js';
-import { QueryCounter, type Db } from './db/run.js';
-import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
-import { Fanout } from './schema/cost.js';
-import { AGGREGATES, BUDGET } from './schema/limits.js';
+import { Aggregates } from '../db/aggregates.js';
+import { RequestBudget, type BudgetLimits } from '../db/budget.js';
+import { GraphStore } from '../db/graph.js';
+import { QueryCounter, type Db } from '../db/run.js';
+import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/index.js';
+import { Fanout } from '../db/degrees.js';
+import { AGGREGATES, BUDGET } from './limits.js';
 
 export interface Context {
   /** The database as this request sees it: every query it runs is counted and charged to this request's budget. */

@@ -1,6 +1,6 @@
 /** Prometheus metrics, one registry per app instance (tests run several side by side). */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { QueryObserver } from './db/run.js';
+import type { QueryObserver } from '../db/run.js';
 
 export interface Metrics {
   registry: Registry;

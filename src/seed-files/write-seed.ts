@@ -4,7 +4,7 @@
  * A failure inside a transaction rolls that unit back whole.
  */
 import { withListKeys } from '../db/list-keys.js';
-import { LABELS, REL_TYPES, type Label, type RelType } from '../db/model.js';
+import type { Label, RelType } from '../db/model.js';
 import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
 import { assignQuestionsTx } from './questions-write.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
@@ -119,22 +119,6 @@ export function readAtFromProps(props: Record<string, unknown>): ReadAtSeed[] | 
   return typeof json === 'string' ? ReadAtSchema.array().parse(JSON.parse(json)) : undefined;
 }
 
-/** Registers the writer's composed queries on a database's query book (once). */
-export function registerWriteQueries(db: Db): void {
-  if (db.queries.has('upsert:Study')) return;
-  for (const label of LABELS) {
-    // MERGE on both labels: an id already used by a node of another label fails the
-    // Entity.id constraint instead of silently gaining a second type.
-    db.queries.define(`upsert:${label}`, `UNWIND $rows AS row\nMERGE (n:Entity:${label} {id: row.id})\nSET n = row.props`);
-  }
-  for (const rel of REL_TYPES) {
-    db.queries.define(
-      `link:${rel}`,
-      `UNWIND $rows AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${rel}]->(b)\nSET r = row.props\nRETURN count(r) AS linked`,
-    );
-  }
-}
-
 class UnitWriter {
   private readonly nodes = new Map<Label, NodeRow[]>();
   private readonly links = new Map<RelType, LinkRow[]>();
@@ -182,7 +166,6 @@ export interface SeedReport {
 }
 
 export async function writeCatalog(db: Db, catalog: Catalog): Promise<WriteStats> {
-  registerWriteQueries(db);
   return db.write(async (tx) => {
     await writeCatalogTx(tx, catalog);
     return { ...tx.stats };
@@ -244,7 +227,6 @@ const STUDY_OWNED_TYPES: RelType[] = [
 ];
 
 export async function writeStudy(db: Db, study: StudySeed): Promise<WriteStats> {
-  registerWriteQueries(db);
   return db.write(async (tx) => {
     await writeStudyTx(tx, study);
     return { ...tx.stats };
