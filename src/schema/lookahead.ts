@@ -191,7 +191,11 @@ function plansBelow(sets: readonly (SelectionSetNode | undefined)[], type: Graph
       plans.push(planOf(entry.edge, childSelections([field], target, entry.via, info), info, depth + 1));
       continue;
     }
-    const paged = FIELD_PAGES[name];
+    // A paged field is planned only on a root field's own nodes, which are distinct. Deeper, one
+    // node can sit below many parents (a disease below every finding made in it); a tree would
+    // read its page once per occurrence, where the page loader reads it once per request, and
+    // the cost estimate counts each parent once (estimate.ts). Deeper pages use the page loader.
+    const paged = depth === 0 ? FIELD_PAGES[name] : undefined;
     const plan = paged ? pagedPlan(paged, field, type, target, info, depth + 1) : null;
     if (plan) plans.push(plan);
   }
