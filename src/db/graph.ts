@@ -48,6 +48,12 @@ function toNode(label: unknown, props: unknown): Entity {
   return parseEntity(label, props);
 }
 
+/** Which book query reads a root list page, with its parameters. */
+export interface RootPageRead {
+  name: string;
+  params: Record<string, unknown>;
+}
+
 /** A page of a root list: each node with its keyset position (the cursor's content). */
 export type KeyedPage<T> = { node: T; sortKey: string }[];
 
@@ -173,9 +179,19 @@ export class GraphStore {
    * first page), optionally only nodes whose name contains `text` (case-insensitive).
    */
   async list<L extends ListedLabel>(label: L, text: string | null, after: string | null, limit: number): Promise<KeyedPage<Entity<L>>> {
-    const name = text === null ? `list:${label}` : `list-text:${label}`;
-    const rows = await this.db.read(name, { text: text === null ? null : normaliseText(text), after: after ?? '', limit: int(limit) });
+    const { name, params } = this.listRead(label, text, after, limit);
+    const rows = await this.db.read(name, params);
     return rows.map((r) => ({ node: parseEntity(label, r['props']) as Entity<L>, sortKey: String(r['sortKey']) }));
+  }
+
+  /** The query and parameters of a root list page, for list() and for the one-statement read of the field (db/statement.ts). */
+  listRead(label: ListedLabel, text: string | null, after: string | null, limit: number): RootPageRead {
+    return { name: text === null ? `list:${label}` : `list-text:${label}`, params: { text: text === null ? null : normaliseText(text), after: after ?? '', limit: int(limit) } };
+  }
+
+  /** The query and parameters of a studies page, for studies() and for the one-statement read of the field. */
+  studiesRead(filter: StudyFilter, order: StudyOrder, after: string | null, limit: number): RootPageRead {
+    return { name: `studies-page:${studyStart(filter)}:${order}`, params: { ...studyParams(filter), ...studyBounds(filter, order, after), limit: int(limit) } };
   }
 
   async count(label: ListedLabel, text: string | null): Promise<number> {
@@ -185,7 +201,8 @@ export class GraphStore {
 
   /** One page of studies: filtered from the smallest side the filter names, in `order`, after the keyset `after`. */
   async studies(filter: StudyFilter, order: StudyOrder, after: string | null, limit: number): Promise<KeyedPage<Study>> {
-    const rows = await this.db.read(`studies-page:${studyStart(filter)}:${order}`, { ...studyParams(filter), ...studyBounds(filter, order, after), limit: int(limit) });
+    const { name, params } = this.studiesRead(filter, order, after, limit);
+    const rows = await this.db.read(name, params);
     return rows.map((r) => ({ node: parseEntity('Study', r['props']), sortKey: String(r['sortKey']) }));
   }
 

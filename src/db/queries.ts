@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from './cypher-dir.js';
-import { LISTED_LABELS } from './list-keys.js';
+import { LISTED_LABELS, type ListedLabel } from './list-keys.js';
 import { EDGES, LABELS, PAGED, REL_TYPES, countQuery, degreeQuery, edgeQuery, pageQuery } from './model.js';
 
 export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
@@ -66,8 +66,12 @@ function compose(): Map<string, string> {
   for (const label of LISTED_LABELS) {
     const page = `RETURN '${label}' AS label, properties(c) AS props, c.sortName AS sortKey\nORDER BY c.sortName\nLIMIT $limit`;
     const text = `MATCH (c:${label}) USING TEXT INDEX c:${label}(findText)\nWHERE c.findText CONTAINS toString($text)`;
-    q.set(`list:${label}`, `MATCH (c:${label}) USING INDEX c:${label}(sortName)\nWHERE c.sortName > toString($after)\n${page}`);
-    q.set(`list-text:${label}`, `${text} AND c.sortName > toString($after)\n${page}`);
+    const listBody = `MATCH (c:${label}) USING INDEX c:${label}(sortName)\nWHERE c.sortName > toString($after)`;
+    const textBody = `${text} AND c.sortName > toString($after)`;
+    q.set(`list:${label}`, `${listBody}\n${page}`);
+    q.set(`list-text:${label}`, `${textBody}\n${page}`);
+    ROOT_PAGE_PARTS.set(`list:${label}`, { body: listBody, key: 'c.sortName', label });
+    ROOT_PAGE_PARTS.set(`list-text:${label}`, { body: textBody, key: 'c.sortName', label });
     q.set(`count:${label}`, `MATCH (c:${label})\nRETURN count(c) AS total`);
     q.set(`count-text:${label}`, `${text}\nRETURN count(c) AS total`);
     q.set(`list-keys-missing:${label}`, `MATCH (c:${label})\nWHERE c.sortName IS NULL\nRETURN c.id AS id, properties(c) AS props\nLIMIT $limit`);
@@ -121,16 +125,35 @@ function compose(): Map<string, string> {
       // From the ordering's index when nothing smaller is named; $upto ends a year-bounded scan.
       const from = `${head}${start === 'all' ? `${match} USING INDEX c:Study(${key})` : match}`;
       const bounds = key === 'sortName' ? `c.${key} > toString($after)` : `c.${key} > toString($after) AND c.${key} < toString($upto)`;
-      q.set(
-        `studies-page:${start}:${order}`,
-        `${from}\n${where.trimEnd()}\n  AND ${bounds}\nRETURN 'Study' AS label, properties(c) AS props, c.${key} AS sortKey\nORDER BY c.${key}\nLIMIT $limit`,
-      );
+      const body = `${from}\n${where.trimEnd()}\n  AND ${bounds}`;
+      q.set(`studies-page:${start}:${order}`, `${body}\nRETURN 'Study' AS label, properties(c) AS props, c.${key} AS sortKey\nORDER BY c.${key}\nLIMIT $limit`);
+      ROOT_PAGE_PARTS.set(`studies-page:${start}:${order}`, { body, key: `c.${key}`, label: 'Study' });
     }
     q.set(`studies-count:${start}`, `${head}${match}\n${where}\nRETURN count(c) AS total`);
   }
   // No filter at all: the count store answers without touching a study.
   q.set('studies-count:unfiltered', 'MATCH (c:Study)\nRETURN count(c) AS total');
   return q;
+}
+
+/**
+ * A root list page in parts, for the one-statement read of a root field (db/statement.ts): the
+ * MATCH … WHERE that finds the page's candidates as `c`, the ordering key, and the label. The
+ * page query in the book is these parts plus its RETURN … ORDER BY key LIMIT $limit.
+ */
+export interface RootPageParts {
+  body: string;
+  key: string;
+  label: ListedLabel;
+}
+
+const ROOT_PAGE_PARTS = new Map<string, RootPageParts>();
+
+/** The parts of the root page query `name` (a `list:*`, `list-text:*` or `studies-page:*` name). */
+export function rootPageParts(name: string): RootPageParts {
+  const parts = ROOT_PAGE_PARTS.get(name);
+  if (!parts) throw new Error(`${name} is not a root page query`);
+  return parts;
 }
 
 export const COMPOSED_QUERIES: ReadonlyMap<string, string> = compose();

@@ -8,7 +8,7 @@ import type { GraphStore } from '../db/graph.js';
 import type { Entity } from '../db/entities.js';
 import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
 import { EDGES } from '../db/model.js';
-import { planKey, readTrees, type TreePlan } from '../db/tree.js';
+import { planKey, readTrees, type TreePage, type TreePlan, type TreeSink } from '../db/tree.js';
 import { traceBatch } from '../observability/tracing.js';
 
 /**
@@ -50,6 +50,13 @@ export interface Loaders {
   tree: DataLoader<{ plan: TreePlan; id: string }, EdgeHit[], string>;
   /** Children already read by a tree, per node object and relationship field. */
   prefetched: WeakMap<object, Map<EdgeName, EdgeHit[]>>;
+  /**
+   * Pages (db/tree.ts pageKey) and totalCounts (countKey) of paged fields already read by a tree
+   * or a root field's one statement, per node object.
+   */
+  prefetchedPages: WeakMap<object, Map<string, TreePage | number>>;
+  /** Where trees and one-statement root reads hand what they read below a node. */
+  sink: TreeSink;
   /** Whether resolvers may read ahead (off in the N+1 baseline, which must cost a query per parent). */
   lookahead: boolean;
 }
@@ -74,12 +81,20 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
   const counts = new Map<string, DataLoader<string, number>>();
   const capped = new Set<string>();
   const prefetched = new WeakMap<object, Map<EdgeName, EdgeHit[]>>();
-  const sink = {
+  const prefetchedPages = new WeakMap<object, Map<string, TreePage | number>>();
+  const keep = (n: Entity, key: string, value: TreePage | number): void => {
+    const byKey = prefetchedPages.get(n) ?? new Map<string, TreePage | number>();
+    byKey.set(key, value);
+    prefetchedPages.set(n, byKey);
+  };
+  const sink: TreeSink = {
     attach(n: Entity, edge: EdgeName, hits: EdgeHit[]): void {
       const byEdge = prefetched.get(n) ?? new Map<EdgeName, EdgeHit[]>();
       byEdge.set(edge, hits);
       prefetched.set(n, byEdge);
     },
+    attachPage: keep,
+    attachCount: keep,
     capped(edge: EdgeName): void {
       capped.add(edge);
     },
@@ -88,6 +103,8 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
     node,
     capped,
     prefetched,
+    prefetchedPages,
+    sink,
     lookahead,
     tree: new DataLoader<{ plan: TreePlan; id: string }, EdgeHit[], string>(
       async (asks) => {

@@ -1,6 +1,7 @@
 /**
  * Root lookups and paginated root lists (Relay connections; totalCount is counted only when
- * asked). Lists page forward through indexes with keyset cursors: a cursor is the last row's
+ * asked). Each reads its page or node together with what its selection plans below in one
+ * statement (loading.ts rootPage, lookup). Lists page forward through indexes with keyset cursors: a cursor is the last row's
  * stored sort key (db/list-keys.ts), tagged with the ordering it belongs to, so page 1000 is one
  * index seek like page 1 (cost stays flat as the graph grows).
  */
@@ -11,6 +12,7 @@ import { notFound, userError } from '../errors.js';
 import { StudyKindEnum, StudyOrderEnum } from './enums.js';
 import { keptAggregate } from './aggregate.js';
 import { PAGE, checkFirst } from './limits.js';
+import { lookup, rootPage } from './loading.js';
 import { NodeRefs } from './refs.js';
 import { countable } from './relation-page.js';
 
@@ -79,8 +81,8 @@ builder.queryFields((t) => ({
     type: builder.nodeInterfaceRef(),
     description: 'Any node by its slug (the readable id, e.g. "pembro-rt-2019"). NOT_FOUND when there is none.',
     args: { slug: t.arg.string({ description: 'The readable id, e.g. "tumor-aneuploidy".', required: true }) },
-    resolve: async (_p, { slug }, ctx) => {
-      const n = await ctx.loaders.node.load(slug);
+    resolve: async (_p, { slug }, ctx, info) => {
+      const n = await lookup(ctx, info, slug);
       if (!n) throw notFound('entity', slug);
       return n;
     },
@@ -93,7 +95,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ description: 'Order of the list.', type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
-    resolve: async (_p, args, ctx) => {
+    resolve: async (_p, args, ctx, info) => {
       const f = args.filter;
       const filter: StudyFilter = {
         yearFrom: f?.yearFrom ?? null,
@@ -106,7 +108,7 @@ builder.queryFields((t) => ({
         text: f?.text ?? null,
       };
       const order = args.orderBy ?? 'YEAR_DESC';
-      const conn = await keysetPage(args, order, (after, limit) => ctx.store.studies(filter, order, after, limit));
+      const conn = await keysetPage(args, order, (after, limit) => rootPage(ctx, info, ctx.store.studiesRead(filter, order, after, limit), () => ctx.store.studies(filter, order, after, limit)));
       // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
       // The unfiltered one is Neo4j's count store, as cheap as the lookup.
       const totalCount = isUnfiltered(filter)
@@ -129,9 +131,9 @@ function listField(field: string, label: Exclude<ListedLabel, 'Study' | 'Trial'>
         }),
       },
       complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
-      resolve: async (_p, args, ctx) => {
+      resolve: async (_p, args, ctx, info) => {
         const text = args.name ?? null;
-        const conn = await keysetPage(args, 'NAME', (after, limit) => ctx.store.list(label, text, after, limit));
+        const conn = await keysetPage(args, 'NAME', (after, limit) => rootPage(ctx, info, ctx.store.listRead(label, text, after, limit), () => ctx.store.list(label, text, after, limit)));
         return { ...conn, totalCount: () => ctx.store.count(label, text) };
       },
     }, countable),

@@ -1,7 +1,9 @@
 /**
- * Reading relationship fields: children a tree already read (no round trip), else the
- * relationship field with what the query selects below it as one tree (one round trip for the
- * whole subtree, batched across parents), else the one-level batched loader.
+ * Reading root fields and relationship fields. A root list or lookup reads its page together with
+ * every tree the query selects below it in one statement (db/statement.ts). A relationship field
+ * takes the children a tree already read (no round trip), else reads itself with what the query
+ * selects below it as one tree (one round trip for the whole subtree, batched across parents),
+ * else the one-level batched loader.
  *
  * Children a tree already read are returned as plain values, not promises: the executor
  * (graphql-jit's compiled code, as graphql-js before it) completes a plain list in place, while
@@ -10,8 +12,11 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.js';
-import type { EdgeHit, EdgeName } from '../db/model.js';
-import { planFor } from './lookahead.js';
+import type { Entity } from '../db/entities.js';
+import type { KeyedPage, RootPageRead } from '../db/graph.js';
+import type { EdgeHit, EdgeName, Label } from '../db/model.js';
+import { readLookup, readRootPage } from '../db/statement.js';
+import { planFor, planLookup, planRoot } from './lookahead.js';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -42,4 +47,26 @@ export function related<E extends EdgeName>(ctx: Context, edge: E, n: { id: stri
 /** The neighbour over a to-one relationship field (a finding's study), or null. */
 export function relatedOne<E extends EdgeName>(ctx: Context, edge: E, n: { id: string }, info?: GraphQLResolveInfo): MaybePromise<EdgeHit<E>['node'] | null> {
   return after(hits(ctx, edge, n, info), firstNode);
+}
+
+/**
+ * A root list's page, with everything the selection plans below its nodes read in the same
+ * statement; `plain` is the page alone (lookahead off, or nothing to read ahead or project).
+ */
+export async function rootPage<L extends Label>(ctx: Context, info: GraphQLResolveInfo, read: RootPageRead, plain: () => Promise<KeyedPage<Entity<L>>>): Promise<KeyedPage<Entity<L>>> {
+  if (!ctx.loaders.lookahead) return plain();
+  const { plans, props } = planRoot(info);
+  if (plans.length === 0 && !props) return plain();
+  const rows = await readRootPage(ctx.store.db, read.name, read.params, plans, props, ctx.loaders.sink);
+  // The page query `read.name` reads nodes of label L only (db/queries.ts rootPageParts).
+  return rows as unknown as KeyedPage<Entity<L>>;
+}
+
+/** A root lookup by id, with the trees its selection plans below the node read in the same statement. */
+export async function lookup(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<Entity | null> {
+  const plans = ctx.loaders.lookahead ? planLookup(info) : new Map<Label, never[]>();
+  if (plans.size === 0) return ctx.loaders.node.load(id);
+  const node = await readLookup(ctx.store.db, id, plans, ctx.loaders.sink);
+  if (node) ctx.loaders.node.prime(id, node);
+  return node;
 }

@@ -11,18 +11,21 @@
  * an entry that disagreed with its resolver would cost a round trip, never change an answer.
  */
 import {
+  getArgumentValues,
   getDirectiveValues,
   getNamedType,
   GraphQLIncludeDirective,
   GraphQLObjectType,
   GraphQLSkipDirective,
+  isAbstractType,
   Kind,
   type FieldNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { EDGES, type EdgeName } from '../db/model.js';
+import { EDGES, PAGED, isLabel, type EdgeName, type Label, type PagedEdge } from '../db/model.js';
 import { isPrefetchable, mergePlans, type TreePlan } from '../db/tree.js';
+import { pageArgs } from './relation-page.js';
 
 interface FieldEdge {
   edge: EdgeName;
@@ -55,6 +58,15 @@ export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = Object.fromEntri
     ...FIELD_EDGE_EXCEPTIONS,
   }).filter((entry): entry is [string, FieldEdge] => entry[1] !== null),
 );
+
+/**
+ * GraphQL connection fields over a paged relationship field: every paged field under its own name
+ * (`Biomarker.findings`), then the ones that wrap each child (an investigator's authorships).
+ */
+export const FIELD_PAGES: Readonly<Record<string, { edge: PagedEdge; via?: string }>> = {
+  ...Object.fromEntries((Object.keys(PAGED) as PagedEdge[]).map((edge) => [edge, { edge }])),
+  'Investigator.authorships': { edge: 'Investigator.studies', via: 'study' },
+};
 
 /**
  * Properties that resolvers of the parent field read from the children, besides what the
@@ -171,13 +183,84 @@ function plansBelow(sets: readonly (SelectionSetNode | undefined)[], type: Graph
   if (depth >= MAX_DEPTH) return [];
   const plans: TreePlan[] = [];
   for (const field of collectFields(sets, type, info)) {
-    const entry = FIELD_EDGES[`${type.name}.${field.name.value}`];
+    const name = `${type.name}.${field.name.value}`;
     const target = objectTypeOf(type, field.name.value);
-    if (!entry || !target || !isPrefetchable(entry.edge)) continue;
-    const below = childSelections([field], target, entry.via, info);
-    plans.push(planOf(entry.edge, below, info, depth + 1));
+    if (!target) continue;
+    const entry = FIELD_EDGES[name];
+    if (entry && isPrefetchable(entry.edge)) {
+      plans.push(planOf(entry.edge, childSelections([field], target, entry.via, info), info, depth + 1));
+      continue;
+    }
+    // A paged field is planned only on a root field's own nodes, which are distinct. Deeper, one
+    // node can sit below many parents (a disease below every finding made in it); a tree would
+    // read its page once per occurrence, where the page loader reads it once per request, and
+    // the cost estimate counts each parent once (estimate.ts). Deeper pages use the page loader.
+    const paged = depth === 0 ? FIELD_PAGES[name] : undefined;
+    const plan = paged ? pagedPlan(paged, field, type, target, info, depth + 1) : null;
+    if (plan) plans.push(plan);
   }
   return mergePlans(plans);
+}
+
+/**
+ * A paged connection field as a plan entry: its page arguments (checked as its resolver checks
+ * them; bad ones are not planned, so the resolver reports them), whether totalCount is selected,
+ * and the plans below its nodes (`edges { node { … } }`).
+ */
+function pagedPlan(paged: { edge: PagedEdge; via?: string }, field: FieldNode, parent: GraphQLObjectType, connection: GraphQLObjectType, info: GraphQLResolveInfo, depth: number): TreePlan | null {
+  const def = parent.getFields()[field.name.value];
+  if (!def) return null;
+  let page: { first: number; after: readonly (string | number)[] | null };
+  let raw: Record<string, unknown>;
+  try {
+    raw = getArgumentValues(def, field, info.variableValues);
+    page = pageArgs(paged.edge, raw);
+  } catch {
+    return null;
+  }
+  const type = 'typeFilter' in PAGED[paged.edge] && typeof raw['type'] === 'string' ? raw['type'] : null;
+  const conn = collectFields([field.selectionSet], connection, info);
+  const count = conn.some((f) => f.name.value === 'totalCount');
+  const edgeType = objectTypeOf(connection, 'edges');
+  const nodeType = edgeType ? objectTypeOf(edgeType, 'node') : null;
+  if (!edgeType || !nodeType) return null;
+  const nodes = collectFields(
+    conn.filter((f) => f.name.value === 'edges').map((f) => f.selectionSet),
+    edgeType,
+    info,
+  ).filter((f) => f.name.value === 'node');
+  const plan = planOf(paged.edge, childSelections(nodes, nodeType, paged.via, info), info, depth);
+  plan.page = { first: page.first, after: page.after, type, count };
+  return plan;
+}
+
+/**
+ * The plans below a root connection field's nodes (`studies { edges { node { … } } }`) and the
+ * properties those nodes' selected fields read (undefined: all).
+ */
+export function planRoot(info: GraphQLResolveInfo): { plans: TreePlan[]; props: string[] | undefined } {
+  const connection = getNamedType(info.returnType);
+  const edgeType = connection instanceof GraphQLObjectType ? objectTypeOf(connection, 'edges') : null;
+  const nodeType = edgeType ? objectTypeOf(edgeType, 'node') : null;
+  if (!(connection instanceof GraphQLObjectType) || !edgeType || !nodeType) return { plans: [], props: undefined };
+  const edges = collectFields(info.fieldNodes.map((n) => n.selectionSet), connection, info).filter((f) => f.name.value === 'edges');
+  const sets = collectFields(edges.map((f) => f.selectionSet), edgeType, info)
+    .filter((f) => f.name.value === 'node')
+    .map((f) => f.selectionSet);
+  return { plans: plansBelow(sets, nodeType, info, 0), props: propertiesFor(sets, nodeType, info) };
+}
+
+/** Per label the root lookup's node may have, the plans its selection asks for below it. */
+export function planLookup(info: GraphQLResolveInfo): Map<Label, TreePlan[]> {
+  const out = new Map<Label, TreePlan[]>();
+  const returned = getNamedType(info.returnType);
+  const types = returned instanceof GraphQLObjectType ? [returned] : isAbstractType(returned) ? info.schema.getPossibleTypes(returned) : [];
+  for (const type of types) {
+    if (!isLabel(type.name)) continue;
+    const plans = plansBelow(info.fieldNodes.map((n) => n.selectionSet), type, info, 0);
+    if (plans.length > 0) out.set(type.name, plans);
+  }
+  return out;
 }
 
 /**

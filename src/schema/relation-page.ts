@@ -6,6 +6,7 @@
 import type { SchemaTypesOf } from './builder.js';
 import type { Context } from './context.js';
 import type { EdgeHit, PagedEdge } from '../db/model.js';
+import { countKey, pageKey } from '../db/tree.js';
 import { userError } from '../errors.js';
 import type { Fanout } from '../db/degrees.js';
 import { RELATION_PAGE, checkFirst } from './limits.js';
@@ -44,6 +45,15 @@ export const listComplexity =
   (edge: Parameters<Fanout['multiplier']>[0]) =>
   (_args: unknown, ctx: { fanout: Fanout }): { field: number; multiplier: number } => ({ field: 1, multiplier: ctx.fanout.multiplier(edge, null) });
 
+/** A paged field's page arguments, checked: the page size and the decoded cursor. Throws on bad input. */
+export function pageArgs(edge: PagedEdge, args: RelationArgs): { first: number; after: SortKey | null } {
+  if (args.last != null || args.before != null) {
+    throw userError(`${edge} pages forward only: use first and after`, 'BAD_USER_INPUT', { argument: args.last != null ? 'last' : 'before' });
+  }
+  checkFirst(args.first, RELATION_PAGE.maxSize);
+  return { first: args.first ?? RELATION_PAGE.defaultSize, after: args.after ? decode(args.after) : null };
+}
+
 export async function relationPage<E extends PagedEdge, T>(
   ctx: Context,
   edge: E,
@@ -52,13 +62,13 @@ export async function relationPage<E extends PagedEdge, T>(
   map: (hit: EdgeHit<E>) => T,
   type: string | null = null,
 ) {
-  if (args.last != null || args.before != null) {
-    throw userError(`${edge} pages forward only: use first and after`, 'BAD_USER_INPUT', { argument: args.last != null ? 'last' : 'before' });
-  }
-  checkFirst(args.first, RELATION_PAGE.maxSize);
-  const first = args.first ?? RELATION_PAGE.defaultSize;
-  const after = args.after ? decode(args.after) : null;
-  const page = await ctx.loaders.page(edge, { first, after, type }).load(parent.id);
+  const { first, after } = pageArgs(edge, args);
+  // Read already by the tree or root statement above, with these arguments: no round trip.
+  const ahead = ctx.loaders.prefetchedPages.get(parent);
+  const known = ahead?.get(pageKey(edge, first, after, type));
+  // A tree page's hits were read over this very field (db/tree.ts): they are this field's hits.
+  const page = typeof known === 'object' ? (known as { items: { hit: EdgeHit<E>; sortKey: SortKey }[]; hasNextPage: boolean }) : await ctx.loaders.page(edge, { first, after, type }).load(parent.id);
+  const total = ahead?.get(countKey(edge, type));
   const edges = page.items.map(({ hit, sortKey }) => ({ cursor: encode(sortKey), node: map(hit) }));
   return {
     edges,
@@ -68,7 +78,7 @@ export async function relationPage<E extends PagedEdge, T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => ctx.loaders.count(edge, type).load(parent.id),
+    totalCount: () => (typeof total === 'number' ? Promise.resolve(total) : ctx.loaders.count(edge, type).load(parent.id)),
   };
 }
 
