@@ -224,14 +224,24 @@ function dedupe<T extends Entity>(nodes: T[]): T[] {
 
 interface QuestionAnswer {
   question: ClinicalQuestionKey;
+  /** The lines asked for (a window of the whole ranking, by rank). */
   ranking: AnswerLine[];
+  /** Lines in the whole ranking. */
+  lineCount: number;
+}
+
+/** Which lines of each ranking a request asks for: `lines` lines after the first `offset`. */
+interface LineWindow {
+  offset: number;
+  lines: number;
 }
 
 const QuestionAnswerRef = builder.objectRef<QuestionAnswer>('QuestionAnswer').implement({
   description: 'The ranking for one clinical question.',
   fields: (t) => ({
     question: t.field({ description: 'The clinical question ranked.', type: ClinicalQuestionRef, resolve: (a) => a.question }),
-    ranking: t.field({ type: [BiomarkerEvidenceRef], description: 'Biomarkers, best supported first.', resolve: (a) => a.ranking }),
+    ranking: t.field({ type: [BiomarkerEvidenceRef], description: 'Biomarkers, best supported first: `lines` lines after the first `offset` (biomarkerEvidence arguments).', resolve: (a) => a.ranking }),
+    lineCount: t.int({ description: 'Biomarkers in the whole ranking (the lines not returned included).', resolve: (a) => a.lineCount }),
   }),
 });
 
@@ -260,7 +270,7 @@ function elsewhereOf(ctx: Context): Promise<Map<string, Elsewhere>> {
  * the rows are read once and the ranking (certainty, pooling, components) computed once, so a
  * repeated request costs only its lookups.
  */
-async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }): Promise<QuestionAnswer | null> {
+async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, window: LineWindow): Promise<QuestionAnswer | null> {
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
   const lines = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`, async (db) => {
@@ -274,21 +284,22 @@ async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooli
     });
     return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
   });
-  return lines ? { question: key, ranking: lines } : null;
+  // The whole ranking is kept; a request takes its window. By position, not by rank: tied lines share a rank.
+  return lines ? { question: key, ranking: lines.slice(window.offset, window.offset + window.lines), lineCount: lines.length } : null;
 }
 
 /**
  * The questions asked (one, or the `limit` with the most predictive findings, then by id), each
  * answered from its own rows: one read per question, so the cost follows the questions, not the graph.
  */
-async function answers(ctx: Context, question: string | null, limit: number, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, predictiveOnly: boolean): Promise<QuestionAnswer[]> {
+async function answers(ctx: Context, question: string | null, limit: number, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, predictiveOnly: boolean, window: LineWindow): Promise<QuestionAnswer[]> {
   const counts = await questionCounts(ctx);
   const chosen = [...counts.values()]
     .filter((c) => (question === null || c.question === question) && (!predictiveOnly || c.predictive > 0))
     .sort((a, b) => b.predictive - a.predictive || (a.question < b.question ? -1 : 1))
     .slice(0, limit)
     .map((c) => ({ id: c.question, schedule: parseQuestionId(c.question)?.schedule ?? null, trials: c.trials }));
-  const answered = await Promise.all(chosen.map((q) => answerOne(ctx, q, weights, pooling)));
+  const answered = await Promise.all(chosen.map((q) => answerOne(ctx, q, weights, pooling, window)));
   return answered.filter((a): a is QuestionAnswer => a !== null);
 }
 
@@ -301,6 +312,8 @@ builder.queryField('biomarkerEvidence', (t) =>
       question: t.arg.id({ description: 'One ClinicalQuestion id (see clinicalQuestions); default: every question.' }),
       predictiveOnly: t.arg.boolean({ defaultValue: true, description: 'Only questions with at least one PREDICTIVE finding (default true).' }),
       questions: t.arg.int({ defaultValue: EVIDENCE.defaultQuestions, description: `Without question: how many questions to answer, those with the most predictive findings first (default ${EVIDENCE.defaultQuestions}, at most ${EVIDENCE.maxQuestions}; clinicalQuestions lists them all).` }),
+      lines: t.arg.int({ defaultValue: EVIDENCE.defaultLines, description: `Lines of each ranking to return, best first (default ${EVIDENCE.defaultLines}, at most ${EVIDENCE.maxLines}); QuestionAnswer.lineCount tells how many there are.` }),
+      offset: t.arg.int({ defaultValue: 0, description: 'Lines of each ranking to skip (0: from the top); the next window is offset + lines. By position: tied lines share a rank.' }),
       weights: t.arg({ type: WeightsInput, description: 'Weights of the score’s components.' }),
       poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for pooled interactions (default REML).' }),
       intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI method for pooled interactions (default HARTUNG_KNAPP).' }),
@@ -318,7 +331,10 @@ builder.queryField('biomarkerEvidence', (t) =>
       }
       const limit = args.questions ?? EVIDENCE.defaultQuestions;
       checkRange(limit, 1, EVIDENCE.maxQuestions, 'questions');
-      return { weights, answers: await answers(ctx, question, limit, weights, { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' }, args.predictiveOnly ?? true) };
+      const window: LineWindow = { lines: args.lines ?? EVIDENCE.defaultLines, offset: args.offset ?? 0 };
+      checkRange(window.lines, 1, EVIDENCE.maxLines, 'lines');
+      checkRange(window.offset, 0, Number.MAX_SAFE_INTEGER, 'offset');
+      return { weights, answers: await answers(ctx, question, limit, weights, { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' }, args.predictiveOnly ?? true, window) };
     },
   }),
 );

@@ -19,7 +19,7 @@ export const LIMITS = { depth: 12, breadth: 250, complexity: 100_000 } as const;
  * totals count); and how many questions one request answers (each is read on its own, through
  * the finding_question index, so a request's cost follows the questions it answers).
  */
-export const EVIDENCE = { listCap: 10, populations: 10, defaultQuestions: 20, maxQuestions: 50 } as const;
+export const EVIDENCE = { listCap: 10, populations: 10, defaultQuestions: 20, maxQuestions: 50, defaultLines: 20, maxLines: 200 } as const;
 
 /** Full-text search results per call. */
 export const SEARCH = { defaultSize: 10, maxSize: 50 } as const;

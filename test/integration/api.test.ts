@@ -111,6 +111,21 @@ describe('biomarkerEvidence', () => {
     expect(qs.map((q) => q.id)).toContain(res.data!.finding?.question?.id);
   });
 
+  it('returns a window of each ranking, best first, and says how many lines the whole ranking has', async () => {
+    type Windowed = { biomarkerEvidence: { answers: { question: { id: string }; lineCount: number; ranking: { rank: number; biomarker: { slug: string } }[] }[] } };
+    const q = `question: "${(await answers()).find(ADD_SBRT)!.question.id}"`;
+    const whole = await t.gql<Windowed>(`{ biomarkerEvidence(${q}, lines: 200) { answers { question { id } lineCount ranking { rank biomarker { slug } } } } }`);
+    const all = whole.data!.biomarkerEvidence.answers[0]!;
+    expect(all.ranking.length).toBeGreaterThan(2);
+    expect(all.lineCount).toBe(all.ranking.length);
+    const page = await t.gql<Windowed>(`{ biomarkerEvidence(${q}, lines: 2, offset: 1) { answers { lineCount ranking { rank biomarker { slug } } } } }`);
+    const window = page.data!.biomarkerEvidence.answers[0]!;
+    expect(window.lineCount).toBe(all.lineCount);
+    expect(window.ranking.map((l) => l.biomarker.slug)).toEqual(all.ranking.slice(1, 3).map((l) => l.biomarker.slug));
+    const tooMany = await t.gql(`{ biomarkerEvidence(lines: 201) { rule } }`);
+    expect(tooMany.errors?.[0]?.message).toBe('lines must be between 1 and 200, got 201');
+  });
+
   it('rejects a negative weight naming it', async () => {
     const res = await t.gql('{ biomarkerEvidence(weights: { certainty: -1 }) { rule } }');
     expect(res.errors?.[0]?.message).toBe('weights.certainty must be a finite number ≥ 0, got -1');
