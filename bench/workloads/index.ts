@@ -70,6 +70,11 @@ export const WORKLOADS: Workload[] = [
     description: 'studies(first: 20, filter: { therapy: "anti-pd-1", biomarker: "tumor-aneuploidy" }) { totalCount … }',
     steps: [{ file: 'studies-filter', vars: () => ({ therapy: 'anti-pd-1', biomarker: 'tumor-aneuploidy' }) }],
   },
+  {
+    name: 'trials-filter',
+    description: 'trials(first: 20, filter: { recruiting: true, therapy: "anti-pd-1", disease: "metastatic-nsclc" }) { totalCount … registration }',
+    steps: [{ file: 'trials-filter', vars: () => ({ therapy: 'anti-pd-1', disease: 'metastatic-nsclc' }) }],
+  },
 ];
 
 const EXT: Record<SystemKind, string> = { abscopal: 'graphql', 'neo4j-graphql': 'graphql', floor: 'cypher' };

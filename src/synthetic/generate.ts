@@ -7,7 +7,11 @@
  *     comparison per study, 1–3 findings per study;
  *   - shared pools with skewed (Zipf, s = 1) popularity: institutions, investigators, trials,
  *     secondary sources and biomarkers (the curated biomarkers take the most popular ranks, then
- *     synthetic ones), so a few nodes gather thousands of neighbours as in a real, growing graph.
+ *     synthetic ones), so a few nodes gather thousands of neighbours as in a real, growing graph;
+ *   - for every trial a registry record as the ClinicalTrials.gov importer writes one (a Study of
+ *     kind REGISTRY_RECORD that ANALYZES the trial, CONFIRMED): an overall status, registered
+ *     phases, enrolment, countries, a condition mapped to a catalog disease (STUDIES) and two arms
+ *     with the therapies they received, so Query.trials' registry filters have answers at any size.
  * Every node has its label plus :Entity and a unique slug id starting with `syn-<seed>-`; property
  * names and values follow the seed format (src/seed-files/seed-schema.ts), so typed readers accept them.
  * Figures are synthetic by construction: no synthetic node may ever be mistaken for evidence, which
@@ -94,6 +98,32 @@ const CITIES = [
 ] as const;
 const SYNTHETIC_URL = 'https://example.org/abscopal-synthetic';
 
+/**
+ * Overall statuses of the synthetic registry records, with weights (of 100). A generator choice,
+ * not a figure from any source: a landscape of mostly ongoing RT + ICB trials, where about a
+ * quarter recruit, some are active or completed, and a few stopped or went unverified.
+ */
+const RECORD_STATUSES: readonly (readonly [string, number])[] = [
+  ['RECRUITING', 25],
+  ['ENROLLING_BY_INVITATION', 3],
+  ['NOT_YET_RECRUITING', 8],
+  ['ACTIVE_NOT_RECRUITING', 15],
+  ['COMPLETED', 25],
+  ['TERMINATED', 8],
+  ['SUSPENDED', 2],
+  ['WITHDRAWN', 4],
+  ['UNKNOWN', 10],
+];
+/** The registry's phase lists for the curated-style phases the trial pool draws. */
+const REGISTERED_PHASES: Record<(typeof PHASES)[number], string[]> = {
+  I: ['PHASE1'],
+  II: ['PHASE2'],
+  III: ['PHASE3'],
+  'I/II': ['PHASE1', 'PHASE2'],
+  'II/III': ['PHASE2', 'PHASE3'],
+};
+const RECORD_COUNTRIES = ['United States', 'China', 'France', 'Germany', 'Netherlands', 'Japan', 'Canada', 'Australia', 'Italy', 'Spain'] as const;
+
 /** The id prefix of the synthetic graph for `seed` (`removeSyntheticGraph` takes it too). */
 export function syntheticPrefix(seed: number): string {
   return `syn-${seed}-`;
@@ -148,6 +178,18 @@ class Rng {
   chance(p: number): boolean {
     return this.next() < p;
   }
+  /** One of `xs` with probability proportional to its weight. */
+  weighted<T>(xs: readonly (readonly [T, number])[]): T {
+    const total = xs.reduce((n, [, w]) => n + w, 0);
+    let u = this.next() * total;
+    for (const [x, w] of xs) {
+      u -= w;
+      if (u < 0) return x;
+    }
+    const last = xs[xs.length - 1];
+    if (last === undefined) throw new Error('weighted pick from an empty list');
+    return last[0];
+  }
   /** A figure with one decimal, as sources print them. */
   figure(lo: number, hi: number): number {
     return Math.round((lo + this.next() * (hi - lo)) * 10) / 10;
@@ -155,7 +197,7 @@ class Rng {
 }
 
 /** Streams, so adding draws to one kind of entity never shifts another's. */
-const STREAM = { study: 1, institution: 2, investigator: 3, trial: 4, source: 5, biomarker: 6 } as const;
+const STREAM = { study: 1, institution: 2, investigator: 3, trial: 4, source: 5, biomarker: 6, record: 7 } as const;
 
 /** Zipf(s = 1) over ranks 0..n-1: rank k is drawn with weight 1/(k+1). */
 class Zipf {
@@ -272,6 +314,8 @@ class Ids {
   institution = (k: number): string => `${this.prefix}institution-${k}`;
   investigator = (k: number): string => `${this.prefix}investigator-${k}`;
   trial = (k: number): string => `${this.prefix}trial-${k}`;
+  record = (k: number): string => `${this.prefix}trial-${k}-record`;
+  recordArm = (k: number, a: number): string => `${this.prefix}trial-${k}-record-arm-${a + 1}`;
   sharedSource = (k: number): string => `${this.prefix}source-shared-${k}`;
   biomarker = (k: number): string => `${this.prefix}biomarker-${k}`;
 }
@@ -320,6 +364,74 @@ function poolRows(seed: number, ids: Ids, pools: SyntheticReport['pools']) {
     return { id, props: { id, name: `Synthetic marker ${k}`, kind: r.pick(BIOMARKER_KINDS), description: 'Synthetic biomarker for benchmarks.' } };
   });
   return { sources, institutions, investigators, trials, biomarkers };
+}
+
+/** A synthetic registry record of a pool trial, as the ClinicalTrials.gov importer shapes one. */
+export interface RecordRow extends NodeRow {
+  trial: string;
+  disease: string;
+  source: string;
+}
+
+/**
+ * One registry record per pool trial, from its own stream (so the trial pool's draws are as
+ * before): status, phases, enrolment, countries and a condition, and two arms, RT with a checkpoint
+ * drug (experimental) and RT alone or the drug alone, with the therapies they received.
+ */
+function recordRows(seed: number, ids: Ids, catalog: BaseCatalog, trials: readonly NodeRow[], trialSources: readonly string[]) {
+  const records: RecordRow[] = [];
+  const recordArms: { id: string; study: string; props: Props; therapies: { therapy: string; props: Props }[]; sources: string[] }[] = [];
+  trials.forEach((trial, k) => {
+    const r = new Rng(seed, STREAM.record, k);
+    const id = ids.record(k);
+    const source = trialSources[k] ?? ids.sharedSource(0);
+    const nctId = String(trial.props['nctId']);
+    const phase = trial.props['phase'] as (typeof PHASES)[number];
+    const status = r.weighted(RECORD_STATUSES);
+    const disease = r.pick(catalog.diseases);
+    const rt = r.pick(catalog.rt);
+    const icb = r.pick(catalog.icb);
+    const countries = [...new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(RECORD_COUNTRIES)))].sort();
+    const startYear = r.int(2014, 2026);
+    const ongoing = ['RECRUITING', 'ENROLLING_BY_INVITATION', 'NOT_YET_RECRUITING', 'ACTIVE_NOT_RECRUITING'].includes(status);
+    const drugControl = r.chance(0.3);
+    records.push({
+      id,
+      trial: trial.id,
+      disease,
+      source,
+      props: {
+        id,
+        shortName: nctId,
+        title: `Synthetic registry record of synthetic trial ${k}`,
+        kind: 'REGISTRY_RECORD',
+        summary: `Synthetic registry record ${nctId} (benchmark data, not a registration).`,
+        nctId,
+        overallStatus: status,
+        startDate: `${startYear}-${String(r.int(1, 12)).padStart(2, '0')}`,
+        startDateType: status === 'NOT_YET_RECRUITING' ? 'ESTIMATED' : 'ACTUAL',
+        studyType: 'INTERVENTIONAL',
+        phases: REGISTERED_PHASES[phase] ?? [],
+        enrolled: r.int(20, 800),
+        enrollmentType: ongoing ? 'ESTIMATED' : 'ACTUAL',
+        conditions: [`Synthetic condition (${disease})`],
+        interventions: [`RADIATION: ${rt.name}`, `DRUG: ${icb.name}`],
+        leadSponsor: String(trial.props['sponsor'] ?? `Synthetic Sponsor ${k % 7}`),
+        countries,
+        siteCount: countries.length * r.int(1, 12),
+        hasResults: status === 'COMPLETED' && r.chance(0.4),
+      },
+    });
+    const arms: [string, string, { therapy: string; props: Props }[]][] = [
+      ['Experimental', `${rt.name} + ${icb.name}`, [{ therapy: rt.id, props: { order: 1 } }, { therapy: icb.id, props: { order: 2 } }]],
+      drugControl ? ['Active comparator', `${icb.name} alone`, [{ therapy: icb.id, props: { order: 1 } }]] : ['Active comparator', `${rt.name} alone`, [{ therapy: rt.id, props: { order: 1 } }]],
+    ];
+    arms.forEach(([label, name, therapies], a) => {
+      const armId = ids.recordArm(k, a);
+      recordArms.push({ id: armId, study: id, props: { id: armId, name: `${label}: ${name}` }, therapies, sources: [source] });
+    });
+  });
+  return { records, recordArms };
 }
 
 interface StudyContext {
@@ -498,7 +610,7 @@ export interface StudyBatch {
 export class SyntheticPlan {
   readonly prefix: string;
   readonly pools: SyntheticReport['pools'];
-  readonly poolRows: ReturnType<typeof poolRows>;
+  readonly poolRows: ReturnType<typeof poolRows> & ReturnType<typeof recordRows>;
   private readonly ctx: StudyContext;
 
   constructor(input: CatalogInput, readonly opts: { studies: number; seed: number }) {
@@ -508,7 +620,8 @@ export class SyntheticPlan {
     this.prefix = syntheticPrefix(opts.seed);
     const ids = new Ids(this.prefix);
     this.pools = poolSizes(opts.studies);
-    this.poolRows = poolRows(opts.seed, ids, this.pools);
+    const pool = poolRows(opts.seed, ids, this.pools);
+    this.poolRows = { ...pool, ...recordRows(opts.seed, ids, catalog, pool.trials, pool.trials.map((t) => t.source)) };
     this.ctx = {
       seed: opts.seed,
       ids,
@@ -527,7 +640,7 @@ export class SyntheticPlan {
 
   get poolNodeCount(): number {
     const p = this.poolRows;
-    return p.sources.length + p.biomarkers.length + p.institutions.length + p.investigators.length + p.trials.length;
+    return p.sources.length + p.biomarkers.length + p.institutions.length + p.investigators.length + p.trials.length + p.records.length + p.recordArms.length;
   }
 
   /** Studies from..to-1 (any split into batches gives the same rows). */
@@ -580,6 +693,8 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
     ['synthetic-institutions', keyed('Institution', pool.institutions)],
     ['synthetic-investigators', keyed('Investigator', pool.investigators)],
     ['synthetic-trials', keyed('Trial', pool.trials)],
+    ['synthetic-trial-records', keyed('Study', pool.records)],
+    ['synthetic-arms', pool.recordArms],
   ];
   for (const [query, rows] of poolWrites) {
     for (const batch of chunks(rows, POOL_BATCH)) {

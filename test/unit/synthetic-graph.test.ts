@@ -85,6 +85,29 @@ describe('the synthetic graph generator', () => {
     expect(top).toBeGreaterThan(20 * median);
   });
 
+  it('gives every trial a registry record with a status, a mapped disease and two arms, about a quarter of them recruiting', () => {
+    const plan = new SyntheticPlan(catalog, { studies: 4000, seed: 1 });
+    const { trials, records, recordArms } = plan.poolRows;
+    expect(records.length).toBe(trials.length);
+    expect(new Set(records.map((r) => r.trial))).toEqual(new Set(trials.map((t) => t.id)));
+    const diseases = new Set(catalog.diseases);
+    for (const rec of records) {
+      expect(rec.props['kind']).toBe('REGISTRY_RECORD');
+      expect(diseases.has(rec.disease)).toBe(true);
+      expect(recordArms.filter((a) => a.study === rec.id).length).toBe(2);
+    }
+    const statuses = records.map((r) => String(r.props['overallStatus']));
+    const recruiting = statuses.filter((s) => s === 'RECRUITING' || s === 'ENROLLING_BY_INVITATION').length / statuses.length;
+    expect(recruiting).toBeGreaterThan(0.2);
+    expect(recruiting).toBeLessThan(0.36);
+    expect(new Set(statuses).size).toBeGreaterThanOrEqual(8);
+    // The bench's trials filter (recruiting, an anti-PD-1 drug, metastatic NSCLC) has answers from the records alone.
+    const antiPd1 = new Set(catalog.therapies.filter((t) => t.parents.includes('anti-pd-1')).map((t) => t.id));
+    const matching = records.filter((rec) => rec.props['overallStatus'] === 'RECRUITING' && rec.disease === 'metastatic-nsclc'
+      && recordArms.some((a) => a.study === rec.id && a.therapies.some((t) => antiPd1.has(t.therapy))));
+    expect(matching.length).toBeGreaterThan(5);
+  });
+
   it('refuses a catalog without radiotherapy techniques, naming what is missing', () => {
     const noRt = { ...catalog, therapies: catalog.therapies.filter((t) => t.id !== 'radiotherapy' && !t.parents.includes('radiotherapy')) };
     expect(() => new SyntheticPlan(noRt, { studies: 10, seed: 1 })).toThrow(/IS_A "radiotherapy".*Load the seed first/);
