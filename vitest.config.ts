@@ -37,7 +37,14 @@ export default defineConfig({
         // Imports write into the test database: this project runs after every other one
         // (groupOrder 1), so no other test sees imported nodes, and it removes them at the end.
         extends: true,
-        test: { name: 'import', include: ['test/import/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'import',
+          include: ['test/import/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,

@@ -12,7 +12,7 @@
  *   - JS heap after loading 3000 vs 300 elements (CDP Performance.getMetrics after a forced GC).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['ABSCOPAL_CHROMIUM'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -46,7 +46,13 @@ const TYPES = ['Study', 'Trial', 'Institution', 'Investigator', 'Disease', 'Ther
  * pseudo-random cross links. The browser test uses the same graph (nodes = 1000).
  */
 export function syntheticGraph(nodeCount: number): SyntheticGraph {
-  const nodes = Array.from({ length: nodeCount }, (_, i) => ({ id: `n${i}`, slug: `n${i}`, type: TYPES[i % TYPES.length] ?? 'Study', label: `Synthetic node ${i}`, properties: [] }));
+  const nodes = Array.from({ length: nodeCount }, (_, i) => ({
+    id: `n${i}`,
+    slug: `n${i}`,
+    type: TYPES[i % TYPES.length] ?? 'Study',
+    label: `Synthetic node ${i}`,
+    properties: [],
+  }));
   const edges: SyntheticEdge[] = [];
   for (let i = 1; i < nodeCount; i += 1) edges.push({ id: `t${i}`, source: `n${Math.floor((i - 1) / 3)}`, target: `n${i}`, type: 'RELATES', label: 'RELATES' });
   let seed = 7;
@@ -130,7 +136,7 @@ export interface ExplorerBench {
   repetitions: number;
   freshLoad: { large: Stat & { elements: number; layout: string }; smallBaseline: Stat & { elements: number; layout: string }; ratio: number };
   addOnto: Stat & { addedNodes: number; ontoElements: number; layout: string; ratioToFreshLarge: number };
-  zoomPan: { large: FrameStat; smallBaseline: FrameStat; /** Of the mean frame intervals. */ frameRatio: number; /** Of the median work per frame. */ workRatio: number };
+  zoomPan: { large: FrameStat; smallBaseline: FrameStat /** Of the mean frame intervals. */; frameRatio: number /** Of the median work per frame. */; workRatio: number };
   heap: { large: HeapStat; smallBaseline: HeapStat; ratio: number; growthRatio: number };
   totalSeconds: number;
 }
@@ -328,7 +334,12 @@ export async function benchExplorer(baseUrl: string): Promise<ExplorerBench> {
       repetitions: REPS,
       freshLoad: { large: freshLarge, smallBaseline: freshSmall, ratio: freshLarge.medianMs / freshSmall.medianMs },
       addOnto: { ...addOnto, ratioToFreshLarge: addOnto.medianMs / freshLarge.medianMs },
-      zoomPan: { large: framesLarge, smallBaseline: framesSmall, frameRatio: framesLarge.meanFrameMs / framesSmall.meanFrameMs, workRatio: framesLarge.medianWorkMs / framesSmall.medianWorkMs },
+      zoomPan: {
+        large: framesLarge,
+        smallBaseline: framesSmall,
+        frameRatio: framesLarge.meanFrameMs / framesSmall.meanFrameMs,
+        workRatio: framesLarge.medianWorkMs / framesSmall.medianWorkMs,
+      },
       heap: { large: heapLarge, smallBaseline: heapSmall, ratio: heapLarge.loadedBytes / heapSmall.loadedBytes, growthRatio: heapLarge.growthBytes / heapSmall.growthBytes },
       totalSeconds: (performance.now() - started) / 1000,
     };

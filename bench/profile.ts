@@ -16,10 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { createApp } from '../src/http/app.js';
-import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
-import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
+import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
 import { stepText, WORKLOADS } from './workloads/index.js';
 
 interface ProfileNode {

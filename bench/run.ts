@@ -20,16 +20,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
 import { emptyStats } from '../src/db/run.js';
-import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
-import { createLogger } from '../src/observability/logger.js';
 import { WEB_DIST } from '../src/http/static.js';
+import { createLogger } from '../src/observability/logger.js';
+import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
+import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
 import { generateSyntheticGraph, type SyntheticReport } from '../src/synthetic/generate.js';
 import { benchExplorer, CHROMIUM, type ExplorerBench } from './explorer.js';
-import { cpuSeconds, rssMiB, rssSampler, sequential, throughput, type Latency, type Throughput } from './measure.js';
-import { floorClient, httpClient, MODES, startServer, SYSTEMS, type Answer, type Client, type RequestMode, type Server, type SystemName } from './systems.js';
-import { pickQueryText, REVERSE_WALK_FINDINGS, supports, WORKLOADS, type GraphParams } from './workloads/index.js';
+import { cpuSeconds, type Latency, rssMiB, rssSampler, sequential, type Throughput, throughput } from './measure.js';
+import { type Answer, type Client, floorClient, httpClient, MODES, type RequestMode, type Server, SYSTEMS, type SystemName, startServer } from './systems.js';
+import { type GraphParams, pickQueryText, REVERSE_WALK_FINDINGS, supports, WORKLOADS } from './workloads/index.js';
 
 interface Options {
   /** Synthetic studies per size; 0 is the seed alone. */
@@ -105,7 +105,19 @@ function parseOptions(argv: string[]): Options {
     .option('--cached', 'also measure Abscopal with its response cache allowed (no Cache-Control: no-cache)', false)
     .option('--no-explorer', 'skip the explorer page benchmark')
     .parse(argv);
-  const o = program.opts<{ studies: string; modes: string; baseline?: string; quick: boolean; out?: string; seed: string; duration: string; rounds: string; workloads?: string; cached: boolean; explorer: boolean }>();
+  const o = program.opts<{
+    studies: string;
+    modes: string;
+    baseline?: string;
+    quick: boolean;
+    out?: string;
+    seed: string;
+    duration: string;
+    rounds: string;
+    workloads?: string;
+    cached: boolean;
+    explorer: boolean;
+  }>();
   const studies = o.quick ? [200] : o.studies.split(',').map((s) => sizeArg(s.trim()));
   const modes = o.modes.split(',').map((s) => s.trim());
   for (const m of modes) if (!MODES.includes(m as RequestMode)) program.error(`unknown request mode "${m}" (${MODES.join(', ')})`);
@@ -183,24 +195,29 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     // CPU seconds, besides wall time: on a shared machine they say what loading costs.
     const cpu0 = cpuSeconds(neo4j.pid);
     const ownCpu0 = process.cpuUsage();
-    const generated: SyntheticReport = studies === 0 ? noSynthetic() : await generateSyntheticGraph(db, {
-      studies,
-      seed: opts.seed,
-      onProgress: (done, total) => {
-        const tenth = Math.floor((10 * done) / total);
-        if (tenth > lastTenth) {
-          lastTenth = tenth;
-          say(`  ${done}/${total} studies written`);
-        }
-      },
-    });
+    const generated: SyntheticReport =
+      studies === 0
+        ? noSynthetic()
+        : await generateSyntheticGraph(db, {
+            studies,
+            seed: opts.seed,
+            onProgress: (done, total) => {
+              const tenth = Math.floor((10 * done) / total);
+              if (tenth > lastTenth) {
+                lastTenth = tenth;
+                say(`  ${done}/${total} studies written`);
+              }
+            },
+          });
     const cpu1 = cpuSeconds(neo4j.pid);
     const ownCpu = process.cpuUsage(ownCpu0);
     const synthetic = { ...generated, neo4jCpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, benchCpuSeconds: (ownCpu.user + ownCpu.system) / 1e6 };
     await db.runSchemaStatement('CALL db.awaitIndexes(600)');
     const graph: Record<string, number> = {};
     for (const row of await db.read('graph-stats')) graph[`${String(row['kind'])}:${String(row['name'])}`] = Number(row['count']);
-    say(`size ${label}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`);
+    say(
+      `size ${label}: ${synthetic.nodes} synthetic nodes, ${synthetic.stats.relationshipsCreated} relationships in ${(synthetic.ms / 1000).toFixed(1)} s (Neo4j ${fmt(synthetic.neo4jCpuSeconds)} CPU s, bench ${fmt(synthetic.benchCpuSeconds)} CPU s)`,
+    );
 
     const picker = db.withStatements([['bench-pick:reverse-biomarker', pickQueryText('pick-reverse-biomarker')]]);
     const pick = (await picker.read('bench-pick:reverse-biomarker', { target: REVERSE_WALK_FINDINGS }))[0];
@@ -232,13 +249,17 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
           if (!client || !supports(w, client.kind)) continue;
           const cell = await measureCell(client, system, w, params, opts, false, mode);
           cells.push(cell);
-          say(`  ${w.name.padEnd(18)} ${system.padEnd(17)} ${mode.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8${cell.loadErrors ? `; ${cell.loadErrors}` : ''}` : `FAILED: ${cell.error}`}`);
+          say(
+            `  ${w.name.padEnd(18)} ${system.padEnd(17)} ${mode.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8${cell.loadErrors ? `; ${cell.loadErrors}` : ''}` : `FAILED: ${cell.error}`}`,
+          );
         }
       }
       if (opts.cached && clients.abscopal) {
         const cell = await measureCell(clients.abscopal, 'abscopal-cached', w, params, opts, true, 'repeated');
         cells.push(cell);
-        say(`  ${w.name.padEnd(18)} ${'abscopal-cached'.padEnd(17)} ${'repeated'.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`);
+        say(
+          `  ${w.name.padEnd(18)} ${'abscopal-cached'.padEnd(17)} ${'repeated'.padEnd(8)} ${cell.ok ? `p50 ${fmt(cell.latency?.p50Ms)} ms, ${fmt(cell.c8?.rps)} req/s at 8` : `FAILED: ${cell.error}`}`,
+        );
       }
     }
     if (explorerHook) await explorerHook(abscopal.url.replace(/\/graphql$/, ''));
@@ -253,7 +274,16 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
 
 /** What the report says about synthetic data at the `seed` size: none was generated. */
 function noSynthetic(): SyntheticReport {
-  return { seed: 0, studies: 0, prefix: '', pools: { institutions: 0, investigators: 0, trials: 0, sharedSources: 0, syntheticBiomarkers: 0 }, nodes: 0, alreadyPresent: false, stats: emptyStats(), ms: 0 };
+  return {
+    seed: 0,
+    studies: 0,
+    prefix: '',
+    pools: { institutions: 0, investigators: 0, trials: 0, sharedSources: 0, syntheticBiomarkers: 0 },
+    nodes: 0,
+    alreadyPresent: false,
+    stats: emptyStats(),
+    ms: 0,
+  };
 }
 
 const fmt = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
@@ -274,7 +304,9 @@ const sizeLabel = (n: number): string => (n === 0 ? 'seed' : n >= 1000 && n % 10
 export function renderTable(r: SizeResult): string {
   const lines: string[] = [];
   const studyCount = r.graph['node:Study'] ?? r.studies;
-  const nodes = Object.entries(r.graph).filter(([k]) => k.startsWith('node:')).reduce((n, [, v]) => n + v, 0);
+  const nodes = Object.entries(r.graph)
+    .filter(([k]) => k.startsWith('node:'))
+    .reduce((n, [, v]) => n + v, 0);
   const what = r.studies === 0 ? 'the seed alone' : `${r.studies} synthetic studies + the seed`;
   lines.push(`\n${what} (${studyCount} studies, ${nodes} nodes); reverse walk from ${r.params.reverseBiomarker} (${r.params.reverseBiomarkerFindings} findings)`);
   lines.push('| workload | system | mode | first ms | p50 ms | p95 ms | req/s @8 | req/s @32 | peak RSS @32 MiB | Cypher/request | values |');
@@ -289,7 +321,9 @@ export function renderTable(r: SizeResult): string {
         continue;
       }
       const errs = (t: Throughput | undefined): string => (t?.errors ? ` (${t.errors} failed)` : '');
-      lines.push(`| ${w.name} | ${c.system} | ${mode} | ${fmt(c.firstMs)} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${rate(c.c8?.rps)}${errs(c.c8)} | ${rate(c.c32?.rps)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`);
+      lines.push(
+        `| ${w.name} | ${c.system} | ${mode} | ${fmt(c.firstMs)} | ${fmt(c.latency?.p50Ms)} | ${fmt(c.latency?.p95Ms)} | ${rate(c.c8?.rps)}${errs(c.c8)} | ${rate(c.c32?.rps)}${errs(c.c32)} | ${fmt(c.rssPeak32MiB, 0)} | ${c.answer?.queries ?? '—'} | ${c.answer?.leaves ?? '—'} |`,
+      );
     }
   }
   lines.push('');
@@ -314,7 +348,9 @@ export function renderTable(r: SizeResult): string {
       const base = withBaseline ? ` ${ratio(a.c8?.rps, b?.c8?.rps)} | ${ratio(a.latency?.p50Ms, b?.latency?.p50Ms)} |` : '';
       const adhoc = both ? ` ${mode === 'adhoc' ? ratio(a.latency?.p50Ms, cellOf(r, w.name, 'abscopal', 'repeated')?.latency?.p50Ms) : ''} |` : '';
       const cached = withCache ? ` ${mode === 'repeated' ? ratio(cellOf(r, w.name, 'abscopal-cached', 'repeated')?.c8?.rps, a.c8?.rps) : ''} |` : '';
-      lines.push(`| ${w.name} | ${mode} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${base}${adhoc}${cached} ${same} |`);
+      lines.push(
+        `| ${w.name} | ${mode} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${base}${adhoc}${cached} ${same} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -332,13 +368,25 @@ function explorerSkipReason(): string | undefined {
 
 function machine(): Record<string, unknown> {
   const cpus = os.cpus();
-  return { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), loadAvgAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10), node: process.version, platform: `${os.type()} ${os.release()}` };
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAvgAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
 }
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: machine(), options: opts };
+  const results: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: machine(),
+    options: opts,
+  };
   const sizes: SizeResult[] = [];
   const tables: string[] = [];
   results['sizes'] = sizes;
@@ -365,7 +413,9 @@ async function main(): Promise<void> {
           try {
             const e: ExplorerBench = await benchExplorer(baseUrl);
             results['explorer'] = e;
-            say(`explorer: fresh ${e.freshLoad.large.elements} elements ${fmt(e.freshLoad.large.medianMs)} ms vs ${e.freshLoad.smallBaseline.elements} ${fmt(e.freshLoad.smallBaseline.medianMs)} ms; +${e.addOnto.addedNodes} nodes ${fmt(e.addOnto.medianMs)} ms; zoom/pan mean frame ${fmt(e.zoomPan.large.meanFrameMs)} ms vs ${fmt(e.zoomPan.smallBaseline.meanFrameMs)} ms`);
+            say(
+              `explorer: fresh ${e.freshLoad.large.elements} elements ${fmt(e.freshLoad.large.medianMs)} ms vs ${e.freshLoad.smallBaseline.elements} ${fmt(e.freshLoad.smallBaseline.medianMs)} ms; +${e.addOnto.addedNodes} nodes ${fmt(e.addOnto.medianMs)} ms; zoom/pan mean frame ${fmt(e.zoomPan.large.meanFrameMs)} ms vs ${fmt(e.zoomPan.smallBaseline.meanFrameMs)} ms`,
+            );
           } catch (err) {
             results['explorer'] = { error: err instanceof Error ? err.message : String(err) };
             say(`explorer: FAILED: ${String(results['explorer'] && (results['explorer'] as { error: string }).error)}`);
@@ -388,7 +438,9 @@ async function main(): Promise<void> {
   save();
   // The N+1 baseline may fail by design (one request fans out into more queries than the driver
   // pool holds, and on a busy machine they time out): a finding for a full run, not a broken smoke.
-  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${sizeLabel(s.studies)} ${c.workload} ${c.system} ${c.mode}: ${c.error}`));
+  const failed = sizes.flatMap((s) =>
+    s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${sizeLabel(s.studies)} ${c.workload} ${c.system} ${c.mode}: ${c.error}`),
+  );
   say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
@@ -410,7 +462,8 @@ export function renderSizeTable(sizes: readonly SizeResult[]): string {
     `|---|---|---|${sizes.map(() => '---|').join('')}${sizes.map(() => '---|').join('')}---|`,
   ];
   const keys = new Map<string, { workload: string; system: string; mode: RequestMode }>();
-  for (const r of sizes) for (const c of r.cells) keys.set(`${c.workload}|${c.system}|${c.mode ?? 'repeated'}`, { workload: c.workload, system: c.system, mode: c.mode ?? 'repeated' });
+  for (const r of sizes)
+    for (const c of r.cells) keys.set(`${c.workload}|${c.system}|${c.mode ?? 'repeated'}`, { workload: c.workload, system: c.system, mode: c.mode ?? 'repeated' });
   for (const { workload, system, mode } of keys.values()) {
     const cells = sizes.map((r) => r.cells.find((c) => c.workload === workload && c.system === system && (c.mode ?? 'repeated') === mode));
     const p50 = cells.map((c) => (c?.ok && c.latency ? c.latency.p50Ms : undefined));
@@ -418,7 +471,9 @@ export function renderSizeTable(sizes: readonly SizeResult[]): string {
     const first = p50[0];
     const last = p50.at(-1);
     const growth = first !== undefined && last !== undefined ? `${(last / first).toFixed(2)}×` : '—';
-    lines.push(`| ${workload} | ${system} | ${mode} | ${p50.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${rps.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${growth} |`);
+    lines.push(
+      `| ${workload} | ${system} | ${mode} | ${p50.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${rps.map((v) => (v === undefined ? '—' : fmt(v))).join(' | ')} | ${growth} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -5,9 +5,9 @@
  */
 import { createServer } from 'node:http';
 import { createApp } from '../src/http/app.js';
-import { connect } from '../src/runtime/bootstrap.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { connect } from '../src/runtime/bootstrap.js';
 
 const uri = process.env['BENCH_NEO4J_URI'];
 const port = Number(process.env['BENCH_PORT']);

@@ -3,12 +3,12 @@
  * off: N+1) and @neo4j/graphql as HTTP servers in child processes, and the raw-Cypher floor over
  * Bolt from the bench process through the Db chokepoint.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db/run.js';
 import { freePort } from '../src/runtime/local-neo4j.js';
-import { stepText, type GraphParams, type SystemKind, type Workload } from './workloads/index.js';
+import { type GraphParams, type SystemKind, stepText, type Workload } from './workloads/index.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 

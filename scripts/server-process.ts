@@ -2,7 +2,7 @@
  * The real server (`src/http/server.ts`) as a child process on loopback, for the shutdown test and the
  * soak: the only way to test what happens on SIGTERM and to a supervised local Neo4j.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,17 @@ export async function startServer(env: Record<string, string>, readyTimeoutMs = 
           finish(() => resolve(hit));
           return;
         }
-        if (done) finish(() => reject(new Error(`the server exited before the expected log line; stderr:\n${stderr}\nlast logs:\n${logs.slice(-5).map((l) => JSON.stringify(l)).join('\n')}`)));
+        if (done)
+          finish(() =>
+            reject(
+              new Error(
+                `the server exited before the expected log line; stderr:\n${stderr}\nlast logs:\n${logs
+                  .slice(-5)
+                  .map((l) => JSON.stringify(l))
+                  .join('\n')}`,
+              ),
+            ),
+          );
       };
       const timer = setTimeout(() => finish(() => reject(new Error(`no matching log line within ${timeoutMs} ms; stderr:\n${stderr}`))), timeoutMs);
       const finish = (f: () => void): void => {

@@ -81,19 +81,22 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const say = opts.progress ?? (() => undefined);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abscopal-soak-'));
   say(`starting the server with its own Neo4j in ${dataDir} (seeding takes a while)`);
-  const server = await startServer({
-    PORT: String(await freePort()),
-    NEO4J_URI: '',
-    NEO4J_LOCAL_PORT: String(await freePort()),
-    NEO4J_LOCAL_DATA: dataDir,
-    NEO4J_LOCAL_HEAP: '384m',
-    SEED_ON_START: 'auto',
-    RATE_LIMIT_PER_MINUTE: '0',
-    // Longer than the slowest request on a busy machine: the soak checks the drain, not the cut.
-    SHUTDOWN_GRACE_MS: '60000',
-    NODE_ENV: 'production',
-    // Seeding a fresh Neo4j takes minutes on a busy 2-core machine.
-  }, 600_000);
+  const server = await startServer(
+    {
+      PORT: String(await freePort()),
+      NEO4J_URI: '',
+      NEO4J_LOCAL_PORT: String(await freePort()),
+      NEO4J_LOCAL_DATA: dataDir,
+      NEO4J_LOCAL_HEAP: '384m',
+      SEED_ON_START: 'auto',
+      RATE_LIMIT_PER_MINUTE: '0',
+      // Longer than the slowest request on a busy machine: the soak checks the drain, not the cut.
+      SHUTDOWN_GRACE_MS: '60000',
+      NODE_ENV: 'production',
+      // Seeding a fresh Neo4j takes minutes on a busy 2-core machine.
+    },
+    600_000,
+  );
   const ops = workload();
   const samples: Sample[] = [];
   const t0 = Date.now();
@@ -129,7 +132,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     }
   };
 
-  const recovered = (): boolean => killAt !== undefined && samples.some((s) => s.start > killAt! && s.outcome !== 'data') && samples.some((s) => s.start > killAt! && s.outcome === 'data' && s.start > lastFailureStart());
+  const recovered = (): boolean =>
+    killAt !== undefined &&
+    samples.some((s) => s.start > killAt! && s.outcome !== 'data') &&
+    samples.some((s) => s.start > killAt! && s.outcome === 'data' && s.start > lastFailureStart());
   const lastFailureStart = (): number => Math.max(0, ...samples.filter((s) => s.outcome !== 'data').map((s) => s.start));
 
   const worker = async (w: number): Promise<void> => {
@@ -178,7 +184,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   clearInterval(ticker);
   await rm(dataDir, { recursive: true, force: true });
 
-  const latencies = samples.filter((s) => s.outcome !== 'connection-lost').map((s) => s.end - s.start).sort((a, b) => a - b);
+  const latencies = samples
+    .filter((s) => s.outcome !== 'connection-lost')
+    .map((s) => s.end - s.start)
+    .sort((a, b) => a - b);
   const failedByCode: Record<string, number> = {};
   const firstFailureByCode: Record<string, string> = {};
   for (const s of samples) {
@@ -190,7 +199,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const firstUnavailable = killAt === undefined ? undefined : unavailable.filter((s) => s.end >= killAt!).sort((a, b) => a.end - b.end)[0];
   const lastFail = lastFailureStart();
   const back = killAt === undefined ? undefined : samples.filter((s) => s.outcome === 'data' && s.start > killAt! && s.start > lastFail).sort((a, b) => a.start - b.start)[0];
-  for (const l of server.logs) if ((l.level ?? 0) >= 40 || /neo4j|drained|grace period/.test(l.msg ?? '')) say(`server: ${l.msg} ${JSON.stringify({ ...l, msg: undefined, time: undefined, hostname: undefined, name: undefined })}`);
+  for (const l of server.logs)
+    if ((l.level ?? 0) >= 40 || /neo4j|drained|grace period/.test(l.msg ?? ''))
+      say(`server: ${l.msg} ${JSON.stringify({ ...l, msg: undefined, time: undefined, hostname: undefined, name: undefined })}`);
   const startedLogs = server.logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('ready:')).length;
   return {
     concurrency: opts.concurrency,

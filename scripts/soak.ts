@@ -31,7 +31,12 @@ const rows: [string, string][] = [
   ['requests sent', String(report.sent)],
   ['answered', String(report.answered)],
   ['answered with data', String(report.withData)],
-  ['failed, by code', Object.entries(report.failedByCode).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'],
+  [
+    'failed, by code',
+    Object.entries(report.failedByCode)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none',
+  ],
   ['connections lost', String(report.connectionLost)],
   ['in flight at SIGTERM / lost during drain', `${report.inFlightAtSigterm} / ${report.lostDuringDrain}`],
   ['non-GraphQL 5xx', String(report.nonGraphQL5xx)],

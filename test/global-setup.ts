@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../src/http/app.js';
-import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
-import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
+import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,10 +1,10 @@
 /** Shared test plumbing: a counting app over the seeded test database, and a GraphQL caller. */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createApp, type AppDeps } from '../src/http/app.js';
-import { connect } from '../src/runtime/bootstrap.js';
 import type { Db } from '../src/db/run.js';
+import { type AppDeps, createApp } from '../src/http/app.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { connect } from '../src/runtime/bootstrap.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T;

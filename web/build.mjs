@@ -35,7 +35,7 @@ const options = {
   minify: !watch,
   sourcemap: true,
   legalComments: 'linked',
-  logLevel: watch ? "info" : "warning",
+  logLevel: watch ? 'info' : 'warning',
   define: { 'process.env.NODE_ENV': JSON.stringify(watch ? 'development' : 'production') },
 };
 
@@ -60,7 +60,11 @@ const examplesPlugin = {
         const query = await readFile(path.join(OPERATIONS, file), 'utf8');
         const name = /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1];
         if (!name) throw new Error(`test/operations/${file}: no named operation`);
-        const description = query.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, '')).join(' ');
+        const description = query
+          .split('\n')
+          .filter((l) => l.startsWith('#'))
+          .map((l) => l.replace(/^#\s?/, ''))
+          .join(' ');
         examples.push({ file, name, description, query });
       }
       return { contents: `export const examples = ${JSON.stringify(examples)};`, loader: 'js', watchFiles: files.map((f) => path.join(OPERATIONS, f)) };
@@ -129,9 +133,7 @@ if (watch) {
   console.log('watching web/src for changes…');
 } else {
   const results = await Promise.all([options, graphiqlOptions, workerOptions].map((o) => esbuild.build({ ...o, metafile: true })));
-  const outputs = results
-    .flatMap((r) => Object.entries(r.metafile.outputs))
-    .filter(([file]) => !file.endsWith('.map') && !file.endsWith('.txt') && !file.includes('/chunks/'));
+  const outputs = results.flatMap((r) => Object.entries(r.metafile.outputs)).filter(([file]) => !file.endsWith('.map') && !file.endsWith('.txt') && !file.includes('/chunks/'));
   const chunks = results.flatMap((r) => Object.entries(r.metafile.outputs)).filter(([file]) => file.includes('/chunks/') && !file.endsWith('.map'));
   const kb = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
   console.log(

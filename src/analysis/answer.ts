@@ -29,9 +29,9 @@
  * Patients: per population the largest figure a source states (the finding's, else the study's
  * enrolled), summed over the populations; unknown stays empty.
  */
-import { certaintyComponent, rateCertainty, simonPaikHayes, type Certainty, type PopulationFacts, type SphJudgement } from './certainty.js';
-import { excludesNoEffect, interactionOf, type InteractionEstimate, type SubgroupHr } from './interaction.js';
-import { pool, type PoolOptions, type Pooled } from './meta-analysis.js';
+import { type Certainty, certaintyComponent, type PopulationFacts, rateCertainty, type SphJudgement, simonPaikHayes } from './certainty.js';
+import { excludesNoEffect, type InteractionEstimate, interactionOf, type SubgroupHr } from './interaction.js';
+import { type Pooled, type PoolOptions, pool } from './meta-analysis.js';
 
 export const LEVEL_WEIGHT: Record<string, number> = { A: 5, B: 4, C: 3, D: 2, E: 1 };
 export const VERDICTS = ['PREDICTIVE', 'PREDICTIVE_CONTESTED', 'NOT_PREDICTIVE', 'NO_PREDICTIVE_EVIDENCE'] as const;
@@ -232,7 +232,7 @@ function population(rows: PopulationRow[], question: QuestionFacts): Population 
   const weight = Math.max(...rows.map((r) => r.weight));
   const basis = chosen?.f ?? lead;
   return {
-    key: trials.length > 0 ? `trial:${trials.join('+')}` : rows[0]?.key ?? lead.study.id,
+    key: trials.length > 0 ? `trial:${trials.join('+')}` : (rows[0]?.key ?? lead.study.id),
     trials,
     studies: [...new Set(facts.map((f) => f.study.id))],
     findings: sortedIds(rows.flatMap((r) => [...r.forIds, ...r.againstIds])),
@@ -297,15 +297,33 @@ export interface QuestionAnswerLines {
 const pairKey = (q: string, b: string): string => `${q}\u0000${b}`;
 
 /** One line: a biomarker's evidence on one question. */
-export function answerLine(group: PredictiveGroup | undefined, other: OtherRow | undefined, q: QuestionFacts, indirect: string[], indirectCount: number, input: AnswerInput): AnswerLine {
+export function answerLine(
+  group: PredictiveGroup | undefined,
+  other: OtherRow | undefined,
+  q: QuestionFacts,
+  indirect: string[],
+  indirectCount: number,
+  input: AnswerInput,
+): AnswerLine {
   const weights = input.weights ?? DEFAULT_WEIGHTS;
   const cap = input.cap;
   const rows = group?.populations ?? [];
-  const pops = mergePopulations(rows).map((g) => population(g, q)).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  const pops = mergePopulations(rows)
+    .map((g) => population(g, q))
+    .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
   const capped = group !== undefined && group.populationCount > rows.length;
   const withCi = pops.filter((p) => p.interaction?.se != null && p.interaction.ratio !== null);
-  const pooled = withCi.length >= 2 ? pool(withCi.map((p) => ({ y: Math.log(p.interaction?.ratio ?? 1), v: (p.interaction?.se ?? 1) ** 2 })), input.pooling) : null;
-  const certainty = rateCertainty(pops.map((p) => p.facts), pooled ? { i2: pooled.i2 ?? 0, ciLow: Math.exp(pooled.ciLow), ciHigh: Math.exp(pooled.ciHigh) } : null);
+  const pooled =
+    withCi.length >= 2
+      ? pool(
+          withCi.map((p) => ({ y: Math.log(p.interaction?.ratio ?? 1), v: (p.interaction?.se ?? 1) ** 2 })),
+          input.pooling,
+        )
+      : null;
+  const certainty = rateCertainty(
+    pops.map((p) => p.facts),
+    pooled ? { i2: pooled.i2 ?? 0, ciLow: Math.exp(pooled.ciLow), ciHigh: Math.exp(pooled.ciHigh) } : null,
+  );
   const single = [...withCi].sort((a, b) => (a.interaction?.se ?? 0) - (b.interaction?.se ?? 0))[0]?.interaction ?? null;
   const z = pooled ? pooled.estimate / pooled.se : (single?.z ?? null);
   // Beyond the heaviest populations the database's totals stand (overlapping trials there are not merged).

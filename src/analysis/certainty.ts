@@ -100,9 +100,14 @@ export function rateCertainty(populations: readonly PopulationFacts[], pooled: P
   const lead = [...populations].sort((a, b) => b.weight - a.weight)[0];
   if (lead) {
     const issues: string[] = [];
-    if (lead.prespecified !== true) issues.push(`the biomarker analysis in ${lead.label} is not stated as pre-specified (treated as post hoc${lead.exploratory ? ', and called exploratory' : ''})`);
+    if (lead.prespecified !== true)
+      issues.push(`the biomarker analysis in ${lead.label} is not stated as pre-specified (treated as post hoc${lead.exploratory ? ', and called exploratory' : ''})`);
     if (SUBSET_KINDS.has(lead.studyKind)) issues.push(`${lead.label} analyses a subset of a trial's patients (${lead.studyKind.toLowerCase().replace('_', ' ')})`);
-    j.push({ domain: 'RISK_OF_BIAS', change: -Math.min(2, issues.length), reason: issues.length > 0 ? issues.join('; ') : `${lead.label}: pre-specified analysis of the whole randomised population` });
+    j.push({
+      domain: 'RISK_OF_BIAS',
+      change: -Math.min(2, issues.length),
+      reason: issues.length > 0 ? issues.join('; ') : `${lead.label}: pre-specified analysis of the whole randomised population`,
+    });
   }
 
   const disagree = new Set(populations.map((p) => p.supports)).size > 1;
@@ -130,10 +135,15 @@ export function rateCertainty(populations: readonly PopulationFacts[], pooled: P
   const patients = populations.reduce<number | null>((acc, p) => (p.patients === null ? acc : (acc ?? 0) + p.patients), null);
   const imprecise: string[] = [];
   if (estimate === null) imprecise.push('no interaction estimate with a 95% CI');
-  else if (!(estimate.ciHigh < 1 || estimate.ciLow > 1)) imprecise.push(`the interaction's 95% CI (${fmt(estimate.ciLow)}–${fmt(estimate.ciHigh)}) includes 1 (no effect modification)`);
+  else if (!(estimate.ciHigh < 1 || estimate.ciLow > 1))
+    imprecise.push(`the interaction's 95% CI (${fmt(estimate.ciLow)}–${fmt(estimate.ciHigh)}) includes 1 (no effect modification)`);
   if (patients === null) imprecise.push('the sources state no patient numbers');
   else if (patients < MIN_PATIENTS) imprecise.push(`${patients} patients (fewer than ${MIN_PATIENTS})`);
-  j.push({ domain: 'IMPRECISION', change: -Math.min(2, imprecise.length), reason: imprecise.length > 0 ? imprecise.join('; ') : `interaction CI excludes 1, ${patients} patients` });
+  j.push({
+    domain: 'IMPRECISION',
+    change: -Math.min(2, imprecise.length),
+    reason: imprecise.length > 0 ? imprecise.join('; ') : `interaction CI excludes 1, ${patients} patients`,
+  });
 
   j.push({
     domain: 'REPLICATION',
@@ -165,7 +175,12 @@ export function simonPaikHayes(populations: readonly PopulationFacts[]): SphJudg
   const [a, b, c] = [by('A'), by('B'), by('C')];
   if (a.length > 0) return { level: 'I', category: 'A', reason: `category A: a randomised trial with a pre-specified biomarker analysis (${names(a)})` };
   if (consistent(b)) return { level: 'I', category: 'B', reason: `two or more category B studies with consistent results (${names(b)})` };
-  if (b.length > 0) return { level: 'II', category: 'B', reason: `category B: a randomised trial's samples, analysis not pre-specified (${names(b)})${b.length > 1 ? ', results inconsistent' : ', not validated'}` };
+  if (b.length > 0)
+    return {
+      level: 'II',
+      category: 'B',
+      reason: `category B: a randomised trial's samples, analysis not pre-specified (${names(b)})${b.length > 1 ? ', results inconsistent' : ', not validated'}`,
+    };
   if (consistent(c)) return { level: 'III', category: 'C', reason: `two or more consistent category C studies: prospective non-randomised trials (${names(c)})` };
   if (c.length > 0) return { level: 'IV', category: 'C', reason: `category C: a prospective non-randomised trial (${names(c)}), not validated` };
   return { level: 'V', category: 'D', reason: `category D: observational or retrospective data only (${names(populations)})` };

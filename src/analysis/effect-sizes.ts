@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
-import { type IntervalMethod, PoolingConvergenceError, type PooledRatio, type PoolingMethod, type PoolOptions, poolRatios } from './meta-analysis.js';
+import { type IntervalMethod, type PooledRatio, PoolingConvergenceError, type PoolingMethod, type PoolOptions, poolRatios } from './meta-analysis.js';
 
 const numOrNull = z.unknown().transform((v) => (v === null || v === undefined ? null : Number(v)));
 const Arm = z.object({ id: z.string(), name: z.string().nullable(), schedule: z.string().nullable(), roots: z.array(z.string()) }).nullable();
@@ -28,7 +28,10 @@ const Row = z.object({
   states: z.array(z.string()),
   study: z.string(),
   trials: z.array(z.string()),
-  primary: z.boolean().nullable().transform((v) => v ?? false),
+  primary: z
+    .boolean()
+    .nullable()
+    .transform((v) => v ?? false),
   experimental: Arm,
   control: Arm,
 });
@@ -91,8 +94,7 @@ const INTERVAL_WORDS: Record<IntervalMethod, string> = { HARTUNG_KNAPP: 'Hartung
 export const poolingDescription = (method: PoolingMethod, ci: IntervalMethod): string =>
   `${METHOD_WORDS[method]} random effects on log HR; ${INTERVAL_WORDS[ci]}; SE of each log HR from its 95% CI`;
 
-const armKind = (a: z.infer<typeof Arm>): string =>
-  a ? `${a.schedule ?? '?'}:${[...new Set(a.roots)].sort().join('+') || '?'}` : '?';
+const armKind = (a: z.infer<typeof Arm>): string => (a ? `${a.schedule ?? '?'}:${[...new Set(a.roots)].sort().join('+') || '?'}` : '?');
 
 function toEstimate(r: z.infer<typeof Row>): EffectEstimate {
   const states = [...r.states].sort();

@@ -3,14 +3,7 @@
  * vocabulary of the evidence answer (src/analysis/answer.ts): only PREDICTIVE findings (a contrast
  * between arms) can make a cell predictive; SUPPORTS counts for, DOES_NOT_SUPPORT against.
  */
-export const GAP_EVIDENCE = [
-  'PREDICTIVE',
-  'PREDICTIVE_CONTESTED',
-  'NOT_PREDICTIVE',
-  'PROGNOSTIC_OR_ASSOCIATED',
-  'PHARMACODYNAMIC_ONLY',
-  'NONE',
-] as const;
+export const GAP_EVIDENCE = ['PREDICTIVE', 'PREDICTIVE_CONTESTED', 'NOT_PREDICTIVE', 'PROGNOSTIC_OR_ASSOCIATED', 'PHARMACODYNAMIC_ONLY', 'NONE'] as const;
 export type GapEvidence = (typeof GAP_EVIDENCE)[number];
 
 export interface WeighedFinding {

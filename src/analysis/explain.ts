@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
 
-const Named = z.object({ id: z.string(), name: z.string().nullable().transform((v) => v ?? '') });
+const Named = z.object({
+  id: z.string(),
+  name: z
+    .string()
+    .nullable()
+    .transform((v) => v ?? ''),
+});
 const Row = z.object({
   biomarker: Named,
   finding: z.object({ id: z.string(), type: z.string(), direction: z.string(), biomarkerState: z.string().nullable(), statement: z.string().nullable() }),

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
 import { Schedule } from '../seed-files/seed-schema.js';
-import { strengthOf, type GapEvidence } from './evidence-strength.js';
+import { type GapEvidence, strengthOf } from './evidence-strength.js';
 
 const num = z.unknown().transform((v) => (v === null || v === undefined ? null : Number(v)));
 const FindingRow = z.object({

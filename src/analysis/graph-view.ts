@@ -3,8 +3,9 @@
  * query per depth level, stopping at `limit` nodes so a hub (a source cited by everything, a
  * drug class) cannot pull the whole graph into a browser.
  */
-import type { GraphStore } from '../db/graph.js';
+
 import type { Entity } from '../db/entities.js';
+import type { GraphStore } from '../db/graph.js';
 import type { Label } from '../db/model.js';
 
 export interface ViewEdge {
@@ -21,13 +22,7 @@ export interface View {
   truncated: boolean;
 }
 
-export async function neighbourhood(
-  store: GraphStore,
-  start: readonly Entity[],
-  depth: number,
-  limit: number,
-  labels: readonly Label[],
-): Promise<View> {
+export async function neighbourhood(store: GraphStore, start: readonly Entity[], depth: number, limit: number, labels: readonly Label[]): Promise<View> {
   const nodes = new Map<string, Entity>(start.map((n) => [n.id, n]));
   const edges = new Map<string, ViewEdge>();
   let frontier = start.map((n) => n.id);

@@ -27,8 +27,8 @@ export const Z_975 = 1.959963984540054;
 
 /** Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients; relative error below 1e-15). */
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-  9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0. */
@@ -329,7 +329,24 @@ export function pool(effects: readonly Effect[], options: PoolOptions = {}): Poo
   if (k === 1) {
     const se = Math.sqrt(v[0]!);
     const est = y[0]!;
-    return { method, ciMethod: 'NORMAL', k, estimate: est, se, ciLow: est - Z_975 * se, ciHigh: est + Z_975 * se, predictionLow: null, predictionHigh: null, tau2: 0, tau2Se: null, i2: null, h2: null, q: 0, qDf: 0, qP: null };
+    return {
+      method,
+      ciMethod: 'NORMAL',
+      k,
+      estimate: est,
+      se,
+      ciLow: est - Z_975 * se,
+      ciHigh: est + Z_975 * se,
+      predictionLow: null,
+      predictionHigh: null,
+      tau2: 0,
+      tau2Se: null,
+      i2: null,
+      h2: null,
+      q: 0,
+      qDf: 0,
+      qP: null,
+    };
   }
   const df = k - 1;
   const fe = weighted(
@@ -349,10 +366,7 @@ export function pool(effects: readonly Effect[], options: PoolOptions = {}): Poo
   const piHalf = k >= 3 ? crit * Math.sqrt(se * se + tau2) : null;
 
   const typicalV = df / fe.trP;
-  const tau2Se =
-    method === 'REML'
-      ? Math.sqrt(2 / re.trPP)
-      : Math.sqrt((2 * df + 4 * tau2 * fe.trP + 2 * tau2 * tau2 * fe.trPP) / (fe.trP * fe.trP));
+  const tau2Se = method === 'REML' ? Math.sqrt(2 / re.trPP) : Math.sqrt((2 * df + 4 * tau2 * fe.trP + 2 * tau2 * tau2 * fe.trPP) / (fe.trP * fe.trP));
   return {
     method,
     ciMethod: ci,

@@ -99,7 +99,6 @@ function orderArms(arms: readonly ArmFacts[], roles: Record<string, string>): Ar
   return [...arms].sort((a, b) => rank(a) - rank(b) || classesOf(b.therapies).length - classesOf(a.therapies).length || (a.id < b.id ? -1 : 1));
 }
 
-
 export function deriveQuestion(facts: QuestionFacts): ClinicalQuestionKey {
   const setting = settingOf(facts.diseasePaths);
   const endpoint = facts.endpoint;

@@ -17,16 +17,7 @@
  * Any inconsistency fails the audit.
  */
 import type { SeedBundle } from '../seed-files/read-seed.js';
-import {
-  SECONDARY_KINDS,
-  type ArmSeed,
-  type Catalog,
-  type FindingSeed,
-  type OutcomeSeed,
-  type QuoteSeed,
-  type SourceSeed,
-  type StudySeed,
-} from '../seed-files/seed-schema.js';
+import { type ArmSeed, type Catalog, type FindingSeed, type OutcomeSeed, type QuoteSeed, SECONDARY_KINDS, type SourceSeed, type StudySeed } from '../seed-files/seed-schema.js';
 import { find, hasPValue, hasValueWithUnit, normalise, numbersIn } from './numbers.js';
 
 export type FigureKind = 'OUTCOME' | 'FINDING' | 'INTERACTION' | 'ARM_N' | 'STUDY_ENROLLED' | 'STUDY_ANALYSED' | 'STUDY_ALLOCATION';
@@ -169,15 +160,7 @@ function status(quote: QuoteSeed | undefined, problems: string[]): FigureStatus 
   return quote ? 'QUOTED' : 'UNQUOTED';
 }
 
-function countFigure(
-  ctx: StudyContext,
-  kind: FigureKind,
-  path: string,
-  id: string,
-  value: number,
-  quote: QuoteSeed | undefined,
-  sources: readonly string[],
-): AuditedFigure {
+function countFigure(ctx: StudyContext, kind: FigureKind, path: string, id: string, value: number, quote: QuoteSeed | undefined, sources: readonly string[]): AuditedFigure {
   const problems = baseChecks(ctx, sources, quote);
   if (quote && find(quote.text, value).length === 0) problems.push(`${path} ${value} is not printed in its quote`);
   return { file: ctx.file, path, id, kind, status: status(quote, problems), problems: quote || problems.length > 0 ? problems : [`${path} ${value}: no quote`] };
@@ -297,8 +280,10 @@ function interactionFigure(ctx: StudyContext, f: FindingSeed, path: string): Aud
     ];
     for (const [field, v] of plain) if (v !== undefined && find(q, v).length === 0) problems.push(`interaction ${field} ${v} is not printed in its quote`);
     if (i.p !== undefined && !hasPValue(q, i.p)) problems.push(`interaction p ${i.p} is not printed in its quote`);
-    if (i.prespecified === true && !/\bpre-?specified\b|\bpre-?planned\b|\bplanned\b/i.test(q)) problems.push('prespecified: its quote does not say the analysis was pre-specified');
-    if (i.prespecified === false && !/\bpost[- ]hoc\b|\bexploratory\b|\bunplanned\b|\bnot pre-?specified\b/i.test(q)) problems.push('prespecified false: its quote does not say the analysis was post hoc or exploratory');
+    if (i.prespecified === true && !/\bpre-?specified\b|\bpre-?planned\b|\bplanned\b/i.test(q))
+      problems.push('prespecified: its quote does not say the analysis was pre-specified');
+    if (i.prespecified === false && !/\bpost[- ]hoc\b|\bexploratory\b|\bunplanned\b|\bnot pre-?specified\b/i.test(q))
+      problems.push('prespecified false: its quote does not say the analysis was post hoc or exploratory');
   }
   if (!stated && problems.length === 0 && i.quote === undefined) return undefined;
   const kindOf = status(i.quote, problems);

@@ -14,9 +14,25 @@ export interface NumberToken {
 
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 
 /** House styles to one notation: "·" and "∙" decimal points to ".", dashes and minus to "-", odd spaces to " ", no thousands separators. */
@@ -46,7 +62,8 @@ export function numbersIn(text: string, options: { words?: boolean } = {}): Numb
     const tens = TENS[w.word];
     const next = words[i + 1];
     const unit = next && /^[\s-]+$/.test(t.slice(w.end, next.start)) ? WORDS[next.word] : undefined;
-    if (tens !== undefined) tokens.push({ value: unit !== undefined && unit < 10 ? tens + unit : tens, start: w.start, end: unit !== undefined && unit < 10 && next ? next.end : w.end });
+    if (tens !== undefined)
+      tokens.push({ value: unit !== undefined && unit < 10 ? tens + unit : tens, start: w.start, end: unit !== undefined && unit < 10 && next ? next.end : w.end });
     else if (WORDS[w.word] !== undefined) tokens.push({ value: WORDS[w.word]!, start: w.start, end: w.end });
   });
   return tokens;

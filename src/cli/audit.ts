@@ -3,8 +3,9 @@
  * (src/audit/audit.ts). Prints checked / quoted / unquoted / inconsistent and exits 1 when any
  * figure is inconsistent (or the seed does not validate). No database needed.
  */
-import { Command } from 'commander';
+
 import path from 'node:path';
+import { Command } from 'commander';
 import { auditPassed, auditSeed, formatReport } from '../audit/audit.js';
 import { ConfigError, loadRuntimeConfig } from '../runtime/config.js';
 import { readSeed, SeedValidationError } from '../seed-files/read-seed.js';

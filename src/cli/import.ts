@@ -10,19 +10,20 @@
  * --allow-out-of-scope; site institutions are created only with --sites.
  * Database: NEO4J_URI when set, else the local Neo4j (joining a running `npm start`).
  */
-import { SingleBar, Presets } from 'cli-progress';
-import { Command } from 'commander';
+
 import path from 'node:path';
-import { connect, openDatabase } from '../runtime/bootstrap.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command } from 'commander';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
 import { readAliases } from '../importers/aliases.js';
 import { NCT_ID } from '../importers/ctgov.js';
 import { CTGOV_API, ctgovSearchPages, ctgovUpdatedSince, fetchCtgovStudy, fetchPubmedXml, PoliteClient } from '../importers/http.js';
-import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../importers/run.js';
-import { portIsFree } from '../runtime/local-neo4j.js';
+import { formatSummary, type Loaded, parseCtgovJson, parsePubmed, readInputFiles, runImport } from '../importers/run.js';
 import { createLogger } from '../observability/logger.js';
+import { connect, openDatabase } from '../runtime/bootstrap.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
 
 interface Options {
   fetch?: boolean;
@@ -146,9 +147,17 @@ async function main(kind: 'ctgov' | 'pubmed', args: string[], opts: Options): Pr
   }
   const aliases = await readAliases(path.resolve(opts.aliases));
   // A bar only where a person watches (a TTY); logs and CI get the summary alone.
-  const bar = process.stdout.isTTY && loaded.records.length > 1 ? new SingleBar({ format: '{bar} {value}/{total} {key} {outcome}', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar =
+    process.stdout.isTTY && loaded.records.length > 1 ? new SingleBar({ format: '{bar} {value}/{total} {key} {outcome}', hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(loaded.records.length, 0, { key: '', outcome: '' });
-  const summary = await withDb((db) => runImport(db, loaded, { aliases, allowOutOfScope: opts.allowOutOfScope ?? false, sites: opts.sites ?? false, onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }) }));
+  const summary = await withDb((db) =>
+    runImport(db, loaded, {
+      aliases,
+      allowOutOfScope: opts.allowOutOfScope ?? false,
+      sites: opts.sites ?? false,
+      onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }),
+    }),
+  );
   bar?.stop();
   console.log(formatSummary(summary));
   console.log(`took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`);
@@ -159,7 +168,9 @@ const program = new Command().name('import').description('Import ClinicalTrials.
 for (const kind of ['ctgov', 'pubmed'] as const) {
   program
     .command(kind)
-    .description(kind === 'ctgov' ? 'ClinicalTrials.gov API v2 study JSON: files, directories, or NCT ids with --fetch' : 'PubMed efetch XML: files, directories, or PMIDs with --fetch')
+    .description(
+      kind === 'ctgov' ? 'ClinicalTrials.gov API v2 study JSON: files, directories, or NCT ids with --fetch' : 'PubMed efetch XML: files, directories, or PMIDs with --fetch',
+    )
     .argument('[inputs...]', kind === 'ctgov' ? 'files, directories or NCT ids' : 'files, directories or PMIDs')
     .option('--fetch', 'fetch ids from the public API (needs network access)')
     .option('--check', 'validate only; write nothing')
@@ -179,7 +190,7 @@ for (const kind of ['ctgov', 'pubmed'] as const) {
       ?.option('--query <term>', 'with --fetch: every study matching this ClinicalTrials.gov search (query.term), page by page')
       .option('--since <date>', 'with --fetch: only studies whose last update was posted on or after this date (YYYY-MM-DD)')
       .option('--known', 'with --fetch --since: also re-read every trial the graph already holds')
-      .option('--sites', 'create the records\' site institutions (default: countries and site counts only)')
+      .option('--sites', "create the records' site institutions (default: countries and site counts only)")
       .option('--allow-out-of-scope', 'take records whose conditions map to no catalog disease or whose interventions touch neither radiotherapy nor checkpoint blockade');
   }
 }

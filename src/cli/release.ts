@@ -5,9 +5,9 @@
  * Neo4j on its port.
  */
 import { Command } from 'commander';
+import { findRelease, ReleaseTracker, refreshRelease, tagRelease } from '../release/release.js';
 import { connect } from '../runtime/bootstrap.js';
 import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
-import { findRelease, refreshRelease, ReleaseTracker, tagRelease } from '../release/release.js';
 
 const program = new Command()
   .name('release')

@@ -5,18 +5,19 @@
  * `--export DIR` does the reverse: writes the graph as it stands (API changes included) in the
  * seed format, so it can be committed to seed/ and a fresh load reproduces the same graph.
  */
-import { Command } from 'commander';
+
 import path from 'node:path';
+import { Command } from 'commander';
 import { AuditError, assertAudited, auditSeed } from '../audit/audit.js';
 import { applySchema } from '../db/apply-schema.js';
+import { createLogger } from '../observability/logger.js';
+import { refreshRelease } from '../release/release.js';
 import { connect, openDatabase } from '../runtime/bootstrap.js';
 import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
 import { exportSeed, writeSeedDir } from '../seed-files/export-seed.js';
 import { readSeed, SeedValidationError } from '../seed-files/read-seed.js';
 import { writeSeed } from '../seed-files/write-seed.js';
-import { refreshRelease } from '../release/release.js';
-import { portIsFree } from '../runtime/local-neo4j.js';
-import { createLogger } from '../observability/logger.js';
 
 const program = new Command()
   .name('seed')

@@ -5,13 +5,13 @@
  * Neo4j (joining a running `npm start` on its port, or starting it for the duration of the command).
  */
 import { Command } from 'commander';
-import { connect, openDatabase } from '../runtime/bootstrap.js';
+import { createToken, listTokens, revokeToken } from '../curation/tokens.js';
 import { applySchema } from '../db/apply-schema.js';
 import type { Db } from '../db/run.js';
-import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
-import { createToken, listTokens, revokeToken } from '../curation/tokens.js';
-import { portIsFree } from '../runtime/local-neo4j.js';
 import { createLogger } from '../observability/logger.js';
+import { connect, openDatabase } from '../runtime/bootstrap.js';
+import { ConfigError, describeTarget, loadRuntimeConfig } from '../runtime/config.js';
+import { portIsFree } from '../runtime/local-neo4j.js';
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadRuntimeConfig();
@@ -20,9 +20,7 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   console.error(`token: ${describeTarget(config)}`);
   const joinRunning = config.neo4j.kind === 'local' && !(await portIsFree(config.local.port));
   // A running `npm start` holds the local store: talk to it over Bolt instead of starting another.
-  const opened = joinRunning
-    ? await connect(config.neo4j).then(({ db, driver }) => ({ db, close: () => driver.close() }))
-    : await openDatabase(config, log);
+  const opened = joinRunning ? await connect(config.neo4j).then(({ db, driver }) => ({ db, close: () => driver.close() })) : await openDatabase(config, log);
   try {
     await applySchema(opened.db);
     return await work(opened.db);

@@ -6,7 +6,7 @@
  * kind of change is expressed as seed units (a study, or a catalog entry) before and after, so a
  * file, a submission, a correction and a revert cannot disagree about what the graph holds.
  */
-import { refreshRelease } from '../release/release.js';
+
 import { randomUUID } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
@@ -14,11 +14,12 @@ import { withoutListKeys } from '../db/list-keys.js';
 import { isLabel, type Label } from '../db/model.js';
 import type { Db, WriteTx } from '../db/run.js';
 import { notFound, userError } from '../errors.js';
-import { SEED_FIELDS, catalogKindOf, exportCatalog, exportStudies, type RunQuery } from '../seed-files/export-seed.js';
-import { validateBundle, type KnownNode, type RawBundle, type SeedProblem } from '../seed-files/read-seed.js';
-import { CatalogSchemas, Slug, type Catalog, type CatalogKind, type StudySeed } from '../seed-files/seed-schema.js';
+import { refreshRelease } from '../release/release.js';
+import { catalogKindOf, exportCatalog, exportStudies, type RunQuery, SEED_FIELDS } from '../seed-files/export-seed.js';
+import { type KnownNode, type RawBundle, type SeedProblem, validateBundle } from '../seed-files/read-seed.js';
+import { type Catalog, type CatalogKind, CatalogSchemas, Slug, type StudySeed } from '../seed-files/seed-schema.js';
 import { writeCatalogTx, writeStudyTx } from '../seed-files/write-seed.js';
-import { requireScope, type Principal } from './tokens.js';
+import { type Principal, requireScope } from './tokens.js';
 
 export const SubmissionKind = z.enum(['STUDY', 'CORRECTION', 'RETRACTION', 'REVERT']);
 export type SubmissionKind = z.infer<typeof SubmissionKind>;
@@ -34,7 +35,10 @@ const Reason = z.string().trim().min(1, 'must say why').max(2000);
 export const StudyPayload = z
   .object({
     study: z.unknown(),
-    catalog: z.object(Object.fromEntries(CATALOG_KINDS.map((k) => [k, z.unknown().optional()])) as Record<CatalogKind, z.ZodOptional<z.ZodUnknown>>).strict().optional(),
+    catalog: z
+      .object(Object.fromEntries(CATALOG_KINDS.map((k) => [k, z.unknown().optional()])) as Record<CatalogKind, z.ZodOptional<z.ZodUnknown>>)
+      .strict()
+      .optional(),
   })
   .strict();
 const CorrectionPayload = z.object({ node: z.string(), fields: z.record(z.string(), z.unknown()) }).strict();
@@ -60,7 +64,13 @@ type CatalogEntry = Catalog[CatalogKind][number];
 /** One unit of seed content, as it was before a change and as it is after (null = absent). */
 const Unit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('study'), id: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() }),
-  z.object({ kind: z.literal('catalog'), catalogKind: z.enum(CATALOG_KINDS as [CatalogKind, ...CatalogKind[]]), id: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() }),
+  z.object({
+    kind: z.literal('catalog'),
+    catalogKind: z.enum(CATALOG_KINDS as [CatalogKind, ...CatalogKind[]]),
+    id: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  }),
 ]);
 type Unit =
   | { kind: 'study'; id: string; before: StudySeed | null; after: StudySeed | null }
@@ -171,11 +181,21 @@ function checkFields(label: Label, fields: Record<string, unknown>): Problem[] {
     const field = shape[key];
     const path = `fields.${key}`;
     if (key === 'id') problems.push({ path, message: 'a node’s id cannot be corrected (submit the study under a new id instead)' });
-    else if ((spec.relations as readonly string[]).includes(key)) problems.push({ path, message: `${key} is a relationship of ${label}; change it by submitting the whole study with submitStudy` });
-    else if (field === undefined) problems.push({ path, message: `${label} has no field "${key}" (fields: ${Object.keys(shape).filter((k) => k !== 'id' && !(spec.relations as readonly string[]).includes(k)).join(', ')})` });
+    else if ((spec.relations as readonly string[]).includes(key))
+      problems.push({ path, message: `${key} is a relationship of ${label}; change it by submitting the whole study with submitStudy` });
+    else if (field === undefined)
+      problems.push({
+        path,
+        message: `${label} has no field "${key}" (fields: ${Object.keys(shape)
+          .filter((k) => k !== 'id' && !(spec.relations as readonly string[]).includes(k))
+          .join(', ')})`,
+      });
     else {
       const result = field.safeParse(value === null ? undefined : value);
-      if (!result.success) problems.push(...result.error.issues.map((i) => ({ path: [path, ...i.path.map(String)].join('.'), message: value === null ? `${key} is required and cannot be removed` : i.message })));
+      if (!result.success)
+        problems.push(
+          ...result.error.issues.map((i) => ({ path: [path, ...i.path.map(String)].join('.'), message: value === null ? `${key} is required and cannot be removed` : i.message })),
+        );
     }
   }
   return problems;
@@ -222,7 +242,8 @@ async function planCorrection(run: RunQuery, payload: z.infer<typeof CorrectionP
   const checked = validateBundle({ catalog: {}, studies: [{ file: 'study', value: after }] }, known);
   const study = checked.bundle?.studies[0]?.study;
   if (study === undefined) return { target: payload.node, units: [], problems: checked.problems.map(joinPath) };
-  if (stable(study) === stable(before)) return { target: payload.node, units: [], problems: [{ path: 'fields', message: 'the node already has these values; nothing would change' }] };
+  if (stable(study) === stable(before))
+    return { target: payload.node, units: [], problems: [{ path: 'fields', message: 'the node already has these values; nothing would change' }] };
   return { target: payload.node, units: [{ kind: 'study', id: studyId, before, after: study }], problems: [] };
 }
 

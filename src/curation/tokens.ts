@@ -31,7 +31,10 @@ export function hashToken(token: string): string {
 /** Creates a token and returns it in clear, the only time it exists outside the caller's hands. */
 export async function createToken(db: Db, name: string, scopes: readonly string[]): Promise<{ id: string; token: string; name: string; scopes: Scope[] }> {
   const parsedName = TokenName.parse(name);
-  const parsedScopes = z.array(Scope).min(1, 'give at least one --scope (curate, review)').parse([...new Set(scopes)]);
+  const parsedScopes = z
+    .array(Scope)
+    .min(1, 'give at least one --scope (curate, review)')
+    .parse([...new Set(scopes)]);
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = `tok-${randomUUID()}`;
   await db.write((tx) => tx.run('curation-token-create', { id, name: parsedName, hash: hashToken(token), scopes: parsedScopes, now: new Date().toISOString() }));

@@ -31,4 +31,3 @@ export function mutationTransportProblem(request: Request | undefined): string |
   }
   return undefined;
 }
-

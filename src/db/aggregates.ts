@@ -17,7 +17,7 @@
  * - At most `maxKept` questions per version are kept (the least recently asked leaves first):
  *   memory stays bounded whatever the clients ask.
  */
-import { RequestBudget, type BudgetLimits } from './budget.js';
+import { type BudgetLimits, RequestBudget } from './budget.js';
 import type { Db } from './run.js';
 
 export interface AggregateLimits {

@@ -20,7 +20,10 @@ export class RequestBudget {
   /** Once spent, every later query of the request fails at once with the same error. */
   private spent: GraphQLError | undefined;
 
-  constructor(readonly limits: BudgetLimits, now = Date.now()) {
+  constructor(
+    readonly limits: BudgetLimits,
+    now = Date.now(),
+  ) {
     this.deadline = now + limits.ms;
   }
 

@@ -7,7 +7,7 @@
  */
 import { GraphStore } from './graph.js';
 import { LISTED_LABELS } from './list-keys.js';
-import { LIST_CAP, type EdgeName } from './model.js';
+import { type EdgeName, LIST_CAP } from './model.js';
 import type { Db } from './run.js';
 
 /** Children per parent of one relationship field (the estimate's Degree has the same shape). */
@@ -77,4 +77,3 @@ export class DegreeStats {
     this.snapshot = { degrees, labels, version, at: Date.now() };
   }
 }
-

@@ -3,9 +3,9 @@
  * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
  */
 import neo4j from 'neo4j-driver';
-import { parseEntity, parseRel, type Entity, type Study } from './entities.js';
-import { EDGES, LIST_CAP, isLabel, relHasProps, type EdgeHit, type EdgeName, type Label, type PagedEdge } from './model.js';
-import { LISTED_LABELS, listKeys, normaliseText, yearAscPrefix, yearDescPrefix, type ListedLabel } from './list-keys.js';
+import { type Entity, parseEntity, parseRel, type Study } from './entities.js';
+import { LISTED_LABELS, type ListedLabel, listKeys, normaliseText, yearAscPrefix, yearDescPrefix } from './list-keys.js';
+import { EDGES, type EdgeHit, type EdgeName, isLabel, type Label, LIST_CAP, type PagedEdge, relHasProps } from './model.js';
 import type { StudyOrder, StudyStart } from './queries.js';
 import type { Db, Row } from './run.js';
 
@@ -22,7 +22,6 @@ export interface StudyFilter {
   text: string | null;
 }
 
-
 export interface SearchHit {
   node: Entity;
   score: number;
@@ -38,7 +37,6 @@ export interface ExpandRow {
   /** Position in the frontier of the node this row expanded. */
   fromIndex: number;
 }
-
 
 /** JS numbers travel as floats; SKIP and LIMIT need Cypher integers. */
 const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));

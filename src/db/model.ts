@@ -2,7 +2,7 @@
  * The graph model as constants: node labels, relationship types and the relationship fields the
  * API exposes. Queries composed from these are built from this code only, never from input.
  */
-import { REL_SCHEMAS, type Entity, type RelProps, type RelWithProps } from './entities.js';
+import { type Entity, REL_SCHEMAS, type RelProps, type RelWithProps } from './entities.js';
 import { LABELS, type Label } from './labels.js';
 
 // The label list has its own module, so the typed entities (entities.ts) need not import the model that imports them.
@@ -234,11 +234,7 @@ export function pageQuery(spec: EdgeSpec, page: PageSpec): string {
 /** How many children a growing field has per parent (totalCount, asked for only when selected). */
 export function countQuery(spec: EdgeSpec, page: PageSpec): string {
   const typed = page.typeFilter ? ' WHERE $type IS NULL OR c.type = $type' : '';
-  return [
-    'UNWIND $keys AS key',
-    `MATCH (p:${spec.from} {id: key})`,
-    `RETURN key, COUNT { MATCH ${boundPattern(spec)}${typed} RETURN DISTINCT c } AS total`,
-  ].join('\n');
+  return ['UNWIND $keys AS key', `MATCH (p:${spec.from} {id: key})`, `RETURN key, COUNT { MATCH ${boundPattern(spec)}${typed} RETURN DISTINCT c } AS total`].join('\n');
 }
 
 /** Per relationship field: the 95th percentile and the maximum number of children a parent has. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from './cypher-dir.js';
 import { LISTED_LABELS, type ListedLabel } from './list-keys.js';
-import { EDGES, LABELS, PAGED, REL_TYPES, countQuery, degreeQuery, edgeQuery, pageQuery } from './model.js';
+import { countQuery, degreeQuery, EDGES, edgeQuery, LABELS, PAGED, pageQuery, REL_TYPES } from './model.js';
 
 export type StudyOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE';
 
@@ -55,7 +55,12 @@ function compose(): Map<string, string> {
     q.set(`page:${name}`, pageQuery(EDGES[name as keyof typeof PAGED], page));
     q.set(`count:${name}`, countQuery(EDGES[name as keyof typeof PAGED], page));
   }
-  q.set('degree-stats', Object.entries(EDGES).map(([name, spec]) => degreeQuery(name, spec)).join('\nUNION ALL\n'));
+  q.set(
+    'degree-stats',
+    Object.entries(EDGES)
+      .map(([name, spec]) => degreeQuery(name, spec))
+      .join('\nUNION ALL\n'),
+  );
   for (const label of LABELS) {
     // MERGE on both labels: an id already used by a node of another label fails the Entity.id
     // constraint instead of silently gaining a second type.
@@ -100,7 +105,14 @@ function compose(): Map<string, string> {
   for (const rel of REL_TYPES) {
     q.set(
       `import-link:${rel}`,
-      ['UNWIND $rows AS row', 'MATCH (a:Entity {id: row.from})', 'MATCH (b:Entity {id: row.to})', `MERGE (a)-[r:${rel}]->(b)`, 'ON CREATE SET r = row.props', 'RETURN count(r) AS linked'].join('\n'),
+      [
+        'UNWIND $rows AS row',
+        'MATCH (a:Entity {id: row.from})',
+        'MATCH (b:Entity {id: row.to})',
+        `MERGE (a)-[r:${rel}]->(b)`,
+        'ON CREATE SET r = row.props',
+        'RETURN count(r) AS linked',
+      ].join('\n'),
     );
   }
   const filter = fragment('study-filter');

@@ -21,7 +21,9 @@ export class QueryBook {
   /** The whole book, frozen: every file in `dir` plus the composed queries. */
   static fromDirectory(dir: string = path.join(CYPHER_DIR, 'queries')): QueryBook {
     const book = new QueryBook();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.cypher'))
+      .sort()) {
       book.define(file.replace(/\.cypher$/, ''), readFileSync(path.join(dir, file), 'utf8'));
     }
     for (const [name, text] of COMPOSED_QUERIES) book.define(name, text);

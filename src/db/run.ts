@@ -4,8 +4,8 @@
  * /metrics) and timed. Nothing above db/ sees a driver type.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { RequestBudget } from './budget.js';
 import { traceQuery } from '../observability/tracing.js';
+import type { RequestBudget } from './budget.js';
 import type { QueryBook } from './query-book.js';
 
 export type Params = Record<string, unknown>;

@@ -15,7 +15,7 @@ import { parseEntity } from './entities.js';
 import { isLabel, type Label } from './model.js';
 import { rootPageParts } from './queries.js';
 import type { Db, Row } from './run.js';
-import { Params, attachColumns, column, shapeKey, weighColumn, type TreePlan, type TreeSink } from './tree.js';
+import { attachColumns, column, Params, shapeKey, type TreePlan, type TreeSink, weighColumn } from './tree.js';
 
 /** Generated texts by shape; a shape is a few hundred bytes, and a server sees few distinct ones. */
 const TEXTS = new Map<string, string>();
@@ -37,7 +37,12 @@ export function generatedStatements(): ReadonlyMap<string, string> {
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const projection = (props: readonly string[] | undefined): string =>
-  props ? `c {.id${props.filter((k) => k !== 'id' && PROPERTY_NAME.test(k)).map((k) => `, .${k}`).join('')}}` : 'properties(c)';
+  props
+    ? `c {.id${props
+        .filter((k) => k !== 'id' && PROPERTY_NAME.test(k))
+        .map((k) => `, .${k}`)
+        .join('')}}`
+    : 'properties(c)';
 
 /** Text and parameters for plans below `c`; the text is built once per shape, the parameters every time. */
 function columns(plans: readonly TreePlan[], params: Params, guard?: (i: number) => string | null): string[] {
@@ -59,7 +64,14 @@ export interface RootRow {
  * in `plans` below each of its rows, in one statement. `props`: the root nodes' properties to
  * read, or undefined for all of them.
  */
-export async function readRootPage(db: Db, name: string, rootParams: Record<string, unknown>, plans: readonly TreePlan[], props: readonly string[] | undefined, sink: TreeSink): Promise<RootRow[]> {
+export async function readRootPage(
+  db: Db,
+  name: string,
+  rootParams: Record<string, unknown>,
+  plans: readonly TreePlan[],
+  props: readonly string[] | undefined,
+  sink: TreeSink,
+): Promise<RootRow[]> {
   const parts = rootPageParts(name);
   const params = new Params();
   // The columns' text is the same for every call of one shape; written again, it also numbers the parameters.
@@ -78,7 +90,13 @@ export async function readRootPage(db: Db, name: string, rootParams: Record<stri
   const rows: Row[] = await db.readComposed(`one:${name}`, text, { ...params.values, ...rootParams }, (row) => 1 + plans.reduce((n, p, i) => n + weighColumn(p, row[`t${i}`]), 0));
   return rows.map((r) => {
     const node = props ? parseEntity(parts.label, withoutNulls(r['props']), true) : parseEntity(parts.label, r['props']);
-    attachColumns(plans, node, plans.map((_p, i) => r[`t${i}`]), 0, sink);
+    attachColumns(
+      plans,
+      node,
+      plans.map((_p, i) => r[`t${i}`]),
+      0,
+      sink,
+    );
     return { node, sortKey: String(r['sortKey']) };
   });
 }
@@ -106,7 +124,14 @@ export async function readLookup(db: Db, id: string, byLabel: ReadonlyMap<Label,
   const node = parseEntity(label, r['props']);
   const mine = byLabel.get(label) ?? [];
   const at = labels.indexOf(label);
-  if (mine.length > 0) attachColumns(mine, node, plans.map((_p, i) => r[`t${i}`]), at, sink);
+  if (mine.length > 0)
+    attachColumns(
+      mine,
+      node,
+      plans.map((_p, i) => r[`t${i}`]),
+      at,
+      sink,
+    );
   return node;
 }
 

@@ -13,8 +13,8 @@
  * already passed; its rows are charged to the request's budget by the Db chokepoint.
  */
 import neo4j from 'neo4j-driver';
-import { parseEntity, parseRel, type Entity } from './entities.js';
-import { EDGES, LIST_CAP, PAGED, boundPattern, isLabel, isPaged, relHasProps, type EdgeHit, type EdgeName, type EdgeSpec, type PagedEdge } from './model.js';
+import { type Entity, parseEntity, parseRel } from './entities.js';
+import { boundPattern, EDGES, type EdgeHit, type EdgeName, type EdgeSpec, isLabel, isPaged, LIST_CAP, PAGED, type PagedEdge, relHasProps } from './model.js';
 import type { Db, Row } from './run.js';
 
 /** A paged field's arguments as one plan entry holds them; `count`: its totalCount is selected. */
@@ -103,9 +103,7 @@ const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** The pattern of `spec` with its parent bound to `parent` and its variables suffixed by depth. */
 function levelPattern(spec: EdgeSpec, parent: string, d: number): string {
-  return boundPattern(spec, parent)
-    .replace('(c:', `(c${d}:`)
-    .replace('[r:', `[r${d}:`);
+  return boundPattern(spec, parent).replace('(c:', `(c${d}:`).replace('[r:', `[r${d}:`);
 }
 
 const renamed = (expr: string, d: number): string => expr.replace(/\bc\./g, `c${d}.`).replace(/\br\./g, `r${d}.`);
@@ -145,7 +143,12 @@ export function column(plan: TreePlan, parent: string, d: number, indent: string
   const multiHop = spec.rel === null;
   const rel = relHasProps(spec.rel) ? `properties(r${d})` : '{}';
   // Property names come from the field declarations (lookahead), never from input; checked anyway.
-  const props = plan.props ? `${c} {.id${plan.props.filter((k) => k !== 'id' && PROPERTY_NAME.test(k)).map((k) => `, .${k}`).join('')}}` : `properties(${c})`;
+  const props = plan.props
+    ? `${c} {.id${plan.props
+        .filter((k) => k !== 'id' && PROPERTY_NAME.test(k))
+        .map((k) => `, .${k}`)
+        .join('')}}`
+    : `properties(${c})`;
   const pg = plan.page && isPaged(plan.edge) ? { plan: plan.page, spec: PAGED[plan.edge], name: params.page(plan.page) } : null;
   const kids = plan.children.map((k) => `,\n${indent}  ${column(k, c, d + 1, `${indent}  `, params)}`).join('');
   const keys = pg ? pg.spec.keys.map((k) => renamed(k, d)) : [];
@@ -249,7 +252,12 @@ export async function readTrees(db: Db, plans: readonly TreePlan[], keys: readon
   const name = `tree:${plans.map((p) => p.edge).join('+')}`;
   const params = new Params();
   const text = treeQuery(plans, params);
-  const rows: Row[] = await db.readComposed(name, text, { ...params.values, keys: [...keys] }, (row) => Math.max(1, plans.reduce((n, p, i) => n + weighColumn(p, row[`t${i}`]), 0)));
+  const rows: Row[] = await db.readComposed(name, text, { ...params.values, keys: [...keys] }, (row) =>
+    Math.max(
+      1,
+      plans.reduce((n, p, i) => n + weighColumn(p, row[`t${i}`]), 0),
+    ),
+  );
   return plans.map((plan, i) => new Map(rows.map((r) => [String(r['key']), parseSmall(plan, String(r['key']), r[`t${i}`], sink)])));
 }
 

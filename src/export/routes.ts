@@ -20,4 +20,3 @@ export const EXPORTS: Record<string, ExportSpec> = {
   '/export/findings.csv': { file: 'findings', contentType: 'text/csv; charset=utf-8; header=present', chunks: findingsCsv },
   '/export/outcomes.csv': { file: 'outcomes', contentType: 'text/csv; charset=utf-8; header=present', chunks: outcomesCsv },
 };
-

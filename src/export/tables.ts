@@ -8,10 +8,14 @@ import { z } from 'zod';
 import type { Db } from '../db/run.js';
 import { plain } from '../release/canonical.js';
 import { cmp } from '../release/graph-pages.js';
-import { sourceLink, type SourceRef } from './labels.js';
+import { type SourceRef, sourceLink } from './labels.js';
 
 const PAGE = 1000;
-const opt = <T extends z.ZodType>(t: T) => t.nullable().optional().transform((v) => v ?? null);
+const opt = <T extends z.ZodType>(t: T) =>
+  t
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
 
 const Source = z.object({
   id: z.string(),
@@ -81,15 +85,64 @@ export function effectText(o: Record<string, unknown>): string {
 }
 
 export const FINDING_COLUMNS = [
-  'release', 'finding_id', 'study_id', 'study', 'year', 'trials', 'biomarker_id', 'biomarker', 'biomarker_state', 'type',
-  'direction', 'significance', 'therapies', 'therapy_interaction', 'schedule', 'contrast', 'disease', 'level', 'exploratory',
-  'patients', 'measures', 'effects', 'statement', 'source_ids', 'source_links', 'secondary_only',
+  'release',
+  'finding_id',
+  'study_id',
+  'study',
+  'year',
+  'trials',
+  'biomarker_id',
+  'biomarker',
+  'biomarker_state',
+  'type',
+  'direction',
+  'significance',
+  'therapies',
+  'therapy_interaction',
+  'schedule',
+  'contrast',
+  'disease',
+  'level',
+  'exploratory',
+  'patients',
+  'measures',
+  'effects',
+  'statement',
+  'source_ids',
+  'source_links',
+  'secondary_only',
 ] as const;
 
 export const OUTCOME_COLUMNS = [
-  'release', 'outcome_id', 'study_id', 'study', 'year', 'trials', 'measure', 'arm', 'experimental_arm', 'control_arm', 'schedule',
-  'therapies', 'population', 'value', 'unit', 'ci_low', 'ci_high', 'ci_note', 'timepoint', 'hr', 'hr_ci_low', 'hr_ci_high', 'p',
-  'finding_ids', 'biomarker_ids', 'note', 'source_ids', 'source_links', 'secondary_only',
+  'release',
+  'outcome_id',
+  'study_id',
+  'study',
+  'year',
+  'trials',
+  'measure',
+  'arm',
+  'experimental_arm',
+  'control_arm',
+  'schedule',
+  'therapies',
+  'population',
+  'value',
+  'unit',
+  'ci_low',
+  'ci_high',
+  'ci_note',
+  'timepoint',
+  'hr',
+  'hr_ci_low',
+  'hr_ci_high',
+  'p',
+  'finding_ids',
+  'biomarker_ids',
+  'note',
+  'source_ids',
+  'source_links',
+  'secondary_only',
 ] as const;
 
 async function* paged<T extends { id: string }>(db: Db, query: string, parse: (r: unknown) => T): AsyncGenerator<T[]> {
@@ -109,11 +162,31 @@ export async function* findingsCsv(db: Db, release: string): AsyncGenerator<stri
     const records = page.map((f) => {
       const p = f.props;
       return [
-        release, f.id, f.study?.id ?? null, f.study?.shortName ?? null, f.study?.year ?? null, trialsCell(f.trials),
-        f.biomarker?.id ?? null, f.biomarker?.name ?? null, cell(p['biomarkerState']), cell(p['type']),
-        cell(p['direction']), cell(p['significance']), joined(f.therapies), cell(p['therapyInteraction']), cell(p['schedule']),
-        cell(p['contrast']), f.disease, cell(p['level']), cell(p['exploratory']), cell(p['patients']), cell(p['measures']),
-        f.outcomes.map(effectText).sort(cmp).join('; '), cell(p['statement']), sourceIds(f.sources), sourceLinks(f.sources),
+        release,
+        f.id,
+        f.study?.id ?? null,
+        f.study?.shortName ?? null,
+        f.study?.year ?? null,
+        trialsCell(f.trials),
+        f.biomarker?.id ?? null,
+        f.biomarker?.name ?? null,
+        cell(p['biomarkerState']),
+        cell(p['type']),
+        cell(p['direction']),
+        cell(p['significance']),
+        joined(f.therapies),
+        cell(p['therapyInteraction']),
+        cell(p['schedule']),
+        cell(p['contrast']),
+        f.disease,
+        cell(p['level']),
+        cell(p['exploratory']),
+        cell(p['patients']),
+        cell(p['measures']),
+        f.outcomes.map(effectText).sort(cmp).join('; '),
+        cell(p['statement']),
+        sourceIds(f.sources),
+        sourceLinks(f.sources),
         secondaryOnly(f.sources),
       ];
     });
@@ -130,14 +203,35 @@ export async function* outcomesCsv(db: Db, release: string): AsyncGenerator<stri
       const own = arm('ARM');
       const arms = [...o.arms].sort((a, b) => cmp(a.role, b.role));
       return [
-        release, o.id, o.study?.id ?? null, o.study?.shortName ?? null, o.study?.year ?? null, trialsCell(o.trials), cell(p['measure']),
-        own?.id ?? null, arm('EXPERIMENTAL')?.id ?? null, arm('CONTROL')?.id ?? null,
+        release,
+        o.id,
+        o.study?.id ?? null,
+        o.study?.shortName ?? null,
+        o.study?.year ?? null,
+        trialsCell(o.trials),
+        cell(p['measure']),
+        own?.id ?? null,
+        arm('EXPERIMENTAL')?.id ?? null,
+        arm('CONTROL')?.id ?? null,
         arms.map((a) => `${a.role === 'ARM' ? '' : `${a.role}: `}${a.schedule ?? ''}`).join('; '),
         arms.map((a) => `${a.role === 'ARM' ? '' : `${a.role}: `}${[...a.therapies].sort(cmp).join('+')}`).join('; '),
-        cell(p['population']), cell(p['value']), cell(p['unit']), cell(p['ciLow']), cell(p['ciHigh']), cell(p['ciNote']), cell(p['timepoint']),
-        cell(p['hr']), cell(p['hrCiLow']), cell(p['hrCiHigh']), cell(p['p']), joined(o.findings),
-        joined([...new Set(o.biomarkers.filter((b): b is string => b !== null))]), cell(p['note']), sourceIds(o.sources),
-        sourceLinks(o.sources), secondaryOnly(o.sources),
+        cell(p['population']),
+        cell(p['value']),
+        cell(p['unit']),
+        cell(p['ciLow']),
+        cell(p['ciHigh']),
+        cell(p['ciNote']),
+        cell(p['timepoint']),
+        cell(p['hr']),
+        cell(p['hrCiLow']),
+        cell(p['hrCiHigh']),
+        cell(p['p']),
+        joined(o.findings),
+        joined([...new Set(o.biomarkers.filter((b): b is string => b !== null))]),
+        cell(p['note']),
+        sourceIds(o.sources),
+        sourceLinks(o.sources),
+        secondaryOnly(o.sources),
       ];
     });
     yield stringify(records, CSV);

@@ -6,15 +6,15 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { Aggregates } from '../db/aggregates.js';
+import { DegreeStats } from '../db/degrees.js';
 import type { Db } from '../db/run.js';
 import { mapDatabaseError } from '../errors.js';
 import type { LoaderOptions } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { RequestReleases, type ResponseCacheOptions } from '../release/request-releases.js';
 import { ReleaseTracker } from '../release/release.js';
-import { createContext, type Context } from '../schema/context.js';
-import { DegreeStats } from '../db/degrees.js';
+import { RequestReleases, type ResponseCacheOptions } from '../release/request-releases.js';
+import { type Context, createContext } from '../schema/context.js';
 import { buildSchema } from '../schema/index.js';
 import { AGGREGATES } from '../schema/limits.js';
 import type { SecurityOptions } from '../security/index.js';

@@ -5,13 +5,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import { Gauge } from 'prom-client';
-import { createApp } from './app.js';
-import { openDatabase, prepareGraph } from '../runtime/bootstrap.js';
-import { ConfigError, loadRuntimeConfig } from '../runtime/config.js';
 import { createLogger, endLog } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
-import { drainServer, trackInFlight } from './shutdown.js';
 import { startTracing } from '../observability/tracing.js';
+import { openDatabase, prepareGraph } from '../runtime/bootstrap.js';
+import { ConfigError, loadRuntimeConfig } from '../runtime/config.js';
+import { createApp } from './app.js';
+import { drainServer, trackInFlight } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadRuntimeConfig>;
@@ -42,7 +42,15 @@ async function main(): Promise<void> {
       // One turn of the event loop first: connections the kernel has already completed are
       // accepted and served, instead of being reset when the listening socket closes.
       await new Promise((resolve) => setImmediate(resolve));
-      const drained = await drainServer(server, { get count() { return inFlightCount(); } }, config.shutdownGraceMs);
+      const drained = await drainServer(
+        server,
+        {
+          get count() {
+            return inFlightCount();
+          },
+        },
+        config.shutdownGraceMs,
+      );
       log.info({ ms: Date.now() - t0, ...drained }, drained.timedOut ? 'grace period over: cut the remaining connections' : 'drained');
     }
     await tracing.shutdown();

@@ -61,9 +61,27 @@ export async function recordChanges(db: Db, plans: readonly RecordPlan[]): Promi
     const trialLink = plan.links.find((l) => l.rel === 'ANALYZES' && l.from === plan.owner);
     const trial = plan.nodes.find((n) => n.label === 'Trial' && n.id === trialLink?.to);
     if (trial) diffProps(plan.key, 'trial.', props(row['trial']), trial.props, out);
-    diffSet(plan.key, 'arms', strings(row['arms']), plan.nodes.filter((n) => n.label === 'Arm').map((n) => String(n.props['name'])), out);
-    diffSet(plan.key, 'outcomes', strings(row['outcomes']), plan.nodes.filter((n) => n.label === 'Outcome').map((n) => n.id), out);
-    diffSet(plan.key, 'diseases', strings(row['diseases']), plan.links.filter((l) => l.rel === 'STUDIES' && l.from === plan.owner).map((l) => l.to), out);
+    diffSet(
+      plan.key,
+      'arms',
+      strings(row['arms']),
+      plan.nodes.filter((n) => n.label === 'Arm').map((n) => String(n.props['name'])),
+      out,
+    );
+    diffSet(
+      plan.key,
+      'outcomes',
+      strings(row['outcomes']),
+      plan.nodes.filter((n) => n.label === 'Outcome').map((n) => n.id),
+      out,
+    );
+    diffSet(
+      plan.key,
+      'diseases',
+      strings(row['diseases']),
+      plan.links.filter((l) => l.rel === 'STUDIES' && l.from === plan.owner).map((l) => l.to),
+      out,
+    );
   }
   return out;
 }
@@ -86,7 +104,11 @@ export async function curatedDisagreements(db: Db, plans: readonly RecordPlan[])
         outcome: n.id,
         measure: String(n.props['measure']),
         registry: `HR ${show(n.props['estimateText'])}${n.props['ciLowerText'] !== undefined ? ` (${show(n.props['ciPct'])}% CI ${show(n.props['ciLowerText'])} to ${show(n.props['ciUpperText'])})` : ''}`,
-        curated: same.map((r) => `${String(r['outcome'])} (${String(r['study'])}): HR ${show(r['hr'])}${r['hrCiLow'] != null ? ` (95% CI ${show(r['hrCiLow'])} to ${show(r['hrCiHigh'])})` : ''}`).join('; '),
+        curated: same
+          .map(
+            (r) => `${String(r['outcome'])} (${String(r['study'])}): HR ${show(r['hr'])}${r['hrCiLow'] != null ? ` (95% CI ${show(r['hrCiLow'])} to ${show(r['hrCiHigh'])})` : ''}`,
+          )
+          .join('; '),
       });
     }
   }

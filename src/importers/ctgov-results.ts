@@ -16,7 +16,14 @@ import { omitUndefined, type PlanLink, type PlanNode, type Prop, type Unmapped }
 
 type OutcomeMeasure = z.infer<typeof OutcomeMeasureSchema_>;
 
-const Measurement = z.object({ groupId: z.string(), value: z.string().optional(), spread: z.string().optional(), lowerLimit: z.string().optional(), upperLimit: z.string().optional(), comment: z.string().optional() });
+const Measurement = z.object({
+  groupId: z.string(),
+  value: z.string().optional(),
+  spread: z.string().optional(),
+  lowerLimit: z.string().optional(),
+  upperLimit: z.string().optional(),
+  comment: z.string().optional(),
+});
 const Analysis = z.object({
   groupIds: z.array(z.string()).default([]),
   groupDescription: z.string().optional(),
@@ -38,7 +45,9 @@ const OutcomeMeasureSchema = z.object({
   unitOfMeasure: z.string().optional(),
   groups: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional() })).default([]),
   denoms: z.array(z.object({ units: z.string().optional(), counts: z.array(z.object({ groupId: z.string(), value: z.string() })).default([]) })).default([]),
-  classes: z.array(z.object({ title: z.string().optional(), categories: z.array(z.object({ title: z.string().optional(), measurements: z.array(Measurement).default([]) })).default([]) })).default([]),
+  classes: z
+    .array(z.object({ title: z.string().optional(), categories: z.array(z.object({ title: z.string().optional(), measurements: z.array(Measurement).default([]) })).default([]) }))
+    .default([]),
   analyses: z.array(Analysis).default([]),
 });
 
@@ -71,7 +80,11 @@ function unitOf(unitOfMeasure: string | undefined): 'months' | 'percent' | undef
   return undefined;
 }
 
-const stripSet = (title: string): string => title.replace(/\s*\([^)]*\)\s*$/, '').trim().toLowerCase();
+const stripSet = (title: string): string =>
+  title
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .trim()
+    .toLowerCase();
 
 export interface ResultsPlan {
   nodes: PlanNode[];

@@ -12,9 +12,9 @@
  * a trial's `recruiting` are derivations, made (and labelled) here or at read time.
  */
 import { z } from 'zod';
-import { dedupeLinks, dedupeNodes, omitUndefined, type Prop, type PlanLink, type PlanNode, type RecordPlan, type Unmapped } from './plan.js';
+import { mapCtgovResults, type PlannedArm, ResultsSectionSchema } from './ctgov-results.js';
 import { parsePersonName, slugify } from './names.js';
-import { mapCtgovResults, ResultsSectionSchema, type PlannedArm } from './ctgov-results.js';
+import { dedupeLinks, dedupeNodes, omitUndefined, type PlanLink, type PlanNode, type Prop, type RecordPlan, type Unmapped } from './plan.js';
 import { ownsOrCreates, type Resolver } from './resolve.js';
 
 export const NCT_ID = /^NCT\d{8}$/;
@@ -40,7 +40,19 @@ const DateStruct = z.object({ date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/
 const AgencyClass = z.enum(['NIH', 'FED', 'OTHER_GOV', 'INDIV', 'INDUSTRY', 'NETWORK', 'AMBIG', 'OTHER', 'UNKNOWN']);
 const Sponsor = z.object({ name: z.string().trim().min(1), class: AgencyClass.optional() });
 const ArmGroupType = z.enum(['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER']);
-const InterventionType = z.enum(['DRUG', 'DEVICE', 'BIOLOGICAL', 'PROCEDURE', 'RADIATION', 'BEHAVIORAL', 'GENETIC', 'DIETARY_SUPPLEMENT', 'COMBINATION_PRODUCT', 'DIAGNOSTIC_TEST', 'OTHER']);
+const InterventionType = z.enum([
+  'DRUG',
+  'DEVICE',
+  'BIOLOGICAL',
+  'PROCEDURE',
+  'RADIATION',
+  'BEHAVIORAL',
+  'GENETIC',
+  'DIETARY_SUPPLEMENT',
+  'COMBINATION_PRODUCT',
+  'DIAGNOSTIC_TEST',
+  'OTHER',
+]);
 const OfficialRole = z.enum(['STUDY_CHAIR', 'STUDY_DIRECTOR', 'PRINCIPAL_INVESTIGATOR', 'SUB_INVESTIGATOR']);
 
 export const CtgovStudySchema = z.object({
@@ -86,17 +98,29 @@ export const CtgovStudySchema = z.object({
     armsInterventionsModule: z
       .object({
         armGroups: z
-          .array(z.object({ label: z.string().trim().min(1), type: ArmGroupType.optional(), description: z.string().optional(), interventionNames: z.array(z.string()).optional() }))
+          .array(
+            z.object({ label: z.string().trim().min(1), type: ArmGroupType.optional(), description: z.string().optional(), interventionNames: z.array(z.string()).optional() }),
+          )
           .optional(),
         interventions: z
-          .array(z.object({ type: InterventionType.optional(), name: z.string().trim().min(1), description: z.string().optional(), armGroupLabels: z.array(z.string()).optional(), otherNames: z.array(z.string()).optional() }))
+          .array(
+            z.object({
+              type: InterventionType.optional(),
+              name: z.string().trim().min(1),
+              description: z.string().optional(),
+              armGroupLabels: z.array(z.string()).optional(),
+              otherNames: z.array(z.string()).optional(),
+            }),
+          )
           .optional(),
       })
       .optional(),
     contactsLocationsModule: z
       .object({
         overallOfficials: z.array(z.object({ name: z.string().trim().min(1), affiliation: z.string().trim().min(1).optional(), role: OfficialRole.optional() })).optional(),
-        locations: z.array(z.object({ facility: z.string().trim().min(1).optional(), city: z.string().optional(), state: z.string().optional(), country: z.string().optional() })).optional(),
+        locations: z
+          .array(z.object({ facility: z.string().trim().min(1).optional(), city: z.string().optional(), state: z.string().optional(), country: z.string().optional() }))
+          .optional(),
       })
       .optional(),
   }),
@@ -110,7 +134,12 @@ const TYPE_PREFIX: Record<string, string> = { DRUG: 'Drug', BIOLOGICAL: 'Biologi
 /** "Drug: Pembrolizumab" is how armGroups name interventions; strip the type prefix to join them. */
 function bareInterventionName(name: string): string {
   const m = /^([A-Za-z /]+):\s*(.+)$/.exec(name);
-  return m && Object.values(TYPE_PREFIX).concat(['Genetic', 'Behavioral', 'Dietary Supplement', 'Combination Product', 'Diagnostic Test']).includes(m[1] ?? '') ? (m[2] ?? name) : name;
+  return m &&
+    Object.values(TYPE_PREFIX)
+      .concat(['Genetic', 'Behavioral', 'Dietary Supplement', 'Combination Product', 'Diagnostic Test'])
+      .includes(m[1] ?? '')
+    ? (m[2] ?? name)
+    : name;
 }
 
 export const ctgovSourceId = (nctId: string): string => `src-ctgov-${nctId.toLowerCase()}`;
@@ -173,7 +202,8 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver, op
     design?.primaryPurpose && `purpose ${design.primaryPurpose}`,
   ].filter(Boolean);
   const status = p.statusModule;
-  const dated = (key: string, struct: z.infer<typeof DateStruct> | undefined): Record<string, Prop | undefined> => (struct ? { [key]: struct.date, [`${key}Type`]: struct.type } : {});
+  const dated = (key: string, struct: z.infer<typeof DateStruct> | undefined): Record<string, Prop | undefined> =>
+    struct ? { [key]: struct.date, [`${key}Type`]: struct.type } : {};
   const sponsors = p.sponsorCollaboratorsModule;
   const locations = p.contactsLocationsModule?.locations;
   const interventions = p.armsInterventionsModule?.interventions ?? [];
@@ -192,7 +222,9 @@ export function mapCtgovStudy(study: CtgovStudy, origin: string, r: Resolver, op
       studyType: p.designModule?.studyType,
       enrolled: p.designModule?.enrollmentInfo?.count,
       enrollmentType: p.designModule?.enrollmentInfo?.type,
-      enrolledQuoteText: p.designModule?.enrollmentInfo ? `enrollmentInfo: count ${p.designModule.enrollmentInfo.count}${p.designModule.enrollmentInfo.type ? `, type ${p.designModule.enrollmentInfo.type}` : ''}` : undefined,
+      enrolledQuoteText: p.designModule?.enrollmentInfo
+        ? `enrollmentInfo: count ${p.designModule.enrollmentInfo.count}${p.designModule.enrollmentInfo.type ? `, type ${p.designModule.enrollmentInfo.type}` : ''}`
+        : undefined,
       enrolledQuoteSource: p.designModule?.enrollmentInfo ? source : undefined,
       // The graph's allocation vocabulary has no "not applicable": the registry's NA stays empty.
       allocation: design?.allocation === 'NA' ? undefined : design?.allocation,

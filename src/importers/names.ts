@@ -25,7 +25,11 @@ export function slugify(text: string, max = 60): string {
 /** Tokens of a normalised name without filler words, for near-match scoring. */
 export function tokens(text: string): Set<string> {
   const filler = new Set(['of', 'and', 'at', 'for', 'in', 'de', 'the', 'la', 'le', 'del', 'der', 'van', 'von']);
-  return new Set(normalise(text).split(' ').filter((t) => t.length > 1 && !filler.has(t)));
+  return new Set(
+    normalise(text)
+      .split(' ')
+      .filter((t) => t.length > 1 && !filler.has(t)),
+  );
 }
 
 /** Jaccard overlap of two names' tokens (0..1). */

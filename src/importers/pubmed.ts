@@ -7,20 +7,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { NCT_ID } from './ctgov.js';
 import { initialsOf, slugify } from './names.js';
-import { dedupeLinks, dedupeNodes, omitUndefined, type Prop, type PlanLink, type PlanNode, type RecordPlan, type Rejection, type Unmapped } from './plan.js';
+import { dedupeLinks, dedupeNodes, omitUndefined, type PlanLink, type PlanNode, type Prop, type RecordPlan, type Rejection, type Unmapped } from './plan.js';
 import { ownsOrCreates, type Resolver } from './resolve.js';
 
-const ALWAYS_ARRAYS = new Set([
-  'PubmedArticle',
-  'Author',
-  'AffiliationInfo',
-  'Identifier',
-  'PublicationType',
-  'ArticleId',
-  'DataBank',
-  'AccessionNumber',
-  'ELocationID',
-]);
+const ALWAYS_ARRAYS = new Set(['PubmedArticle', 'Author', 'AffiliationInfo', 'Identifier', 'PublicationType', 'ArticleId', 'DataBank', 'AccessionNumber', 'ELocationID']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -37,7 +27,11 @@ const parser = new XMLParser({
 });
 
 const Text = z.union([z.string(), z.object({ '#text': z.string() }).passthrough()]).transform((v) => (typeof v === 'string' ? v : v['#text']));
-const stripTags = (s: string): string => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+const stripTags = (s: string): string =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const AuthorSchema = z
   .object({
@@ -74,11 +68,27 @@ const ArticleSchema = z
             ArticleTitle: Text.pipe(z.string().trim().min(1, 'ArticleTitle is empty')),
             Pagination: z.object({ MedlinePgn: Text.optional() }).passthrough().optional(),
             ELocationID: z.array(z.object({ '#text': z.string(), '@EIdType': z.string() }).passthrough()).optional(),
-            AuthorList: z.object({ Author: z.array(AuthorSchema).optional(), '@CompleteYN': z.string().optional() }).passthrough().optional(),
-            PublicationTypeList: z.object({ PublicationType: z.array(Text) }).passthrough().optional(),
+            AuthorList: z
+              .object({ Author: z.array(AuthorSchema).optional(), '@CompleteYN': z.string().optional() })
+              .passthrough()
+              .optional(),
+            PublicationTypeList: z
+              .object({ PublicationType: z.array(Text) })
+              .passthrough()
+              .optional(),
             DataBankList: z
               .object({
-                DataBank: z.array(z.object({ DataBankName: Text, AccessionNumberList: z.object({ AccessionNumber: z.array(Text) }).passthrough().optional() }).passthrough()),
+                DataBank: z.array(
+                  z
+                    .object({
+                      DataBankName: Text,
+                      AccessionNumberList: z
+                        .object({ AccessionNumber: z.array(Text) })
+                        .passthrough()
+                        .optional(),
+                    })
+                    .passthrough(),
+                ),
               })
               .passthrough()
               .optional(),
@@ -87,7 +97,12 @@ const ArticleSchema = z
       })
       .passthrough(),
     PubmedData: z
-      .object({ ArticleIdList: z.object({ ArticleId: z.array(z.object({ '#text': z.string(), '@IdType': z.string() }).passthrough()) }).passthrough().optional() })
+      .object({
+        ArticleIdList: z
+          .object({ ArticleId: z.array(z.object({ '#text': z.string(), '@IdType': z.string() }).passthrough()) })
+          .passthrough()
+          .optional(),
+      })
       .passthrough()
       .optional(),
   })
@@ -112,7 +127,12 @@ export function parsePubmedXml(xml: string, origin: string): ParsedPubmed {
   if (valid !== true) {
     // An unclosed-elements error is what a truncated download looks like: name the open elements.
     const open = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg)?.[1];
-    const what = open ? `unclosed elements ${open.replace(/[\s"]+/g, '').split(',').join(' > ')} (truncated file?)` : `${valid.err.msg} at line ${valid.err.line}, column ${valid.err.col}`;
+    const what = open
+      ? `unclosed elements ${open
+          .replace(/[\s"]+/g, '')
+          .split(',')
+          .join(' > ')} (truncated file?)`
+      : `${valid.err.msg} at line ${valid.err.line}, column ${valid.err.col}`;
     return { articles: [], rejected: [{ origin, reason: `not well-formed XML: ${what}` }] };
   }
   const doc = parser.parse(xml) as { PubmedArticleSet?: { PubmedArticle?: unknown[] } | string };
@@ -167,7 +187,17 @@ export function mapPubmedArticle(a: PubmedArticle, origin: string, r: Resolver):
   nodes.push({
     label: 'Source',
     id: source,
-    props: omitUndefined({ kind: 'PUBLICATION', primary: true, title, publisher: 'PubMed', url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, pmid, doi, published: yearText, ...tag }),
+    props: omitUndefined({
+      kind: 'PUBLICATION',
+      primary: true,
+      title,
+      publisher: 'PubMed',
+      url: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`,
+      pmid,
+      doi,
+      published: yearText,
+      ...tag,
+    }),
   });
 
   // The paper: the curated study when PMID or DOI match (never overwritten), else a new record.
@@ -211,7 +241,11 @@ export function mapPubmedArticle(a: PubmedArticle, origin: string, r: Resolver):
     const display = given ? `${given} ${au.LastName}` : `${au.LastName} ${person.initials}`.trim();
     const pid = found?.id ?? r.newId('Investigator', slugify(display));
     if (ownsOrCreates(found, source)) {
-      nodes.push({ label: 'Investigator', id: pid, props: omitUndefined({ name: display, aliases: [`${au.LastName} ${person.initials}`.trim()], aliasText: `${au.LastName} ${person.initials}`.trim(), orcid, ...tag }) });
+      nodes.push({
+        label: 'Investigator',
+        id: pid,
+        props: omitUndefined({ name: display, aliases: [`${au.LastName} ${person.initials}`.trim()], aliasText: `${au.LastName} ${person.initials}`.trim(), orcid, ...tag }),
+      });
       sourced(pid);
       if (!found) r.add('Investigator', pid, display, source, { orcid: orcid ?? null });
     }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
 import type { AliasCatalog } from './aliases.js';
-import { initialsOf, normalise, parsePersonName, personKey, similarity, slugify, type PersonName } from './names.js';
+import { initialsOf, normalise, type PersonName, parsePersonName, personKey, similarity, slugify } from './names.js';
 
 const KnownRow = z.object({
   label: z.string(),

@@ -10,14 +10,14 @@ import type { z } from 'zod';
 import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
 import { refreshRelease } from '../release/release.js';
-import { emptyAliases, type AliasCatalog } from './aliases.js';
-import { curatedDisagreements, recordChanges, type Disagreement, type FieldChange } from './changes.js';
-import { CtgovStudySchema, mapCtgovStudy, type CtgovStudy } from './ctgov.js';
+import { type AliasCatalog, emptyAliases } from './aliases.js';
+import { curatedDisagreements, type Disagreement, type FieldChange, recordChanges } from './changes.js';
+import { type CtgovStudy, CtgovStudySchema, mapCtgovStudy } from './ctgov.js';
 import type { RecordPlan, Rejection, Unmapped } from './plan.js';
-import { mapPubmedArticle, parsePubmedXml, type PubmedArticle } from './pubmed.js';
+import { mapPubmedArticle, type PubmedArticle, parsePubmedXml } from './pubmed.js';
 import { loadKnownEntities, Resolver } from './resolve.js';
 import { ctgovScopeProblem, loadTherapyClasses } from './scope.js';
-import { planHash, previousHashes, writePlan, type WriteOutcome } from './write-plan.js';
+import { planHash, previousHashes, type WriteOutcome, writePlan } from './write-plan.js';
 
 export type Parsed = { kind: 'ctgov'; study: CtgovStudy; origin: string } | { kind: 'pubmed'; article: PubmedArticle; origin: string };
 
@@ -33,8 +33,12 @@ function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
 }
 
 function describeCtgovIssue(raw: unknown, issue: z.core.$ZodIssue): string {
-  const at = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
-  if (at === 'protocolSection.identificationModule.nctId' && issue.code === 'invalid_type') return 'the record has no NCT id (protocolSection.identificationModule.nctId is missing)';
+  const at = issue.path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '');
+  if (at === 'protocolSection.identificationModule.nctId' && issue.code === 'invalid_type')
+    return 'the record has no NCT id (protocolSection.identificationModule.nctId is missing)';
   if (at === 'protocolSection' && issue.code === 'invalid_type') return 'not a ClinicalTrials.gov API v2 study: no protocolSection';
   if (issue.code === 'invalid_value') return `${at}: unknown value ${JSON.stringify(valueAt(raw, issue.path))}; expected one of ${issue.values.map(String).join(', ')}`;
   return `${at}: ${issue.message}`;
@@ -50,7 +54,10 @@ export function parseCtgovJson(text: string, origin: string): Loaded {
   }
   // The retired API v1 wraps its studies in FullStudiesResponse: a different schema, refused whole with its name.
   if (raw !== null && typeof raw === 'object' && 'FullStudiesResponse' in raw) {
-    return { records: [], rejected: [{ origin, reason: 'the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}' }] };
+    return {
+      records: [],
+      rejected: [{ origin, reason: 'the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}' }],
+    };
   }
   const page = raw !== null && typeof raw === 'object' && Array.isArray((raw as { studies?: unknown }).studies) ? (raw as { studies: unknown[] }).studies : [raw];
   const out: Loaded = { records: [], rejected: [] };
@@ -68,7 +75,14 @@ export function parseCtgovJson(text: string, origin: string): Loaded {
 
 export function parsePubmed(text: string, origin: string): Loaded {
   const parsed = parsePubmedXml(text, origin);
-  return { records: parsed.articles.map((a) => ({ kind: 'pubmed' as const, article: a.article, origin: `${origin}${parsed.articles.length > 1 ? ` (PubmedArticle ${a.index + 1})` : ''}` })), rejected: parsed.rejected };
+  return {
+    records: parsed.articles.map((a) => ({
+      kind: 'pubmed' as const,
+      article: a.article,
+      origin: `${origin}${parsed.articles.length > 1 ? ` (PubmedArticle ${a.index + 1})` : ''}`,
+    })),
+    rejected: parsed.rejected,
+  };
 }
 
 /** Files and directories (their *.json or *.xml files, sorted) -> their texts. */
@@ -78,7 +92,12 @@ export async function readInputFiles(paths: string[], ext: '.json' | '.xml'): Pr
   for (const p of paths) {
     try {
       const s = await stat(p);
-      const files = s.isDirectory() ? (await readdir(p)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(p, f)) : [p];
+      const files = s.isDirectory()
+        ? (await readdir(p))
+            .filter((f) => f.endsWith(ext))
+            .sort()
+            .map((f) => path.join(p, f))
+        : [p];
       for (const f of files) texts.push({ origin: f, text: await readFile(f, 'utf8') });
     } catch (err) {
       rejected.push({ origin: p, reason: `cannot be read: ${(err as Error).message}` });
@@ -115,7 +134,17 @@ function keyOf(p: Parsed): string {
 }
 
 export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): Promise<ImportSummary> {
-  const summary: ImportSummary = { created: [], updated: [], unchanged: [], rejected: [...loaded.rejected], unmapped: [], nearMatches: [], changes: [], disagreements: [], stats: emptyStats() };
+  const summary: ImportSummary = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    rejected: [...loaded.rejected],
+    unmapped: [],
+    nearMatches: [],
+    changes: [],
+    disagreements: [],
+    stats: emptyStats(),
+  };
   // One record per external id: a second copy in the same run is a mistake, not an update.
   const seen = new Set<string>();
   const records: Parsed[] = [];
@@ -138,8 +167,13 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
     return problem === undefined;
   });
   if (inScope.length === 0) return summary;
-  const plans: RecordPlan[] = inScope.map((r) => (r.kind === 'ctgov' ? mapCtgovStudy(r.study, r.origin, resolver, { sites: opts.sites ?? false }) : mapPubmedArticle(r.article, r.origin, resolver)));
-  const hashes = await previousHashes(db, plans.map((p) => p.sourceId));
+  const plans: RecordPlan[] = inScope.map((r) =>
+    r.kind === 'ctgov' ? mapCtgovStudy(r.study, r.origin, resolver, { sites: opts.sites ?? false }) : mapPubmedArticle(r.article, r.origin, resolver),
+  );
+  const hashes = await previousHashes(
+    db,
+    plans.map((p) => p.sourceId),
+  );
   const changing = plans.filter((p) => {
     const h = hashes.get(p.sourceId);
     return h !== null && h !== undefined && h !== planHash(p);

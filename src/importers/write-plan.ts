@@ -6,10 +6,10 @@
  * matches its last import is skipped, so a second import changes nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { assignQuestionsTx } from '../seed-files/questions-write.js';
 import { withListKeys } from '../db/list-keys.js';
 import type { Label, RelType } from '../db/model.js';
 import type { Db, WriteStats } from '../db/run.js';
+import { assignQuestionsTx } from '../seed-files/questions-write.js';
 import type { PlanLink, PlanNode, RecordPlan } from './plan.js';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -48,7 +48,10 @@ export async function writePlan(db: Db, plan: RecordPlan, previousHash: string |
     }
     await tx.run('import-prune-orphans');
     // The clinical question of every finding and outcome the record wrote (posted results too), as the seed writer derives it.
-    await assignQuestionsTx(tx, plan.nodes.filter((n) => n.label === 'Study').map((n) => n.id));
+    await assignQuestionsTx(
+      tx,
+      plan.nodes.filter((n) => n.label === 'Study').map((n) => n.id),
+    );
     return { ...tx.stats };
   });
   return { outcome: previousHash === null ? 'created' : 'updated', stats };

@@ -4,8 +4,8 @@
  * Each loader turns one level of a GraphQL query into one batched Cypher round trip.
  */
 import DataLoader from 'dataloader';
-import type { GraphStore } from '../db/graph.js';
 import type { Entity } from '../db/entities.js';
+import type { GraphStore } from '../db/graph.js';
 import type { EdgeHit, EdgeName, PagedEdge } from '../db/model.js';
 import { EDGES } from '../db/model.js';
 import { planKey, readTrees, type TreePage, type TreePlan, type TreeSink } from '../db/tree.js';

@@ -51,16 +51,7 @@ export const OutcomeMeasure = z.enum([
 ]);
 export const FindingType = z.enum(['PREDICTIVE', 'PROGNOSTIC', 'ASSOCIATED', 'PHARMACODYNAMIC']);
 export const FindingDirection = z.enum(['SUPPORTS', 'DOES_NOT_SUPPORT']);
-export const Significance = z.enum([
-  'BENEFIT',
-  'NO_BENEFIT',
-  'BETTER_OUTCOME',
-  'POOR_OUTCOME',
-  'RESPONSE',
-  'RESISTANCE',
-  'IMMUNE_ACTIVATION',
-  'IMMUNE_SUPPRESSION',
-]);
+export const Significance = z.enum(['BENEFIT', 'NO_BENEFIT', 'BETTER_OUTCOME', 'POOR_OUTCOME', 'RESPONSE', 'RESISTANCE', 'IMMUNE_ACTIVATION', 'IMMUNE_SUPPRESSION']);
 export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
 export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
 export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);

@@ -1,5 +1,5 @@
 /** Prometheus metrics, one registry per app instance (tests run several side by side). */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { QueryObserver } from '../db/run.js';
 
 export interface Metrics {

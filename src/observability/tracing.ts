@@ -4,7 +4,7 @@
  * without a registered provider the OpenTelemetry API hands out non-recording spans that cost
  * next to nothing, so the instrumentation below stays in place either way.
  */
-import { SpanKind, SpanStatusCode, context, isSpanContextValid, propagation, trace, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -83,4 +83,3 @@ export function traceQuery<T>(name: string, fn: () => Promise<T>): Promise<T> {
 export function traceBatch<T>(loader: string, keys: number, fn: () => Promise<T>): Promise<T> {
   return inSpan(`batch ${loader}`, SpanKind.INTERNAL, { 'abscopal.loader': loader, 'abscopal.batch.keys': keys }, fn);
 }
-

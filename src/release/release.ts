@@ -79,9 +79,7 @@ function toRelease(row: unknown): Release {
  */
 export async function refreshRelease(db: Db): Promise<Release & { ms: number }> {
   const hashed = await hashGraph(db);
-  const rows = await db.write((tx) =>
-    tx.run('release-record', { id: hashed.id, createdAt: new Date().toISOString(), counts: JSON.stringify(hashed.counts) }),
-  );
+  const rows = await db.write((tx) => tx.run('release-record', { id: hashed.id, createdAt: new Date().toISOString(), counts: JSON.stringify(hashed.counts) }));
   const recorded = toRelease({ ...rows[0], tags: [] });
   const withTags = await findRelease(db, { id: recorded.id });
   return { ...(withTags ?? recorded), ms: hashed.ms };

@@ -60,7 +60,10 @@ export interface CacheCounters {
 export function cacheCounters(registry: Registry): CacheCounters {
   return {
     hits: new Counter({ name: 'abscopal_response_cache_hits_total', help: 'GraphQL responses served from the response cache.', registers: [registry] }),
-    misses: new Counter({ name: 'abscopal_response_cache_misses_total', help: 'GraphQL responses computed and stored in the response cache (cache misses).', registers: [registry] }),
+    misses: new Counter({
+      name: 'abscopal_response_cache_misses_total',
+      help: 'GraphQL responses computed and stored in the response cache (cache misses).',
+      registers: [registry],
+    }),
   };
 }
-

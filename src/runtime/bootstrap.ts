@@ -3,17 +3,17 @@
  * applies the schema and seeds an empty graph. Shared by the server, the seed command and tests.
  */
 import type { Driver } from 'neo4j-driver';
-import type { Config, Neo4jTarget } from './config.js';
-import { createDriver } from '../db/driver.js';
 import { applySchema } from '../db/apply-schema.js';
+import { createDriver } from '../db/driver.js';
 import { GraphStore } from '../db/graph.js';
 import { QueryBook } from '../db/query-book.js';
 import { Db, type QueryObserver } from '../db/run.js';
-import { readSeed } from '../seed-files/read-seed.js';
-import { writeSeed, type SeedReport } from '../seed-files/write-seed.js';
-import { refreshRelease } from '../release/release.js';
-import { superviseLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import type { Logger } from '../observability/logger.js';
+import { refreshRelease } from '../release/release.js';
+import { readSeed } from '../seed-files/read-seed.js';
+import { type SeedReport, writeSeed } from '../seed-files/write-seed.js';
+import type { Config, Neo4jTarget } from './config.js';
+import { type LocalNeo4j, superviseLocalNeo4j } from './local-neo4j.js';
 
 export interface Opened {
   db: Db;

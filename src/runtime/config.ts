@@ -20,10 +20,16 @@ const EnvSchema = z.object({
     .optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1024).max(65535).default(7690),
   NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j-local/data'),
-  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g').default('512m'),
+  NEO4J_LOCAL_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 1g')
+    .default('512m'),
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   SEED_DIR: z.string().min(1).default('seed'),
   // Reliability and production safety (docs/operations.md, "Production mode, limits and errors").
@@ -106,9 +112,7 @@ export function loadRuntimeConfig(cwd: string = process.cwd(), env: NodeJS.Proce
 /** Where a command acts, for the line it prints before touching the database. */
 export function describeTarget(config: Pick<Config, 'neo4j' | 'local'>): string {
   const n = config.neo4j;
-  return n.kind === 'remote'
-    ? `Neo4j at ${n.uri} (database "${n.database}", user "${n.user}")`
-    : `the local Neo4j on port ${config.local.port} (data in ${config.local.dataDir})`;
+  return n.kind === 'remote' ? `Neo4j at ${n.uri} (database "${n.database}", user "${n.user}")` : `the local Neo4j on port ${config.local.port} (data in ${config.local.dataDir})`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Readonly<Config> {

@@ -3,9 +3,9 @@
  * Docker: builds the module once (cached by a hash of its sources), starts it with Bolt on
  * 127.0.0.1, waits for its ready line, and stops it cleanly.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,16 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4jPro
   const classpath = `${JAR}${path.delimiter}${path.join(LIB, '*')}`;
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap}`, '-XX:+UseSerialGC', ...(opts.pageCache ? [`-Dneo4j.local.pagecache=${opts.pageCache}`] : []), '-cp', classpath, MAIN_CLASS, opts.dataDir, String(opts.port)],
+    [
+      `-Xmx${opts.heap}`,
+      '-XX:+UseSerialGC',
+      ...(opts.pageCache ? [`-Dneo4j.local.pagecache=${opts.pageCache}`] : []),
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      opts.dataDir,
+      String(opts.port),
+    ],
     // stdin stays a pipe: the Java side stops when it closes, so a crashed parent leaves no orphan.
     // Its own process group: a Ctrl-C in the terminal reaches the server only, which drains its
     // requests first and then stops Neo4j itself (stopping both at once failed in-flight requests).

@@ -1,6 +1,7 @@
 /** Resolvers' way to a whole-graph aggregate kept per graph version (db/aggregates.ts). */
-import type { Context } from './context.js';
+
 import type { Db } from '../db/run.js';
+import type { Context } from './context.js';
 
 /**
  * The answer to `question` for the release this request reads. `question` must name everything

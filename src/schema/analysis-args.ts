@@ -1,6 +1,7 @@
 /** Argument checks and node loading shared by the analysis fields (gaps, effect sizes, explain). */
-import type { Context } from './context.js';
+
 import { userError } from '../errors.js';
+import type { Context } from './context.js';
 
 /** Fails with NOT_FOUND naming the argument when an id is not an accepted node of the type. */
 export async function requireIds(ctx: Context, argument: string, ids: readonly string[], label: string): Promise<void> {

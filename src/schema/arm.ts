@@ -10,9 +10,23 @@ builder.node(NodeRefs.Arm, {
   fields: (t) => ({
     slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
     name: t.string({ description: 'The arm’s name as the source labels it.', resolve: (n) => n.name }),
-    role: t.field({ description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).', type: ArmRoleEnum, nullable: true, resolve: (n) => n.role ?? null }),
-    schedule: t.field({ description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).', type: ScheduleEnum, nullable: true, resolve: (n) => n.schedule ?? null }),
-    scheduleBasis: t.string({ description: 'Where a registry arm\'s schedule was read (a derived value: the registry\'s arm description in its own words).', nullable: true, resolve: (n) => n.scheduleBasis ?? null }),
+    role: t.field({
+      description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).',
+      type: ArmRoleEnum,
+      nullable: true,
+      resolve: (n) => n.role ?? null,
+    }),
+    schedule: t.field({
+      description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).',
+      type: ScheduleEnum,
+      nullable: true,
+      resolve: (n) => n.schedule ?? null,
+    }),
+    scheduleBasis: t.string({
+      description: "Where a registry arm's schedule was read (a derived value: the registry's arm description in its own words).",
+      nullable: true,
+      resolve: (n) => n.scheduleBasis ?? null,
+    }),
     n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
     description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
     study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Arm.study', n, info) }),
@@ -21,16 +35,28 @@ builder.node(NodeRefs.Arm, {
       type: [TherapyUseRef],
       complexity: listComplexity('Arm.therapies'),
       resolve: (n, _a, ctx, info) =>
-        after(hits(ctx, 'Arm.therapies', n, info), (list) => list.map((h) => ({
-          order: h.rel.order ?? null,
-          dose: h.rel.dose ?? null,
-          fractions: h.rel.fractions ?? null,
-          note: h.rel.note ?? null,
-          therapy: h.node,
-          arm: n,
-        }))),
+        after(hits(ctx, 'Arm.therapies', n, info), (list) =>
+          list.map((h) => ({
+            order: h.rel.order ?? null,
+            dose: h.rel.dose ?? null,
+            fractions: h.rel.fractions ?? null,
+            note: h.rel.note ?? null,
+            therapy: h.node,
+            arm: n,
+          })),
+        ),
     }),
-    outcomes: t.field({ type: [NodeRefs.Outcome], description: 'Per-arm results and comparisons this arm takes part in.', complexity: listComplexity('Arm.outcomes'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.outcomes', n, info) }),
-    sources: t.field({ description: 'Where the arm was read.', type: [NodeRefs.Source], complexity: listComplexity('Arm.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Arm.sources', n, info) }),
+    outcomes: t.field({
+      type: [NodeRefs.Outcome],
+      description: 'Per-arm results and comparisons this arm takes part in.',
+      complexity: listComplexity('Arm.outcomes'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Arm.outcomes', n, info),
+    }),
+    sources: t.field({
+      description: 'Where the arm was read.',
+      type: [NodeRefs.Source],
+      complexity: listComplexity('Arm.sources'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Arm.sources', n, info),
+    }),
   }),
 });

@@ -22,7 +22,13 @@ builder.node(NodeRefs.Biomarker, {
       countable,
     ),
     studies: t.connection(
-      { description: 'Studies with a finding about this biomarker. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Biomarker.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Biomarker.studies', n, args, (h) => h.node) },
+      {
+        description:
+          'Studies with a finding about this biomarker. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Study,
+        complexity: pagedComplexity('Biomarker.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Biomarker.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
   }),

@@ -2,9 +2,9 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID as pothosDecode } from '@pothos/plugin-relay';
-import type { Context } from './context.js';
 import { isLabel } from '../db/model.js';
 import { userError } from '../errors.js';
+import type { Context } from './context.js';
 import { LIMITS } from './limits.js';
 
 // Kept here too for modules that imported them from the builder before limits had a module.
@@ -32,7 +32,10 @@ export const builder = new SchemaBuilder<{
     // What GraphiQL's docs explorer shows for the Relay plumbing every list shares.
     nodeTypeOptions: { description: 'Anything with a global id, fetchable with node(id:) or nodes(ids:).' },
     nodeQueryOptions: { description: 'Any node by its global id; null when there is none.', args: { id: { description: 'A global id, as an id field returns it.' } } },
-    nodesQueryOptions: { description: 'Several nodes by global id, in the order asked; null where there is none.', args: { ids: { description: 'Global ids, as id fields return them.' } } },
+    nodesQueryOptions: {
+      description: 'Several nodes by global id, in the order asked; null where there is none.',
+      args: { ids: { description: 'Global ids, as id fields return them.' } },
+    },
     idFieldOptions: { description: 'Global id (base64 of "Type:slug"), for node(id:).' },
     pageInfoTypeOptions: { description: 'Where a page sits in its list, and the cursors to ask for the next or previous one.' },
     hasNextPageFieldOptions: { description: 'Whether items follow this page.' },

@@ -1,8 +1,9 @@
 /** Small shared object types: key/value display properties and relationship wrappers. */
-import { builder } from './builder.js';
+
+import type { z } from 'zod';
 import type { Arm, Investigator, Source, Study, Therapy, Trial } from '../db/entities.js';
 import type { AuthorRole, TrialLink } from '../model/vocabulary.js';
-import type { z } from 'zod';
+import { builder } from './builder.js';
 import { AuthorRoleEnum, TrialLinkEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
@@ -58,7 +59,11 @@ export interface TherapyUse {
 export const TherapyUseRef = builder.objectRef<TherapyUse>('TherapyUse').implement({
   description: 'A therapy as an arm received it: order (1 = first; equal = given together), dose and fractions as the source prints them.',
   fields: (t) => ({
-    order: t.int({ description: '1 = first; equal numbers are given together; null where the source does not give the order (a registry record).', nullable: true, resolve: (u) => u.order }),
+    order: t.int({
+      description: '1 = first; equal numbers are given together; null where the source does not give the order (a registry record).',
+      nullable: true,
+      resolve: (u) => u.order,
+    }),
     dose: t.string({ description: 'Dose as the source prints it.', nullable: true, resolve: (u) => u.dose }),
     fractions: t.string({ description: 'Fractions as the source prints them.', nullable: true, resolve: (u) => u.fractions }),
     note: t.string({ description: 'Curator’s note on this use of the therapy.', nullable: true, resolve: (u) => u.note }),

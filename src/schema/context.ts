@@ -1,10 +1,10 @@
 /** Per-request context: a counting view of the database and fresh loaders, nothing shared. */
 import { Aggregates } from '../db/aggregates.js';
-import { RequestBudget, type BudgetLimits } from '../db/budget.js';
-import { GraphStore } from '../db/graph.js';
-import { QueryCounter, type Db } from '../db/run.js';
-import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/index.js';
+import { type BudgetLimits, RequestBudget } from '../db/budget.js';
 import { Fanout } from '../db/degrees.js';
+import { GraphStore } from '../db/graph.js';
+import { type Db, QueryCounter } from '../db/run.js';
+import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/index.js';
 import { AGGREGATES, BUDGET } from './limits.js';
 
 export interface Context {

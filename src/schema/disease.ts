@@ -11,14 +11,34 @@ builder.node(NodeRefs.Disease, {
     stage: t.string({ description: 'Stage, e.g. III or IV (metastatic).', nullable: true, resolve: (n) => n.stage ?? null }),
     setting: t.string({ description: 'Treatment setting, e.g. metastatic or definitive chemoradiotherapy.', nullable: true, resolve: (n) => n.setting ?? null }),
     aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
-    broader: t.field({ description: 'Broader diseases this one IS_A.', type: [NodeRefs.Disease], complexity: listComplexity('Disease.broader'), resolve: (n, _a, ctx, info) => related(ctx, 'Disease.broader', n, info) }),
-    narrower: t.field({ description: 'Narrower diseases that are a kind of this one.', type: [NodeRefs.Disease], complexity: listComplexity('Disease.narrower'), resolve: (n, _a, ctx, info) => related(ctx, 'Disease.narrower', n, info) }),
+    broader: t.field({
+      description: 'Broader diseases this one IS_A.',
+      type: [NodeRefs.Disease],
+      complexity: listComplexity('Disease.broader'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Disease.broader', n, info),
+    }),
+    narrower: t.field({
+      description: 'Narrower diseases that are a kind of this one.',
+      type: [NodeRefs.Disease],
+      complexity: listComplexity('Disease.narrower'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Disease.narrower', n, info),
+    }),
     studies: t.connection(
-      { description: 'Studies of this disease. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Disease.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.studies', n, args, (h) => h.node) },
+      {
+        description: 'Studies of this disease. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Study,
+        complexity: pagedComplexity('Disease.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Disease.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
     findings: t.connection(
-      { description: 'Findings made in this disease. Ordered by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Finding, complexity: pagedComplexity('Disease.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Disease.findings', n, args, (h) => h.node) },
+      {
+        description: 'Findings made in this disease. Ordered by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Finding,
+        complexity: pagedComplexity('Disease.findings'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Disease.findings', n, args, (h) => h.node),
+      },
       countable,
     ),
   }),

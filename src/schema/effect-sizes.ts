@@ -3,21 +3,26 @@
  * comparable, by the τ² estimator and CI method the caller names (REML and Hartung–Knapp by
  * default; docs/pooling.md).
  */
-import { builder } from './builder.js';
-import { effectSizes, type EffectEstimate, type EffectGroup, type EffectSizes } from '../analysis/effect-sizes.js';
+
+import { type EffectEstimate, type EffectGroup, type EffectSizes, effectSizes } from '../analysis/effect-sizes.js';
 import type { PoolOptions } from '../analysis/meta-analysis.js';
 import { loadNode, loadNodes, requireIds } from './analysis-args.js';
+import { builder } from './builder.js';
 import { IntervalMethodEnum, OutcomeMeasureEnum, PoolingMethodEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Pooled = NonNullable<EffectGroup['pooled']>;
 
-
 const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').implement({
   description: 'One comparative effect as its source prints it (HR with 95% CI, or a p for an arm-vs-arm comparison).',
   fields: (t) => ({
-    outcome: t.field({ description: 'The outcome (recorded figure) this estimate is.', type: NodeRefs.Outcome, nullable: true, resolve: (e, _a, ctx) => loadNode<Of<'Outcome'>>(ctx, e.outcome) }),
+    outcome: t.field({
+      description: 'The outcome (recorded figure) this estimate is.',
+      type: NodeRefs.Outcome,
+      nullable: true,
+      resolve: (e, _a, ctx) => loadNode<Of<'Outcome'>>(ctx, e.outcome),
+    }),
     outcomeSlug: t.string({ description: 'Slug of that outcome.', resolve: (e) => e.outcome }),
     measure: t.string({ description: 'The endpoint, as an OutcomeMeasure value, e.g. OS or PFS.', resolve: (e) => e.measure }),
     hr: t.float({ nullable: true, description: 'Hazard ratio, experimental vs control, as the source prints it.', resolve: (e) => e.hr }),
@@ -27,7 +32,11 @@ const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').im
     state: t.string({ description: 'The subgroup: the outcome’s population, else the finding’s biomarker state.', resolve: (e) => e.state }),
     population: t.string({ nullable: true, description: 'Subgroup or population the figure is for, in the source’s terms.', resolve: (e) => e.population }),
     contrast: t.string({ nullable: true, description: 'Experimental arm vs control arm.', resolve: (e) => e.contrast }),
-    contrastKind: t.string({ nullable: true, description: 'The kinds of arms compared (schedule:therapy roots), which comparability requires to match.', resolve: (e) => e.contrastKind }),
+    contrastKind: t.string({
+      nullable: true,
+      description: 'The kinds of arms compared (schedule:therapy roots), which comparability requires to match.',
+      resolve: (e) => e.contrastKind,
+    }),
     populationKey: t.string({ description: 'The patient population (confirmed trial, else study): estimates sharing one are not independent.', resolve: (e) => e.populationKey }),
     primary: t.boolean({ description: 'At least one source of the figure is primary.', resolve: (e) => e.primary }),
     study: t.field({ description: 'The study that reported the figure.', type: NodeRefs.Study, nullable: true, resolve: (e, _a, ctx) => loadNode<Of<'Study'>>(ctx, e.study) }),
@@ -48,13 +57,21 @@ const PooledRef = builder.objectRef<Pooled>('PooledEstimate').implement({
     seLogHr: t.float({ description: 'Standard error of the pooled log HR (Hartung–Knapp-scaled under HARTUNG_KNAPP).', resolve: (p) => p.se }),
     predictionLow: t.float({
       nullable: true,
-      description: 'Lower bound of the 95% prediction interval: where the true HR of a new comparable study is expected (Riley et al. 2011). Null when fewer than 3 estimates are pooled.',
+      description:
+        'Lower bound of the 95% prediction interval: where the true HR of a new comparable study is expected (Riley et al. 2011). Null when fewer than 3 estimates are pooled.',
       resolve: (p) => p.predictionLow,
     }),
-    predictionHigh: t.float({ nullable: true, description: 'Upper bound of the 95% prediction interval; null when fewer than 3 estimates are pooled.', resolve: (p) => p.predictionHigh }),
+    predictionHigh: t.float({
+      nullable: true,
+      description: 'Upper bound of the 95% prediction interval; null when fewer than 3 estimates are pooled.',
+      resolve: (p) => p.predictionHigh,
+    }),
     tau2: t.float({ description: 'Between-study variance τ² (log HR scale), truncated at 0.', resolve: (p) => p.tau2 }),
     tau2Se: t.float({ description: 'Standard error of τ² (metafor’s formula for the estimator used).', resolve: (p) => p.tau2Se }),
-    i2: t.float({ description: 'I², percent: 100 τ² / (τ² + s²), s² the typical within-study variance (metafor’s definition; for DL it equals (Q − df) / Q).', resolve: (p) => p.i2 }),
+    i2: t.float({
+      description: 'I², percent: 100 τ² / (τ² + s²), s² the typical within-study variance (metafor’s definition; for DL it equals (Q − df) / Q).',
+      resolve: (p) => p.i2,
+    }),
     h2: t.float({ description: 'H² = τ² / s² + 1: total over sampling variability.', resolve: (p) => p.h2 }),
     q: t.float({ description: 'Cochran’s Q (inverse-variance weights 1 / v).', resolve: (p) => p.q }),
     qDf: t.int({ description: 'Degrees of freedom of Q: k − 1.', resolve: (p) => p.qDf }),
@@ -68,7 +85,11 @@ const EffectGroupRef = builder.objectRef<EffectGroup>('EffectGroup').implement({
   fields: (t) => ({
     state: t.string({ description: 'The subgroup the estimates share (see EffectEstimate.state).', resolve: (g) => g.state }),
     measure: t.string({ description: 'The endpoint the estimates share, e.g. OS or PFS.', resolve: (g) => g.measure }),
-    contrastKind: t.string({ nullable: true, description: 'The kinds of arms compared that the estimates share; null when the arms are not recorded.', resolve: (g) => g.contrastKind }),
+    contrastKind: t.string({
+      nullable: true,
+      description: 'The kinds of arms compared that the estimates share; null when the arms are not recorded.',
+      resolve: (g) => g.contrastKind,
+    }),
     estimates: t.field({ type: [EffectEstimateRef], description: 'The estimates in the group.', resolve: (g) => g.estimates }),
     pooled: t.field({ type: PooledRef, nullable: true, description: 'The pooled HR; null when the estimates cannot be pooled (see reason).', resolve: (g) => g.pooled }),
     reason: t.string({ nullable: true, description: 'Why there is no pooled estimate.', resolve: (g) => g.reason }),
@@ -78,9 +99,18 @@ const EffectGroupRef = builder.objectRef<EffectGroup>('EffectGroup').implement({
 const EffectSizesRef = builder.objectRef<EffectSizes & { biomarker: string }>('EffectSizes').implement({
   description: 'The answer to effectSizes: every comparative estimate for the biomarker, and the same estimates grouped by comparability.',
   fields: (t) => ({
-    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker asked about.', resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker) }),
+    biomarker: t.field({
+      type: NodeRefs.Biomarker,
+      nullable: true,
+      description: 'The biomarker asked about.',
+      resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker),
+    }),
     estimates: t.field({ type: [EffectEstimateRef], description: 'Every estimate, ungrouped.', resolve: (r) => r.estimates }),
-    groups: t.field({ type: [EffectGroupRef], description: 'The estimates grouped by subgroup, endpoint and kinds of arms compared, each pooled where possible.', resolve: (r) => r.groups }),
+    groups: t.field({
+      type: [EffectGroupRef],
+      description: 'The estimates grouped by subgroup, endpoint and kinds of arms compared, each pooled where possible.',
+      resolve: (r) => r.groups,
+    }),
   }),
 });
 
@@ -93,7 +123,11 @@ builder.queryField('effectSizes', (t) =>
       biomarker: t.arg.string({ required: true, description: 'Biomarker slug.' }),
       measure: t.arg({ type: OutcomeMeasureEnum, description: 'Only this endpoint (default: all).' }),
       poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for the pooled HRs (default REML).' }),
-      intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI and prediction-interval method for the pooled HRs (default HARTUNG_KNAPP).' }),
+      intervalMethod: t.arg({
+        type: IntervalMethodEnum,
+        defaultValue: 'HARTUNG_KNAPP',
+        description: 'CI and prediction-interval method for the pooled HRs (default HARTUNG_KNAPP).',
+      }),
     },
     resolve: async (_p, args, ctx) => {
       await requireIds(ctx, 'biomarker', [args.biomarker], 'Biomarker');

@@ -3,12 +3,13 @@
  * Keyed by the seed vocabularies' own types, so a misspelt value does not compile; a value with
  * no entry here is listed by test/unit/schema-descriptions.test.ts.
  */
-import type { ContrastKind } from '../analysis/questions.js';
+
 import type { z } from 'zod';
-import type { Label } from '../db/model.js';
 import type { Verdict } from '../analysis/answer.js';
 import type { GapEvidence } from '../analysis/evidence-strength.js';
+import type { ContrastKind } from '../analysis/questions.js';
 import type * as C from '../curation/submissions.js';
+import type { Label } from '../db/model.js';
 import type * as V from '../model/vocabulary.js';
 
 /** Pothos enum values for `values`, each with its meaning as description where there is one. */

@@ -1,8 +1,9 @@
 /** GraphQL enums, generated from the seed format's controlled vocabularies so the two never drift. */
-import { builder } from './builder.js';
+
+import { INTERVAL_METHODS, POOLING_METHODS } from '../analysis/meta-analysis.js';
 import { LABELS } from '../db/model.js';
 import * as V from '../model/vocabulary.js';
-import { INTERVAL_METHODS, POOLING_METHODS } from '../analysis/meta-analysis.js';
+import { builder } from './builder.js';
 import * as M from './enum-values.js';
 
 /** Each value described from `meanings` (src/schema/enum-values.ts) for GraphiQL's docs. */
@@ -28,14 +29,22 @@ export const SignificanceEnum = fromZod('Significance', V.Significance.options, 
 export const TherapyInteractionEnum = fromZod('TherapyInteraction', V.TherapyInteraction.options, 'How the therapies of a finding are combined (CIViC).', M.THERAPY_INTERACTION);
 export const EvidenceLevelEnum = fromZod('EvidenceLevel', V.EvidenceLevel.options, 'CIViC evidence level: A validated … E inferential.', M.EVIDENCE_LEVEL);
 export const SourceKindEnum = fromZod('SourceKind', V.SourceKind.options, 'What a source is.', M.SOURCE_KIND);
-export const TrialLinkEnum = fromZod('TrialLinkStatus', V.TrialLink.options, 'CONFIRMED when a source ties the study to the trial; CANDIDATE when the link is plausible but unconfirmed.', M.TRIAL_LINK);
+export const TrialLinkEnum = fromZod(
+  'TrialLinkStatus',
+  V.TrialLink.options,
+  'CONFIRMED when a source ties the study to the trial; CANDIDATE when the link is plausible but unconfirmed.',
+  M.TRIAL_LINK,
+);
 export const EntityTypeEnum = fromZod('EntityType', LABELS, 'Node types of the graph.', M.ENTITY_TYPE);
 export const StudyOrderEnum = fromZod('StudyOrder', ['YEAR_DESC', 'YEAR_ASC', 'TITLE'] as const, 'Ordering of the studies list.', M.STUDY_ORDER);
 
 export const PoolingMethodEnum = builder.enumType('PoolingMethod', {
   description: 'How the between-study variance τ² of a random-effects pooled estimate is estimated.',
   values: {
-    REML: { value: POOLING_METHODS[0], description: 'Restricted maximum likelihood (Fisher scoring, as the R package metafor): approximately unbiased for τ² (Viechtbauer 2005). The default.' },
+    REML: {
+      value: POOLING_METHODS[0],
+      description: 'Restricted maximum likelihood (Fisher scoring, as the R package metafor): approximately unbiased for τ² (Viechtbauer 2005). The default.',
+    },
     DL: { value: POOLING_METHODS[1], description: 'DerSimonian–Laird’s moment estimator (DerSimonian & Laird 1986), truncated at 0.' },
   },
 });
@@ -45,7 +54,8 @@ export const IntervalMethodEnum = builder.enumType('IntervalMethod', {
   values: {
     HARTUNG_KNAPP: {
       value: INTERVAL_METHODS[0],
-      description: 'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps much closer to the nominal 95% than NORMAL when there are few studies (IntHout et al. 2014).',
+      description:
+        'Hartung–Knapp: the SE scaled by the weighted residual variance, and a t quantile with k − 1 df (metafor test="knha", the scaling not truncated at 1). The default; keeps much closer to the nominal 95% than NORMAL when there are few studies (IntHout et al. 2014).',
     },
     NORMAL: { value: INTERVAL_METHODS[1], description: 'Normal theory: estimate ± 1.96 SE (Wald). Too narrow when there are few studies.' },
   },

@@ -13,26 +13,26 @@
  * multiply: their cost is bounded at run time by the budget itself and by their own limits.
  */
 import {
-  getArgumentValues,
-  getDirectiveValues,
-  getNamedType,
-  getOperationAST,
-  GraphQLIncludeDirective,
-  GraphQLInterfaceType,
-  GraphQLObjectType,
-  GraphQLSkipDirective,
-  isListType,
-  isNonNullType,
-  Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  GraphQLIncludeDirective,
+  GraphQLInterfaceType,
+  GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getOperationAST,
+  isListType,
+  isNonNullType,
+  Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { EDGES, isPaged, LIST_CAP, type EdgeName } from '../db/model.js';
+import { EDGES, type EdgeName, isPaged, LIST_CAP } from '../db/model.js';
 import { PAGE, RELATION_PAGE } from './limits.js';
 import { FIELD_EDGES } from './lookahead.js';
 
@@ -90,7 +90,13 @@ const isList = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? isListType
 type Composite = GraphQLObjectType | GraphQLInterfaceType;
 
 /** The estimate for the operation `operationName` of `document` (undefined when there is no such operation). */
-export function estimateRows(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, shape: GraphShape): Estimate | undefined {
+export function estimateRows(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  shape: GraphShape,
+): Estimate | undefined {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return undefined;
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();

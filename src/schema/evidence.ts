@@ -3,17 +3,18 @@
  * (src/analysis/answer.ts), with certainty and its reasons, the Simon–Paik–Hayes level, the
  * treatment × biomarker interaction per population and pooled, and the ranking's components.
  */
-import { builder } from './builder.js';
-import type { Context } from './context.js';
-import { DEFAULT_WEIGHTS, LEVEL_WEIGHT, VERDICTS, answerQuestions, type AnswerLine, type Population, type QuestionFacts, type Weights } from '../analysis/answer.js';
-import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, SPH_LEVELS, type Certainty, type Judgement, type SphJudgement } from '../analysis/certainty.js';
+
+import { type AnswerLine, answerQuestions, DEFAULT_WEIGHTS, LEVEL_WEIGHT, type Population, type QuestionFacts, VERDICTS, type Weights } from '../analysis/answer.js';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type Certainty, type Judgement, SPH_LEVELS, type SphJudgement } from '../analysis/certainty.js';
 import type { InteractionEstimate } from '../analysis/interaction.js';
 import type { IntervalMethod, Pooled, PoolingMethod } from '../analysis/meta-analysis.js';
-import { parseQuestionId, type ClinicalQuestionKey } from '../analysis/questions.js';
+import { type ClinicalQuestionKey, parseQuestionId } from '../analysis/questions.js';
 import type { Entity } from '../db/entities.js';
-import { readElsewhere, readEvidenceRows, type Elsewhere } from '../db/evidence-rows.js';
+import { type Elsewhere, readElsewhere, readEvidenceRows } from '../db/evidence-rows.js';
 import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { describedValues, VERDICT } from './enum-values.js';
 import { EvidenceLevelEnum, IntervalMethodEnum, PoolingMethodEnum } from './enums.js';
 import { checkRange, EVIDENCE } from './limits.js';
@@ -23,7 +24,8 @@ import { NodeRefs } from './refs.js';
 
 const VerdictEnum = builder.enumType('EvidenceVerdict', {
   values: describedValues(VERDICTS, VERDICT),
-  description: 'What the populations say on this question: PREDICTIVE (all support effect modification), PREDICTIVE_CONTESTED (net support, some against), NOT_PREDICTIVE (nets to zero or less), NO_PREDICTIVE_EVIDENCE (only prognostic, associated or pharmacodynamic findings).',
+  description:
+    'What the populations say on this question: PREDICTIVE (all support effect modification), PREDICTIVE_CONTESTED (net support, some against), NOT_PREDICTIVE (nets to zero or less), NO_PREDICTIVE_EVIDENCE (only prognostic, associated or pharmacodynamic findings).',
 });
 const CertaintyLevelEnum = builder.enumType('CertaintyLevel', {
   values: describedValues(CERTAINTY_LEVELS, {
@@ -117,7 +119,11 @@ const SphRef = builder.objectRef<SphJudgement>('BiomarkerEvidenceLevel').impleme
   description: 'The Simon–Paik–Hayes level of evidence, with the study category behind it.',
   fields: (t) => ({
     level: t.field({ description: 'Level I–V.', type: SphLevelEnum, resolve: (s) => s.level }),
-    category: t.string({ description: 'A: prospective trial designed for the marker (here: randomised, biomarker analysis stated pre-specified); B: a randomised trial’s samples; C: prospective non-randomised trial; D: observational.', resolve: (s) => s.category }),
+    category: t.string({
+      description:
+        'A: prospective trial designed for the marker (here: randomised, biomarker analysis stated pre-specified); B: a randomised trial’s samples; C: prospective non-randomised trial; D: observational.',
+      resolve: (s) => s.category,
+    }),
     reason: t.string({ description: 'Why, naming the populations.', resolve: (s) => s.reason }),
   }),
 });
@@ -133,7 +139,12 @@ const InteractionRef = builder.objectRef<InteractionEstimate & { finding: string
     z: t.float({ description: 'ln(ratio) / its SE.', nullable: true, resolve: (e) => e.z }),
     p: t.float({ nullable: true, description: 'Two-sided p (normal theory), computed.', resolve: (e) => e.pComputed }),
     statedP: t.string({ nullable: true, description: 'The p for interaction the source prints, preferred when present.', resolve: (e) => e.pStated }),
-    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding whose figures these are.', resolve: async (e, _a, ctx) => (e.finding ? ((await nodesById(ctx, 'Finding', [e.finding]))[0] ?? null) : null) }),
+    finding: t.field({
+      type: NodeRefs.Finding,
+      nullable: true,
+      description: 'The finding whose figures these are.',
+      resolve: async (e, _a, ctx) => (e.finding ? ((await nodesById(ctx, 'Finding', [e.finding]))[0] ?? null) : null),
+    }),
     subgroups: t.field({
       type: [NodeRefs.Outcome],
       description: 'The two subgroup HRs (subgroup, reference) the ratio is computed from, when it is.',
@@ -152,7 +163,11 @@ const PooledRef = builder.objectRef<Pooled>('PooledInteraction').implement({
     ciLow: t.float({ description: 'Lower 95% bound of the pooled ratio.', resolve: (p) => Math.exp(p.ciLow) }),
     ciHigh: t.float({ description: 'Upper 95% bound of the pooled ratio.', resolve: (p) => Math.exp(p.ciHigh) }),
     predictionLow: t.float({ nullable: true, description: '95% prediction interval (k ≥ 3).', resolve: (p) => (p.predictionLow === null ? null : Math.exp(p.predictionLow)) }),
-    predictionHigh: t.float({ description: 'Upper bound of the 95% prediction interval (k ≥ 3).', nullable: true, resolve: (p) => (p.predictionHigh === null ? null : Math.exp(p.predictionHigh)) }),
+    predictionHigh: t.float({
+      description: 'Upper bound of the 95% prediction interval (k ≥ 3).',
+      nullable: true,
+      resolve: (p) => (p.predictionHigh === null ? null : Math.exp(p.predictionHigh)),
+    }),
     tau2: t.float({ description: 'Between-population variance τ² of ln(ratio).', resolve: (p) => p.tau2 }),
     i2: t.float({ description: 'I², percent (metafor’s definition).', nullable: true, resolve: (p) => p.i2 }),
     q: t.float({ description: 'Cochran’s Q.', resolve: (p) => p.q }),
@@ -166,12 +181,21 @@ const PopulationRef = builder.objectRef<Population>('EvidencePopulation').implem
     key: t.string({ description: 'trial:<ids> or study:<id>.', resolve: (p) => p.key }),
     trials: t.field({ description: 'Its confirmed trials.', type: [NodeRefs.Trial], resolve: (p, _a, ctx) => nodesById(ctx, 'Trial', p.trials) }),
     studies: t.field({ description: 'Its studies.', type: [NodeRefs.Study], resolve: (p, _a, ctx) => nodesById(ctx, 'Study', p.studies) }),
-    findings: t.field({ type: [NodeRefs.Finding], description: `Its predictive findings on this question (the first ${EVIDENCE.listCap}).`, resolve: (p, _a, ctx) => nodesById(ctx, 'Finding', p.findings.slice(0, EVIDENCE.listCap)) }),
+    findings: t.field({
+      type: [NodeRefs.Finding],
+      description: `Its predictive findings on this question (the first ${EVIDENCE.listCap}).`,
+      resolve: (p, _a, ctx) => nodesById(ctx, 'Finding', p.findings.slice(0, EVIDENCE.listCap)),
+    }),
     supports: t.boolean({ description: 'Whether its strongest finding supports effect modification.', resolve: (p) => p.supports }),
     weight: t.float({ description: 'Its strongest finding’s CIViC level weight (A 5 … E 1, halved when exploratory).', resolve: (p) => p.weight }),
     randomised: t.boolean({ description: 'Whether a source states the contrasted arms were randomised.', resolve: (p) => p.facts.randomised }),
     patients: t.int({ nullable: true, description: 'The largest patient figure a source states for it.', resolve: (p) => p.patients }),
-    interaction: t.field({ description: 'Its treatment × biomarker interaction, where its findings give one (stated preferred over computed).', type: InteractionRef, nullable: true, resolve: (p) => (p.interaction ? { ...p.interaction, finding: p.interactionFinding } : null) }),
+    interaction: t.field({
+      description: 'Its treatment × biomarker interaction, where its findings give one (stated preferred over computed).',
+      type: InteractionRef,
+      nullable: true,
+      resolve: (p) => (p.interaction ? { ...p.interaction, finding: p.interactionFinding } : null),
+    }),
   }),
 });
 
@@ -179,32 +203,72 @@ const BiomarkerEvidenceRef = builder.objectRef<AnswerLine>('BiomarkerEvidence').
   description: 'One biomarker’s evidence on one clinical question: rank, certainty with reasons, interaction, components, populations and sources.',
   fields: (t) => ({
     rank: t.int({ description: 'Competition rank within the question: equal only when every component is equal.', resolve: (r) => r.rank }),
-    biomarker: t.field({ description: 'The biomarker.', type: NodeRefs.Biomarker, resolve: async (r, _a, ctx) => {
-      const n = (await ctx.loaders.node.loadMany([r.biomarker]))[0];
-      if (!n || n instanceof Error || n.label !== 'Biomarker') throw n instanceof Error ? n : new Error(`biomarker "${r.biomarker}" vanished`);
-      return n;
-    } }),
+    biomarker: t.field({
+      description: 'The biomarker.',
+      type: NodeRefs.Biomarker,
+      resolve: async (r, _a, ctx) => {
+        const n = (await ctx.loaders.node.loadMany([r.biomarker]))[0];
+        if (!n || n instanceof Error || n.label !== 'Biomarker') throw n instanceof Error ? n : new Error(`biomarker "${r.biomarker}" vanished`);
+        return n;
+      },
+    }),
     verdict: t.field({ description: 'What the populations say, in one word (see EvidenceVerdict).', type: VerdictEnum, resolve: (r) => r.verdict }),
     score: t.float({ description: 'Σ weight × component (see rule).', resolve: (r) => r.score }),
     components: t.field({ description: 'The score’s parts, each in [0, 1].', type: ComponentsRef, resolve: (r) => r.components }),
     certainty: t.field({ type: CertaintyRef, nullable: true, description: 'Empty without predictive evidence on this question.', resolve: (r) => r.certainty }),
     evidenceLevel: t.field({ type: SphRef, nullable: true, description: 'Simon–Paik–Hayes level; empty without predictive evidence.', resolve: (r) => r.sph }),
-    interaction: t.field({ type: PooledRef, nullable: true, description: 'The interaction pooled across populations (two or more with a CI); each population’s own is on populations.', resolve: (r) => r.pooled }),
-    populations: t.field({ type: [PopulationRef], description: `Populations carrying the predictive evidence, heaviest first (the first ${EVIDENCE.populations}; populationCount tells all).`, resolve: (r) => r.populations }),
+    interaction: t.field({
+      type: PooledRef,
+      nullable: true,
+      description: 'The interaction pooled across populations (two or more with a CI); each population’s own is on populations.',
+      resolve: (r) => r.pooled,
+    }),
+    populations: t.field({
+      type: [PopulationRef],
+      description: `Populations carrying the predictive evidence, heaviest first (the first ${EVIDENCE.populations}; populationCount tells all).`,
+      resolve: (r) => r.populations,
+    }),
     populationCount: t.int({ description: 'Independent populations carrying the predictive evidence.', resolve: (r) => r.populationCount }),
-    populationsCapped: t.boolean({ description: `True when more populations exist than the ${EVIDENCE.populations} summarised in full: counts and replication then come from the database’s totals, where overlapping pooled trials are not merged.`, resolve: (r) => r.capped }),
-    supporting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings supporting effect modification (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.supporting) }),
-    contradicting: t.field({ type: [NodeRefs.Finding], description: `Predictive findings that saw none (first ${EVIDENCE.listCap} by id).`, resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.contradicting) }),
-    otherFindings: t.field({ type: [NodeRefs.Finding], description: 'Prognostic, associated and pharmacodynamic findings on this question: listed, never ranked.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.other) }),
-    indirectFindings: t.field({ type: [NodeRefs.Finding], description: 'Predictive findings on this biomarker answering other questions: indirect, never counted for or against.', resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.indirect) }),
+    populationsCapped: t.boolean({
+      description: `True when more populations exist than the ${EVIDENCE.populations} summarised in full: counts and replication then come from the database’s totals, where overlapping pooled trials are not merged.`,
+      resolve: (r) => r.capped,
+    }),
+    supporting: t.field({
+      type: [NodeRefs.Finding],
+      description: `Predictive findings supporting effect modification (first ${EVIDENCE.listCap} by id).`,
+      resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.supporting),
+    }),
+    contradicting: t.field({
+      type: [NodeRefs.Finding],
+      description: `Predictive findings that saw none (first ${EVIDENCE.listCap} by id).`,
+      resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.contradicting),
+    }),
+    otherFindings: t.field({
+      type: [NodeRefs.Finding],
+      description: 'Prognostic, associated and pharmacodynamic findings on this question: listed, never ranked.',
+      resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.other),
+    }),
+    indirectFindings: t.field({
+      type: [NodeRefs.Finding],
+      description: 'Predictive findings on this biomarker answering other questions: indirect, never counted for or against.',
+      resolve: (r, _a, ctx) => nodesById(ctx, 'Finding', r.indirect),
+    }),
     supportingCount: t.int({ description: 'All predictive findings on this question supporting effect modification.', resolve: (r) => r.supportingCount }),
     contradictingCount: t.int({ description: 'All predictive findings on this question that saw no effect modification.', resolve: (r) => r.contradictingCount }),
     otherCount: t.int({ description: 'All prognostic, associated and pharmacodynamic findings on this question.', resolve: (r) => r.otherCount }),
     indirectCount: t.int({ description: 'All predictive findings on this biomarker answering other questions.', resolve: (r) => r.indirectCount }),
     studies: t.field({ type: [NodeRefs.Study], description: 'Studies behind the line.', resolve: (r, _a, ctx) => nodesById(ctx, 'Study', r.studies) }),
-    patients: t.int({ nullable: true, description: 'Patients behind the predictive evidence, once per population; empty when no source states a number.', resolve: (r) => r.patients }),
+    patients: t.int({
+      nullable: true,
+      description: 'Patients behind the predictive evidence, once per population; empty when no source states a number.',
+      resolve: (r) => r.patients,
+    }),
     bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, description: 'Strongest CIViC level among the predictive findings.', resolve: (r) => r.bestLevel as 'A' | null }),
-    openTrials: t.field({ type: [NodeRefs.Trial], description: 'Registered trials answering the same question whose populations do not carry this line: what could confirm or refute it.', resolve: (r, _a, ctx) => nodesById(ctx, 'Trial', r.openTrials) }),
+    openTrials: t.field({
+      type: [NodeRefs.Trial],
+      description: 'Registered trials answering the same question whose populations do not carry this line: what could confirm or refute it.',
+      resolve: (r, _a, ctx) => nodesById(ctx, 'Trial', r.openTrials),
+    }),
     effectSizes: t.field({
       type: [NodeRefs.Outcome],
       description: 'Recorded figures the predictive findings rest on.',
@@ -240,7 +304,11 @@ const QuestionAnswerRef = builder.objectRef<QuestionAnswer>('QuestionAnswer').im
   description: 'The ranking for one clinical question.',
   fields: (t) => ({
     question: t.field({ description: 'The clinical question ranked.', type: ClinicalQuestionRef, resolve: (a) => a.question }),
-    ranking: t.field({ type: [BiomarkerEvidenceRef], description: 'Biomarkers, best supported first: `lines` lines after the first `offset` (biomarkerEvidence arguments).', resolve: (a) => a.ranking }),
+    ranking: t.field({
+      type: [BiomarkerEvidenceRef],
+      description: 'Biomarkers, best supported first: `lines` lines after the first `offset` (biomarkerEvidence arguments).',
+      resolve: (a) => a.ranking,
+    }),
     lineCount: t.int({ description: 'Biomarkers in the whole ranking (the lines not returned included).', resolve: (a) => a.lineCount }),
   }),
 });
@@ -256,7 +324,11 @@ const ReportRef = builder.objectRef<Report>('BiomarkerEvidenceReport').implement
     rule: t.string({ description: 'How each ranking is computed.', resolve: () => RULE }),
     weights: t.field({ description: 'The weights the scores were computed with.', type: WeightsRef, resolve: (r) => r.weights }),
     levelWeights: t.string({ description: 'The weight of each CIViC evidence level, as JSON.', resolve: () => JSON.stringify(LEVEL_WEIGHT) }),
-    answers: t.field({ type: [QuestionAnswerRef], description: 'One ranking per question: the one asked, else those with the most predictive findings first.', resolve: (r) => r.answers }),
+    answers: t.field({
+      type: [QuestionAnswerRef],
+      description: 'One ranking per question: the one asked, else those with the most predictive findings first.',
+      resolve: (r) => r.answers,
+    }),
   }),
 });
 
@@ -270,20 +342,38 @@ function elsewhereOf(ctx: Context): Promise<Map<string, Elsewhere>> {
  * the rows are read once and the ranking (certainty, pooling, components) computed once, so a
  * repeated request costs only its lookups.
  */
-async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, window: LineWindow): Promise<QuestionAnswer | null> {
+async function answerOne(
+  ctx: Context,
+  q: QuestionFacts,
+  weights: Weights,
+  pooling: { method: PoolingMethod; ci: IntervalMethod },
+  window: LineWindow,
+): Promise<QuestionAnswer | null> {
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
-  const lines = await keptAggregate(ctx, `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`, async (db) => {
-    const [rows, elsewhere] = await Promise.all([readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations), elsewhereOf(ctx)]);
-    // Another question's predictive findings on each biomarker: the total less this question's own, the first ids not of this question.
-    const own = new Map(rows.predictive.map((g) => [g.biomarker, g.supportingCount + g.contradictingCount]));
-    const biomarkers = new Set([...rows.predictive, ...rows.other].map((r) => r.biomarker));
-    const indirect = [...biomarkers].map((b) => {
-      const e = elsewhere.get(b);
-      return { question: q.id, biomarker: b, ids: (e?.first ?? []).filter(([, fq]) => fq !== q.id).map(([id]) => id).slice(0, EVIDENCE.listCap), count: (e?.total ?? 0) - (own.get(b) ?? 0) };
-    });
-    return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
-  });
+  const lines = await keptAggregate(
+    ctx,
+    `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`,
+    async (db) => {
+      const [rows, elsewhere] = await Promise.all([readEvidenceRows(db, q.id, EVIDENCE.listCap, EVIDENCE.populations), elsewhereOf(ctx)]);
+      // Another question's predictive findings on each biomarker: the total less this question's own, the first ids not of this question.
+      const own = new Map(rows.predictive.map((g) => [g.biomarker, g.supportingCount + g.contradictingCount]));
+      const biomarkers = new Set([...rows.predictive, ...rows.other].map((r) => r.biomarker));
+      const indirect = [...biomarkers].map((b) => {
+        const e = elsewhere.get(b);
+        return {
+          question: q.id,
+          biomarker: b,
+          ids: (e?.first ?? [])
+            .filter(([, fq]) => fq !== q.id)
+            .map(([id]) => id)
+            .slice(0, EVIDENCE.listCap),
+          count: (e?.total ?? 0) - (own.get(b) ?? 0),
+        };
+      });
+      return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
+    },
+  );
   // The whole ranking is kept; a request takes its window. By position, not by rank: tied lines share a rank.
   return lines ? { question: key, ranking: lines.slice(window.offset, window.offset + window.lines), lineCount: lines.length } : null;
 }
@@ -292,7 +382,15 @@ async function answerOne(ctx: Context, q: QuestionFacts, weights: Weights, pooli
  * The questions asked (one, or the `limit` with the most predictive findings, then by id), each
  * answered from its own rows: one read per question, so the cost follows the questions, not the graph.
  */
-async function answers(ctx: Context, question: string | null, limit: number, weights: Weights, pooling: { method: PoolingMethod; ci: IntervalMethod }, predictiveOnly: boolean, window: LineWindow): Promise<QuestionAnswer[]> {
+async function answers(
+  ctx: Context,
+  question: string | null,
+  limit: number,
+  weights: Weights,
+  pooling: { method: PoolingMethod; ci: IntervalMethod },
+  predictiveOnly: boolean,
+  window: LineWindow,
+): Promise<QuestionAnswer[]> {
   const counts = await questionCounts(ctx);
   const chosen = [...counts.values()]
     .filter((c) => (question === null || c.question === question) && (!predictiveOnly || c.predictive > 0))
@@ -311,9 +409,18 @@ builder.queryField('biomarkerEvidence', (t) =>
     args: {
       question: t.arg.id({ description: 'One ClinicalQuestion id (see clinicalQuestions); default: every question.' }),
       predictiveOnly: t.arg.boolean({ defaultValue: true, description: 'Only questions with at least one PREDICTIVE finding (default true).' }),
-      questions: t.arg.int({ defaultValue: EVIDENCE.defaultQuestions, description: `Without question: how many questions to answer, those with the most predictive findings first (default ${EVIDENCE.defaultQuestions}, at most ${EVIDENCE.maxQuestions}; clinicalQuestions lists them all).` }),
-      lines: t.arg.int({ defaultValue: EVIDENCE.defaultLines, description: `Lines of each ranking to return, best first (default ${EVIDENCE.defaultLines}, at most ${EVIDENCE.maxLines}); QuestionAnswer.lineCount tells how many there are.` }),
-      offset: t.arg.int({ defaultValue: 0, description: 'Lines of each ranking to skip (0: from the top); the next window is offset + lines. By position: tied lines share a rank.' }),
+      questions: t.arg.int({
+        defaultValue: EVIDENCE.defaultQuestions,
+        description: `Without question: how many questions to answer, those with the most predictive findings first (default ${EVIDENCE.defaultQuestions}, at most ${EVIDENCE.maxQuestions}; clinicalQuestions lists them all).`,
+      }),
+      lines: t.arg.int({
+        defaultValue: EVIDENCE.defaultLines,
+        description: `Lines of each ranking to return, best first (default ${EVIDENCE.defaultLines}, at most ${EVIDENCE.maxLines}); QuestionAnswer.lineCount tells how many there are.`,
+      }),
+      offset: t.arg.int({
+        defaultValue: 0,
+        description: 'Lines of each ranking to skip (0: from the top); the next window is offset + lines. By position: tied lines share a rank.',
+      }),
       weights: t.arg({ type: WeightsInput, description: 'Weights of the score’s components.' }),
       poolingMethod: t.arg({ type: PoolingMethodEnum, defaultValue: 'REML', description: 'τ² estimator for pooled interactions (default REML).' }),
       intervalMethod: t.arg({ type: IntervalMethodEnum, defaultValue: 'HARTUNG_KNAPP', description: 'CI method for pooled interactions (default HARTUNG_KNAPP).' }),
@@ -334,7 +441,18 @@ builder.queryField('biomarkerEvidence', (t) =>
       const window: LineWindow = { lines: args.lines ?? EVIDENCE.defaultLines, offset: args.offset ?? 0 };
       checkRange(window.lines, 1, EVIDENCE.maxLines, 'lines');
       checkRange(window.offset, 0, Number.MAX_SAFE_INTEGER, 'offset');
-      return { weights, answers: await answers(ctx, question, limit, weights, { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' }, args.predictiveOnly ?? true, window) };
+      return {
+        weights,
+        answers: await answers(
+          ctx,
+          question,
+          limit,
+          weights,
+          { method: args.poolingMethod ?? 'REML', ci: args.intervalMethod ?? 'HARTUNG_KNAPP' },
+          args.predictiveOnly ?? true,
+          window,
+        ),
+      };
     },
   }),
 );

@@ -1,10 +1,10 @@
 /** explain: the sourced paths behind a biomarker's place in the ranking, as rows and graph elements. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from './builder.js';
-import { explain, type ElementEdge, type ElementNode, type Explanation, type ExplainPath } from '../analysis/explain.js';
+import { type ElementEdge, type ElementNode, type ExplainPath, type Explanation, explain } from '../analysis/explain.js';
 import { DEFAULT_CLASSES, loadNode, loadNodes, requireClasses, requireIds } from './analysis-args.js';
-import { EntityTypeEnum } from './enums.js';
+import { builder } from './builder.js';
 import { describedValues, EXPLAIN_PATH_ROLE } from './enum-values.js';
+import { EntityTypeEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
 type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
@@ -19,13 +19,26 @@ const ExplainPathRef = builder.objectRef<ExplainPath>('ExplainPath').implement({
   description: 'One path: finding → study → trial (when any) → institutions and investigators → sources.',
   fields: (t) => ({
     role: t.field({ type: PathRoleEnum, description: 'Which pile of the ranking rule the finding falls in.', resolve: (p) => p.role }),
-    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding.',  resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
-    study: t.field({ type: NodeRefs.Study, nullable: true, description: 'The study that reported the finding.',  resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
-    trial: t.field({ type: NodeRefs.Trial, nullable: true, description: 'The trial the study analyses; null when it is tied to none.',  resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial) }),
+    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding.', resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
+    study: t.field({ type: NodeRefs.Study, nullable: true, description: 'The study that reported the finding.', resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
+    trial: t.field({
+      type: NodeRefs.Trial,
+      nullable: true,
+      description: 'The trial the study analyses; null when it is tied to none.',
+      resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial),
+    }),
     trialLink: t.string({ nullable: true, description: 'CONFIRMED or CANDIDATE.', resolve: (p) => p.trialLink }),
-    institutions: t.field({ type: [NodeRefs.Institution], description: 'Institutions where the study was conducted.', resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions) }),
+    institutions: t.field({
+      type: [NodeRefs.Institution],
+      description: 'Institutions where the study was conducted.',
+      resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions),
+    }),
     investigators: t.field({ type: [NodeRefs.Investigator], description: 'Authors of the study.', resolve: (p, _a, ctx) => loadNodes<Of<'Investigator'>>(ctx, p.investigators) }),
-    sources: t.field({ type: [NodeRefs.Source], description: 'Sources of the finding, the study and the trial.', resolve: (p, _a, ctx) => loadNodes<Of<'Source'>>(ctx, p.sources) }),
+    sources: t.field({
+      type: [NodeRefs.Source],
+      description: 'Sources of the finding, the study and the trial.',
+      resolve: (p, _a, ctx) => loadNodes<Of<'Source'>>(ctx, p.sources),
+    }),
   }),
 });
 
@@ -55,7 +68,11 @@ const ExplanationRef = builder.objectRef<Explanation>('Explanation').implement({
   fields: (t) => ({
     biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker explained.', resolve: (x, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, x.biomarker) }),
     biomarkerSlug: t.string({ description: 'Slug of that biomarker.', resolve: (x) => x.biomarker }),
-    paths: t.field({ type: [ExplainPathRef], description: 'One row per finding and trial: SUPPORTING first, then CONTRADICTING, then OTHER, by finding slug within each.', resolve: (x) => x.paths }),
+    paths: t.field({
+      type: [ExplainPathRef],
+      description: 'One row per finding and trial: SUPPORTING first, then CONTRADICTING, then OTHER, by finding slug within each.',
+      resolve: (x) => x.paths,
+    }),
     nodes: t.field({ type: [ExplainNodeRef], description: 'Every node on the paths, once each.', resolve: (x) => x.nodes }),
     edges: t.field({
       type: [ExplainEdgeRef],

@@ -1,5 +1,5 @@
 /** Imports every type module (they register on the builder) and builds the schema. */
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './enums.js';
 import './common.js';

@@ -12,13 +12,28 @@ builder.node(NodeRefs.Institution, {
     city: t.string({ description: 'City.', nullable: true, resolve: (n) => n.city ?? null }),
     country: t.string({ description: 'Country.', nullable: true, resolve: (n) => n.country ?? null }),
     investigators: t.connection(
-      { description: 'Investigators affiliated with it, ordered by name. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Investigator, complexity: pagedComplexity('Institution.investigators'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.investigators', n, args, (h) => h.node) },
+      {
+        description: 'Investigators affiliated with it, ordered by name. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Investigator,
+        complexity: pagedComplexity('Institution.investigators'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Institution.investigators', n, args, (h) => h.node),
+      },
       countable,
     ),
     studies: t.connection(
-      { description: 'Studies conducted there. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Institution.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Institution.studies', n, args, (h) => h.node) },
+      {
+        description: 'Studies conducted there. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Study,
+        complexity: pagedComplexity('Institution.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Institution.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
-    sources: t.field({ description: 'Where the institution’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Institution.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Institution.sources', n, info) }),
+    sources: t.field({
+      description: 'Where the institution’s part was read.',
+      type: [NodeRefs.Source],
+      complexity: listComplexity('Institution.sources'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Institution.sources', n, info),
+    }),
   }),
 });

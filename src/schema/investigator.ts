@@ -11,9 +11,19 @@ builder.node(NodeRefs.Investigator, {
     name: t.string({ description: 'Full name.', resolve: (n) => n.name }),
     aliases: t.stringList({ description: 'Other spellings of the name (search finds them too).', resolve: (n) => n.aliases }),
     title: t.string({ nullable: true, description: 'Academic title as a source gives it.', resolve: (n) => n.title ?? null }),
-    institutions: t.field({ description: 'Institutions the investigator is affiliated with.', type: [NodeRefs.Institution], complexity: listComplexity('Investigator.institutions'), resolve: (n, _a, ctx, info) => related(ctx, 'Investigator.institutions', n, info) }),
+    institutions: t.field({
+      description: 'Institutions the investigator is affiliated with.',
+      type: [NodeRefs.Institution],
+      complexity: listComplexity('Investigator.institutions'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Investigator.institutions', n, info),
+    }),
     studies: t.connection(
-      { description: 'Studies authored. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Study, complexity: pagedComplexity('Investigator.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Investigator.studies', n, args, (h) => h.node) },
+      {
+        description: 'Studies authored. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Study,
+        complexity: pagedComplexity('Investigator.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Investigator.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
     authorships: t.connection(
@@ -26,6 +36,11 @@ builder.node(NodeRefs.Investigator, {
       },
       countable,
     ),
-    sources: t.field({ description: 'Where the investigator’s part was read.', type: [NodeRefs.Source], complexity: listComplexity('Investigator.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Investigator.sources', n, info) }),
+    sources: t.field({
+      description: 'Where the investigator’s part was read.',
+      type: [NodeRefs.Source],
+      complexity: listComplexity('Investigator.sources'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Investigator.sources', n, info),
+    }),
   }),
 });

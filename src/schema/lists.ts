@@ -5,13 +5,14 @@
  * stored sort key (db/list-keys.ts), tagged with the ordering it belongs to, so page 1000 is one
  * index seek like page 1 (cost stays flat as the graph grows).
  */
-import { builder } from './builder.js';
+
 import { GraphStore, isUnfiltered, type KeyedPage, type StudyFilter } from '../db/graph.js';
 import type { ListedLabel } from '../db/list-keys.js';
 import { notFound, userError } from '../errors.js';
-import { StudyKindEnum, StudyOrderEnum } from './enums.js';
 import { keptAggregate } from './aggregate.js';
-import { PAGE, checkFirst } from './limits.js';
+import { builder } from './builder.js';
+import { StudyKindEnum, StudyOrderEnum } from './enums.js';
+import { checkFirst, PAGE } from './limits.js';
 import { lookup, rootPage } from './loading.js';
 import { NodeRefs } from './refs.js';
 import { countable } from './relation-page.js';
@@ -74,7 +75,7 @@ export async function keysetPage<T>(args: PageArgs, order: string, fetch: (after
 }
 
 export const PAGING =
-  ' Pages forward: `first` (default 20, at most 100) and `after` (a page\'s `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek. Names and titles order by their first 100 characters, then id.';
+  " Pages forward: `first` (default 20, at most 100) and `after` (a page's `endCursor`); `last`/`before` are refused. Every page, the first or the thousandth, is one index seek. Names and titles order by their first 100 characters, then id.";
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -87,56 +88,66 @@ builder.queryFields((t) => ({
       return n;
     },
   }),
-  studies: t.connection({
-    type: NodeRefs.Study,
-    description: `Studies, filtered and ordered.${PAGING} A cursor belongs to its orderBy.`,
-    args: {
-      filter: t.arg({ description: 'Conditions the studies must meet.', type: StudyFilterInput }),
-      orderBy: t.arg({ description: 'Order of the list.', type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
+  studies: t.connection(
+    {
+      type: NodeRefs.Study,
+      description: `Studies, filtered and ordered.${PAGING} A cursor belongs to its orderBy.`,
+      args: {
+        filter: t.arg({ description: 'Conditions the studies must meet.', type: StudyFilterInput }),
+        orderBy: t.arg({ description: 'Order of the list.', type: StudyOrderEnum, defaultValue: 'YEAR_DESC' }),
+      },
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
+      resolve: async (_p, args, ctx, info) => {
+        const f = args.filter;
+        const filter: StudyFilter = {
+          yearFrom: f?.yearFrom ?? null,
+          yearTo: f?.yearTo ?? null,
+          phase: f?.phase ?? null,
+          kind: f?.kind ?? null,
+          therapy: f?.therapy ?? null,
+          biomarker: f?.biomarker ?? null,
+          institution: f?.institution ?? null,
+          text: f?.text ?? null,
+        };
+        const order = args.orderBy ?? 'YEAR_DESC';
+        const conn = await keysetPage(args, order, (after, limit) =>
+          rootPage(ctx, info, ctx.store.studiesRead(filter, order, after, limit), () => ctx.store.studies(filter, order, after, limit)),
+        );
+        // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
+        // The unfiltered one is Neo4j's count store, as cheap as the lookup.
+        const totalCount = isUnfiltered(filter)
+          ? () => ctx.store.countStudies(filter)
+          : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (db) => new GraphStore(db).countStudies(filter));
+        return { ...conn, totalCount };
+      },
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
-    resolve: async (_p, args, ctx, info) => {
-      const f = args.filter;
-      const filter: StudyFilter = {
-        yearFrom: f?.yearFrom ?? null,
-        yearTo: f?.yearTo ?? null,
-        phase: f?.phase ?? null,
-        kind: f?.kind ?? null,
-        therapy: f?.therapy ?? null,
-        biomarker: f?.biomarker ?? null,
-        institution: f?.institution ?? null,
-        text: f?.text ?? null,
-      };
-      const order = args.orderBy ?? 'YEAR_DESC';
-      const conn = await keysetPage(args, order, (after, limit) => rootPage(ctx, info, ctx.store.studiesRead(filter, order, after, limit), () => ctx.store.studies(filter, order, after, limit)));
-      // A filtered count reads every matching study: kept per graph version (db/aggregates.ts).
-      // The unfiltered one is Neo4j's count store, as cheap as the lookup.
-      const totalCount = isUnfiltered(filter)
-        ? () => ctx.store.countStudies(filter)
-        : () => keptAggregate(ctx, `studies-count${JSON.stringify(filter)}`, (db) => new GraphStore(db).countStudies(filter));
-      return { ...conn, totalCount };
-    },
-  }, countable),
+    countable,
+  ),
 }));
 
 /** A simple paginated list per type, by name, with an optional case-insensitive name filter. */
 function listField(field: string, label: Exclude<ListedLabel, 'Study' | 'Trial'>, description: string): void {
   builder.queryField(field, (t) =>
-    t.connection({
-      type: NodeRefs[label],
-      description: `${description} Ordered by name (case-insensitive; title or short name where there is no name, the id where there is none), then id.${PAGING}`,
-      args: {
-        name: t.arg.string({
-          description: 'Case-insensitive substring of the name (else the title or short name; a finding\'s statement), served by a TEXT index.',
-        }),
+    t.connection(
+      {
+        type: NodeRefs[label],
+        description: `${description} Ordered by name (case-insensitive; title or short name where there is no name, the id where there is none), then id.${PAGING}`,
+        args: {
+          name: t.arg.string({
+            description: "Case-insensitive substring of the name (else the title or short name; a finding's statement), served by a TEXT index.",
+          }),
+        },
+        complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
+        resolve: async (_p, args, ctx, info) => {
+          const text = args.name ?? null;
+          const conn = await keysetPage(args, 'NAME', (after, limit) =>
+            rootPage(ctx, info, ctx.store.listRead(label, text, after, limit), () => ctx.store.list(label, text, after, limit)),
+          );
+          return { ...conn, totalCount: () => ctx.store.count(label, text) };
+        },
       },
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? PAGE.defaultSize }),
-      resolve: async (_p, args, ctx, info) => {
-        const text = args.name ?? null;
-        const conn = await keysetPage(args, 'NAME', (after, limit) => rootPage(ctx, info, ctx.store.listRead(label, text, after, limit), () => ctx.store.list(label, text, after, limit)));
-        return { ...conn, totalCount: () => ctx.store.count(label, text) };
-      },
-    }, countable),
+      countable,
+    ),
   );
 }
 
@@ -147,4 +158,3 @@ listField('therapies', 'Therapy', 'Drugs, drug classes, radiotherapy techniques 
 listField('biomarkers', 'Biomarker', 'Biomarkers, by name.');
 listField('findings', 'Finding', 'Evidence statements.');
 listField('sources', 'Source', 'Every source a fact was read in.');
-

@@ -11,11 +11,11 @@
  * (about 1,000 relationship fields) was a visible share of CPU.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from './context.js';
 import type { Entity } from '../db/entities.js';
 import type { KeyedPage, RootPageRead } from '../db/graph.js';
 import type { EdgeHit, EdgeName, Label } from '../db/model.js';
 import { readLookup, readRootPage } from '../db/statement.js';
+import type { Context } from './context.js';
 import { planFor, planLookup, planRoot } from './lookahead.js';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -53,7 +53,12 @@ export function relatedOne<E extends EdgeName>(ctx: Context, edge: E, n: { id: s
  * A root list's page, with everything the selection plans below its nodes read in the same
  * statement; `plain` is the page alone (lookahead off, or nothing to read ahead or project).
  */
-export async function rootPage<L extends Label>(ctx: Context, info: GraphQLResolveInfo, read: RootPageRead, plain: () => Promise<KeyedPage<Entity<L>>>): Promise<KeyedPage<Entity<L>>> {
+export async function rootPage<L extends Label>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  read: RootPageRead,
+  plain: () => Promise<KeyedPage<Entity<L>>>,
+): Promise<KeyedPage<Entity<L>>> {
   if (!ctx.loaders.lookahead) return plain();
   const { plans, props } = planRoot(info);
   if (plans.length === 0 && !props) return plain();

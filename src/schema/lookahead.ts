@@ -11,19 +11,19 @@
  * an entry that disagreed with its resolver would cost a round trip, never change an answer.
  */
 import {
+  type FieldNode,
+  GraphQLIncludeDirective,
+  GraphQLObjectType,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
-  GraphQLIncludeDirective,
-  GraphQLObjectType,
-  GraphQLSkipDirective,
   isAbstractType,
   Kind,
-  type FieldNode,
-  type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { EDGES, PAGED, isLabel, type EdgeName, type Label, type PagedEdge } from '../db/model.js';
+import { EDGES, type EdgeName, isLabel, type Label, PAGED, type PagedEdge } from '../db/model.js';
 import { isPrefetchable, mergePlans, type TreePlan } from '../db/tree.js';
 import { pageArgs } from './relation-page.js';
 
@@ -140,7 +140,13 @@ function included(node: { directives?: readonly unknown[] | undefined }, info: G
 }
 
 /** The fields selected on `type`, through fragments whose condition `type` meets, honouring @skip/@include. */
-function collectFields(sets: readonly (SelectionSetNode | undefined)[], type: GraphQLObjectType, info: GraphQLResolveInfo, out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+function collectFields(
+  sets: readonly (SelectionSetNode | undefined)[],
+  type: GraphQLObjectType,
+  info: GraphQLResolveInfo,
+  out: FieldNode[] = [],
+  seen = new Set<string>(),
+): FieldNode[] {
   const applies = (cond: string | undefined): boolean => cond === undefined || cond === type.name || type.getInterfaces().some((i) => i.name === cond);
   for (const set of sets) {
     for (const sel of set?.selections ?? []) {
@@ -169,11 +175,20 @@ function objectTypeOf(type: GraphQLObjectType, field: string): GraphQLObjectType
 }
 
 /** The selection sets below `nodes` on `type`, stepping through the wrapper field when there is one. */
-function childSelections(nodes: readonly FieldNode[], type: GraphQLObjectType, via: string | undefined, info: GraphQLResolveInfo): { sets: (SelectionSetNode | undefined)[]; type: GraphQLObjectType } | null {
+function childSelections(
+  nodes: readonly FieldNode[],
+  type: GraphQLObjectType,
+  via: string | undefined,
+  info: GraphQLResolveInfo,
+): { sets: (SelectionSetNode | undefined)[]; type: GraphQLObjectType } | null {
   if (!via) return { sets: nodes.map((n) => n.selectionSet), type };
   const inner = objectTypeOf(type, via);
   if (!inner) return null;
-  const sets = collectFields(nodes.map((n) => n.selectionSet), type, info)
+  const sets = collectFields(
+    nodes.map((n) => n.selectionSet),
+    type,
+    info,
+  )
     .filter((f) => f.name.value === via)
     .map((f) => f.selectionSet);
   return { sets, type: inner };
@@ -207,7 +222,14 @@ function plansBelow(sets: readonly (SelectionSetNode | undefined)[], type: Graph
  * them; bad ones are not planned, so the resolver reports them), whether totalCount is selected,
  * and the plans below its nodes (`edges { node { … } }`).
  */
-function pagedPlan(paged: { edge: PagedEdge; via?: string }, field: FieldNode, parent: GraphQLObjectType, connection: GraphQLObjectType, info: GraphQLResolveInfo, depth: number): TreePlan | null {
+function pagedPlan(
+  paged: { edge: PagedEdge; via?: string },
+  field: FieldNode,
+  parent: GraphQLObjectType,
+  connection: GraphQLObjectType,
+  info: GraphQLResolveInfo,
+  depth: number,
+): TreePlan | null {
   const def = parent.getFields()[field.name.value];
   if (!def) return null;
   let page: { first: number; after: readonly (string | number)[] | null };
@@ -243,8 +265,16 @@ export function planRoot(info: GraphQLResolveInfo): { plans: TreePlan[]; props: 
   const edgeType = connection instanceof GraphQLObjectType ? objectTypeOf(connection, 'edges') : null;
   const nodeType = edgeType ? objectTypeOf(edgeType, 'node') : null;
   if (!(connection instanceof GraphQLObjectType) || !edgeType || !nodeType) return { plans: [], props: undefined };
-  const edges = collectFields(info.fieldNodes.map((n) => n.selectionSet), connection, info).filter((f) => f.name.value === 'edges');
-  const sets = collectFields(edges.map((f) => f.selectionSet), edgeType, info)
+  const edges = collectFields(
+    info.fieldNodes.map((n) => n.selectionSet),
+    connection,
+    info,
+  ).filter((f) => f.name.value === 'edges');
+  const sets = collectFields(
+    edges.map((f) => f.selectionSet),
+    edgeType,
+    info,
+  )
     .filter((f) => f.name.value === 'node')
     .map((f) => f.selectionSet);
   return { plans: plansBelow(sets, nodeType, info, 0), props: propertiesFor(sets, nodeType, info) };
@@ -257,7 +287,12 @@ export function planLookup(info: GraphQLResolveInfo): Map<Label, TreePlan[]> {
   const types = returned instanceof GraphQLObjectType ? [returned] : isAbstractType(returned) ? info.schema.getPossibleTypes(returned) : [];
   for (const type of types) {
     if (!isLabel(type.name)) continue;
-    const plans = plansBelow(info.fieldNodes.map((n) => n.selectionSet), type, info, 0);
+    const plans = plansBelow(
+      info.fieldNodes.map((n) => n.selectionSet),
+      type,
+      info,
+      0,
+    );
     if (plans.length > 0) out.set(type.name, plans);
   }
   return out;

@@ -9,29 +9,29 @@
  * zod reports every problem at once with its path in the seed's own terms.
  */
 import DataLoader from 'dataloader';
-import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { z } from 'zod';
-import { builder } from './builder.js';
-import type { Context } from './context.js';
 import {
-  ReviewDecision,
-  SubmissionKind,
-  SubmissionStatus,
+  type Change,
   getSubmission,
   listSubmissions,
+  ReviewDecision,
+  type RevisionRecord,
   review,
   revisionById,
   revisionChanges,
   revisionsFor,
-  submit,
-  type Change,
-  type RevisionRecord,
   type SubmissionInput,
+  SubmissionKind,
   type SubmissionRecord,
+  SubmissionStatus,
+  submit,
 } from '../curation/submissions.js';
-import { authenticate, requireScope, type Principal, type Scope } from '../curation/tokens.js';
+import { authenticate, type Principal, requireScope, type Scope } from '../curation/tokens.js';
 import { userError } from '../errors.js';
 import { RecordStatus } from '../seed-files/seed-schema.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { describedValues, RECORD_STATUS, REVIEW_DECISION, SUBMISSION_KIND, SUBMISSION_STATUS } from './enum-values.js';
 import { NodeRefs } from './refs.js';
 
@@ -111,7 +111,12 @@ const RevisionChangeRef = builder.objectRef<Change>('RevisionChange').implement(
   fields: (t) => ({
     nodeId: t.exposeString('nodeId', { description: 'The node’s slug.' }),
     label: t.exposeString('label', { nullable: true, description: 'The node’s type, e.g. Finding or Outcome.' }),
-    before: t.field({ type: 'NodeProperties', nullable: true, description: 'Its stored properties before the change; null when the node did not exist.', resolve: (c) => c.before }),
+    before: t.field({
+      type: 'NodeProperties',
+      nullable: true,
+      description: 'Its stored properties before the change; null when the node did not exist.',
+      resolve: (c) => c.before,
+    }),
     after: t.field({ type: 'NodeProperties', nullable: true, description: 'Its stored properties after the change; null when the change removed it.', resolve: (c) => c.after }),
   }),
 });
@@ -216,7 +221,11 @@ function statusOf(ctx: Context, id: string) {
 
 for (const ref of [NodeRefs.Finding, NodeRefs.Outcome]) {
   builder.objectField(ref, 'status', (t) =>
-    t.field({ type: RecordStatusEnum, description: 'ACCEPTED, or RETRACTED (still shown, left out of the ranking).', resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).status }),
+    t.field({
+      type: RecordStatusEnum,
+      description: 'ACCEPTED, or RETRACTED (still shown, left out of the ranking).',
+      resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).status,
+    }),
   );
   builder.objectField(ref, 'statusReason', (t) =>
     t.string({ nullable: true, description: 'Why it was retracted.', resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).reason }),
@@ -255,7 +264,10 @@ builder.mutationFields((t) => ({
   submitRetraction: t.field({
     type: SubmissionRef,
     description: 'Proposes withdrawing a finding or outcome: once accepted it stays visible as RETRACTED and leaves the ranking.',
-    args: { node: t.arg.string({ required: true, description: 'The finding’s or outcome’s slug.' }), reason: t.arg.string({ required: true, description: 'Why it should be withdrawn, for the reviewer and the audit trail.' }) },
+    args: {
+      node: t.arg.string({ required: true, description: 'The finding’s or outcome’s slug.' }),
+      reason: t.arg.string({ required: true, description: 'Why it should be withdrawn, for the reviewer and the audit trail.' }),
+    },
     resolve: (_p, args, ctx) => submitAs(ctx, { kind: 'RETRACTION', node: args.node }, args.reason),
   }),
   submitRevert: t.field({

@@ -1,15 +1,33 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from './builder.js';
+import { neighbourhood, type View, type ViewEdge } from '../analysis/graph-view.js';
 import type { Entity } from '../db/entities.js';
 import type { Label } from '../db/model.js';
 import { notFound, userError } from '../errors.js';
-import { neighbourhood, type View, type ViewEdge } from '../analysis/graph-view.js';
+import { builder } from './builder.js';
 import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
 import { NEIGHBOURHOOD } from './limits.js';
 
 const globalId = (n: Entity): string => encodeGlobalID(n.label, n.id);
-const DISPLAY_KEYS = ['kind', 'year', 'phase', 'schedule', 'n', 'type', 'level', 'measure', 'value', 'unit', 'hr', 'p', 'biomarkerState', 'primary', 'nctId', 'doi', 'status'] as const;
+const DISPLAY_KEYS = [
+  'kind',
+  'year',
+  'phase',
+  'schedule',
+  'n',
+  'type',
+  'level',
+  'measure',
+  'value',
+  'unit',
+  'hr',
+  'p',
+  'biomarkerState',
+  'primary',
+  'nctId',
+  'doi',
+  'status',
+] as const;
 type DisplayKey = (typeof DISPLAY_KEYS)[number];
 
 /** The display properties a node of any type has, in a fixed order (a graph view's tooltip). */
@@ -30,7 +48,10 @@ interface KeyValue {
 
 const KeyValueRef = builder.objectRef<KeyValue>('KeyValue').implement({
   description: 'One display property of a graph node, as text.',
-  fields: (t) => ({ key: t.string({ description: 'Property name.', resolve: (kv) => kv.key }), value: t.string({ description: 'Property value as text.', resolve: (kv) => kv.value }) }),
+  fields: (t) => ({
+    key: t.string({ description: 'Property name.', resolve: (kv) => kv.key }),
+    value: t.string({ description: 'Property value as text.', resolve: (kv) => kv.value }),
+  }),
 });
 
 const GraphNodeRef = builder.objectRef<Entity>('GraphNode').implement({
@@ -88,7 +109,6 @@ const NeighbourhoodRef = builder.objectRef<View>('Neighborhood').implement({
   }),
 });
 
-
 /** Accepts global IDs (what the API hands out) and, for convenience in GraphiQL, plain slugs. */
 function toSlug(id: string): string {
   try {
@@ -114,9 +134,12 @@ builder.queryField('neighborhood', (t) =>
     resolve: async (_p, args, ctx) => {
       const depth = args.depth ?? 1;
       const limit = args.limit ?? NEIGHBOURHOOD.defaultLimit;
-      if (depth < 1 || depth > NEIGHBOURHOOD.maxDepth) throw userError(`depth must be between 1 and ${NEIGHBOURHOOD.maxDepth}, got ${depth}`, 'BAD_USER_INPUT', { argument: 'depth' });
-      if (limit < 1 || limit > NEIGHBOURHOOD.maxLimit) throw userError(`limit must be between 1 and ${NEIGHBOURHOOD.maxLimit}, got ${limit}`, 'BAD_USER_INPUT', { argument: 'limit' });
-      if (args.ids.length === 0 || args.ids.length > NEIGHBOURHOOD.maxIds) throw userError(`ids must hold 1 to ${NEIGHBOURHOOD.maxIds} ids, got ${args.ids.length}`, 'BAD_USER_INPUT', { argument: 'ids' });
+      if (depth < 1 || depth > NEIGHBOURHOOD.maxDepth)
+        throw userError(`depth must be between 1 and ${NEIGHBOURHOOD.maxDepth}, got ${depth}`, 'BAD_USER_INPUT', { argument: 'depth' });
+      if (limit < 1 || limit > NEIGHBOURHOOD.maxLimit)
+        throw userError(`limit must be between 1 and ${NEIGHBOURHOOD.maxLimit}, got ${limit}`, 'BAD_USER_INPUT', { argument: 'limit' });
+      if (args.ids.length === 0 || args.ids.length > NEIGHBOURHOOD.maxIds)
+        throw userError(`ids must hold 1 to ${NEIGHBOURHOOD.maxIds} ids, got ${args.ids.length}`, 'BAD_USER_INPUT', { argument: 'ids' });
       const slugs = args.ids.map((id) => toSlug(String(id)));
       const found = await ctx.loaders.node.loadMany(slugs);
       const start = found.map((n, i) => {

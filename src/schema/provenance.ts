@@ -8,10 +8,10 @@
  */
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { builder } from './builder.js';
-import type { Context } from './context.js';
 import type { NodeRecord } from '../db/model.js';
 import { ReadAtKind, ReadAtSchema } from '../seed-files/seed-schema.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { externalLinks } from './display.js';
 import { describedValues, READ_AT_KIND } from './enum-values.js';
 import { NodeRefs } from './refs.js';
@@ -60,8 +60,7 @@ function provenance(ctx: Context): DataLoader<string, ProvenanceRow | null> {
   return loader;
 }
 
-const quoteOf = (text: string | null | undefined, sourceId: string | null | undefined): Quote | null =>
-  text && sourceId ? { text, sourceId } : null;
+const quoteOf = (text: string | null | undefined, sourceId: string | null | undefined): Quote | null => (text && sourceId ? { text, sourceId } : null);
 
 const QuoteRef = builder.objectRef<Quote>('Quote').implement({
   description:
@@ -96,7 +95,10 @@ const ReadAtRef = builder.objectRef<ReadAt>('ReadAt').implement({
   }),
 });
 
-const figureQuote = (n: NodeRecord, ctx: Context) => provenance(ctx).load(n.id).then((r) => quoteOf(r?.quoteText, r?.quoteSource));
+const figureQuote = (n: NodeRecord, ctx: Context) =>
+  provenance(ctx)
+    .load(n.id)
+    .then((r) => quoteOf(r?.quoteText, r?.quoteSource));
 
 for (const ref of [NodeRefs.Outcome, NodeRefs.Finding, NodeRefs.Arm] as const) {
   builder.objectField(ref, 'quote', (t) =>

@@ -2,14 +2,15 @@
  * Clinical questions in the API: what each finding and outcome answers (derived at write time,
  * src/analysis/questions.ts), and the list of questions the graph holds with their counts.
  */
-import { builder } from './builder.js';
-import type { Context } from './context.js';
-import { CONTRAST_KINDS, parseQuestionId, questionLabel, type ClinicalQuestionKey } from '../analysis/questions.js';
+
+import { type ClinicalQuestionKey, CONTRAST_KINDS, parseQuestionId, questionLabel } from '../analysis/questions.js';
 import type { Entity } from '../db/entities.js';
-import { readClinicalQuestions, type QuestionCounts } from '../db/evidence-rows.js';
+import { type QuestionCounts, readClinicalQuestions } from '../db/evidence-rows.js';
 import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
-import { describedValues, CONTRAST_KIND } from './enum-values.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { CONTRAST_KIND, describedValues } from './enum-values.js';
 import { OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { EVIDENCE } from './limits.js';
 import { NodeRefs } from './refs.js';
@@ -54,17 +55,43 @@ export const ClinicalQuestionRef = builder.objectRef<ClinicalQuestionKey>('Clini
     id: t.id({ description: 'Stable id: kind~setting~added~base~schedule~versus~endpoint.', resolve: (q) => q.id }),
     label: t.string({ description: 'The question in words.', resolve: (q, _a, ctx) => labelOf(ctx, q) }),
     kind: t.field({ type: ContrastKindEnum, description: 'What the question compares.', resolve: (q) => q.kind }),
-    setting: t.field({ type: NodeRefs.Disease, nullable: true, description: 'The stage group (e.g. advanced NSCLC, stage III NSCLC).', resolve: async (q, _a, ctx) => (q.setting ? ((await nodesById(ctx, 'Disease', [q.setting]))[0] ?? null) : null) }),
-    added: t.field({ type: [NodeRefs.Therapy], description: 'ADD: the therapy classes added; TIMING and NONE: the classes given; SWITCH: the experimental arm’s.', resolve: (q, _a, ctx) => nodesById(ctx, 'Therapy', q.added) }),
-    base: t.field({ type: [NodeRefs.Therapy], description: 'ADD: the classes both arms receive; SWITCH: the control arm’s; else empty.', resolve: (q, _a, ctx) => nodesById(ctx, 'Therapy', q.base) }),
-    schedule: t.field({ type: ScheduleEnum, nullable: true, description: 'The experimental arm’s schedule (CONSOLIDATION: given after chemoradiotherapy).', resolve: (q) => q.schedule }),
+    setting: t.field({
+      type: NodeRefs.Disease,
+      nullable: true,
+      description: 'The stage group (e.g. advanced NSCLC, stage III NSCLC).',
+      resolve: async (q, _a, ctx) => (q.setting ? ((await nodesById(ctx, 'Disease', [q.setting]))[0] ?? null) : null),
+    }),
+    added: t.field({
+      type: [NodeRefs.Therapy],
+      description: 'ADD: the therapy classes added; TIMING and NONE: the classes given; SWITCH: the experimental arm’s.',
+      resolve: (q, _a, ctx) => nodesById(ctx, 'Therapy', q.added),
+    }),
+    base: t.field({
+      type: [NodeRefs.Therapy],
+      description: 'ADD: the classes both arms receive; SWITCH: the control arm’s; else empty.',
+      resolve: (q, _a, ctx) => nodesById(ctx, 'Therapy', q.base),
+    }),
+    schedule: t.field({
+      type: ScheduleEnum,
+      nullable: true,
+      description: 'The experimental arm’s schedule (CONSOLIDATION: given after chemoradiotherapy).',
+      resolve: (q) => q.schedule,
+    }),
     versus: t.field({ type: ScheduleEnum, nullable: true, description: 'TIMING: the control arm’s schedule.', resolve: (q) => q.versus }),
-    endpoint: t.field({ type: OutcomeMeasureEnum, nullable: true, description: 'The endpoint (a finding’s first measure); empty when the finding names none.', resolve: (q) => q.endpoint }),
+    endpoint: t.field({
+      type: OutcomeMeasureEnum,
+      nullable: true,
+      description: 'The endpoint (a finding’s first measure); empty when the finding names none.',
+      resolve: (q) => q.endpoint,
+    }),
     findings: t.int({ description: 'Findings answering it.', resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.findings ?? 0 }),
     predictiveFindings: t.int({ description: 'PREDICTIVE findings answering it.', resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.predictive ?? 0 }),
     outcomes: t.int({ description: 'Outcomes (figures) answering it.', resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.outcomes ?? 0 }),
     studies: t.int({ description: 'Studies with a finding or outcome answering it.', resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.studies ?? 0 }),
-    trialCount: t.int({ description: 'Registered trials (confirmed or candidate links) of those studies.', resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.trialCount ?? 0 }),
+    trialCount: t.int({
+      description: 'Registered trials (confirmed or candidate links) of those studies.',
+      resolve: async (q, _a, ctx) => (await questionCounts(ctx)).get(q.id)?.trialCount ?? 0,
+    }),
     trials: t.field({
       type: [NodeRefs.Trial],
       description: `Those trials (the first ${EVIDENCE.listCap} by id; trialCount tells all).`,
@@ -128,7 +155,10 @@ builder.queryField('clinicalQuestion', (t) =>
 /** A client's question id, parsed, or a clear error naming the argument. */
 export function questionArg(id: string, argument = 'id'): ClinicalQuestionKey {
   const q = parseQuestionId(id);
-  if (!q) throw userError(`${argument}: "${id}" is not a clinical question id (kind~setting~added~base~schedule~versus~endpoint; list them with clinicalQuestions)`, 'BAD_USER_INPUT', { argument });
+  if (!q)
+    throw userError(`${argument}: "${id}" is not a clinical question id (kind~setting~added~base~schedule~versus~endpoint; list them with clinicalQuestions)`, 'BAD_USER_INPUT', {
+      argument,
+    });
   return q;
 }
 

@@ -2,10 +2,11 @@
  * Object refs for every node type, declared apart from their fields so types can point at each
  * other across files without import cycles. Each is backed by the typed entity db/ parses.
  */
-import { builder } from './builder.js';
-import type { Context } from './context.js';
+
 import type { Entity } from '../db/entities.js';
 import type { Label } from '../db/model.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 
 const ref = <L extends Label>(label: L) => builder.objectRef<Entity<L>>(label);
 

@@ -3,13 +3,14 @@
  * and `after`, a keyset cursor (the child's sort values), so page 1000 costs what page 1 costs;
  * `totalCount` runs its count only when selected. Every parent's page at one level is one query.
  */
-import type { SchemaTypesOf } from './builder.js';
-import type { Context } from './context.js';
+
+import type { Fanout } from '../db/degrees.js';
 import type { EdgeHit, PagedEdge } from '../db/model.js';
 import { countKey, pageKey } from '../db/tree.js';
 import { userError } from '../errors.js';
-import type { Fanout } from '../db/degrees.js';
-import { RELATION_PAGE, checkFirst } from './limits.js';
+import type { SchemaTypesOf } from './builder.js';
+import type { Context } from './context.js';
+import { checkFirst, RELATION_PAGE } from './limits.js';
 
 type SortKey = (string | number)[];
 
@@ -67,7 +68,10 @@ export async function relationPage<E extends PagedEdge, T>(
   const ahead = ctx.loaders.prefetchedPages.get(parent);
   const known = ahead?.get(pageKey(edge, first, after, type));
   // A tree page's hits were read over this very field (db/tree.ts): they are this field's hits.
-  const page = typeof known === 'object' ? (known as { items: { hit: EdgeHit<E>; sortKey: SortKey }[]; hasNextPage: boolean }) : await ctx.loaders.page(edge, { first, after, type }).load(parent.id);
+  const page =
+    typeof known === 'object'
+      ? (known as { items: { hit: EdgeHit<E>; sortKey: SortKey }[]; hasNextPage: boolean })
+      : await ctx.loaders.page(edge, { first, after, type }).load(parent.id);
   const total = ahead?.get(countKey(edge, type));
   const edges = page.items.map(({ hit, sortKey }) => ({ cursor: encode(sortKey), node: map(hit) }));
   return {
@@ -88,4 +92,3 @@ export const countable = {
     totalCount: t.int({ description: 'All items matching the arguments, across pages.', resolve: (conn) => conn.totalCount() }),
   }),
 };
-

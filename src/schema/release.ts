@@ -1,9 +1,10 @@
 /** `release`: which state of the graph answers are read from (see src/release/release.ts). */
-import { builder } from './builder.js';
-import type { Context } from './context.js';
+
 import { notFound, userError } from '../errors.js';
 import type { Release, ReleaseCount, TaggedRelease } from '../release/release.js';
 import { findRelease, listTags } from '../release/release.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
 
 const ReleaseCountRef = builder.objectRef<ReleaseCount>('ReleaseCount').implement({
   description: 'How many nodes of a type, or relationships of a type, the release holds.',

@@ -1,11 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from './builder.js';
 import type { Entity } from '../db/entities.js';
 import type { Label } from '../db/model.js';
 import { userError } from '../errors.js';
+import { builder } from './builder.js';
 import { displayName } from './display.js';
 import { EntityTypeEnum } from './enums.js';
-import { SEARCH, checkFirst } from './limits.js';
+import { checkFirst, SEARCH } from './limits.js';
 
 interface Hit {
   node: Entity;

@@ -7,7 +7,10 @@ interface Count {
 
 const CountRef = builder.objectRef<Count>('Count').implement({
   description: 'A count of nodes or relationships of one type.',
-  fields: (t) => ({ name: t.string({ description: 'Node label or relationship type.', resolve: (c) => c.name }), count: t.int({ description: 'How many.', resolve: (c) => c.count }) }),
+  fields: (t) => ({
+    name: t.string({ description: 'Node label or relationship type.', resolve: (c) => c.name }),
+    count: t.int({ description: 'How many.', resolve: (c) => c.count }),
+  }),
 });
 
 const GraphStatsRef = builder.objectRef<{ nodes: Count[]; relationships: Count[] }>('GraphStats').implement({

@@ -12,18 +12,44 @@ builder.node(NodeRefs.Therapy, {
     kind: t.field({ description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum, resolve: (n) => n.kind }),
     aliases: t.stringList({ description: 'Other names it goes by, e.g. brand names (search finds them too).', resolve: (n) => n.aliases }),
     description: t.string({ description: 'What the therapy is.', nullable: true, resolve: (n) => n.description ?? null }),
-    broader: t.field({ description: 'Broader therapies this one IS_A.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.broader'), resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.broader', n, info) }),
-    narrower: t.field({ description: 'Narrower therapies that are a kind of this one.', type: [NodeRefs.Therapy], complexity: listComplexity('Therapy.narrower'), resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.narrower', n, info) }),
+    broader: t.field({
+      description: 'Broader therapies this one IS_A.',
+      type: [NodeRefs.Therapy],
+      complexity: listComplexity('Therapy.broader'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.broader', n, info),
+    }),
+    narrower: t.field({
+      description: 'Narrower therapies that are a kind of this one.',
+      type: [NodeRefs.Therapy],
+      complexity: listComplexity('Therapy.narrower'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Therapy.narrower', n, info),
+    }),
     arms: t.connection(
-      { type: NodeRefs.Arm, description: 'Arms that received this therapy itself (not a narrower one). Ordered by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Therapy.arms'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.arms', n, args, (h) => h.node) },
+      {
+        type: NodeRefs.Arm,
+        description: 'Arms that received this therapy itself (not a narrower one). Ordered by slug. Paged: first (default 20, at most 100) and after.',
+        complexity: pagedComplexity('Therapy.arms'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.arms', n, args, (h) => h.node),
+      },
       countable,
     ),
     studies: t.connection(
-      { type: NodeRefs.Study, description: 'Studies with an arm that received this therapy itself. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Therapy.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.studies', n, args, (h) => h.node) },
+      {
+        type: NodeRefs.Study,
+        description:
+          'Studies with an arm that received this therapy itself. Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        complexity: pagedComplexity('Therapy.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
     findings: t.connection(
-      { description: 'Findings about this therapy. Ordered by slug. Paged: first (default 20, at most 100) and after.', type: NodeRefs.Finding, complexity: pagedComplexity('Therapy.findings'), resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.findings', n, args, (h) => h.node) },
+      {
+        description: 'Findings about this therapy. Ordered by slug. Paged: first (default 20, at most 100) and after.',
+        type: NodeRefs.Finding,
+        complexity: pagedComplexity('Therapy.findings'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Therapy.findings', n, args, (h) => h.node),
+      },
       countable,
     ),
   }),

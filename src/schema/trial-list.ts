@@ -4,11 +4,11 @@
  * their IS_A hierarchies, a schedule); ordered by name and keyset-paged like the other root lists.
  */
 import neo4j from 'neo4j-driver';
-import { builder } from './builder.js';
 import { parseEntity } from '../db/entities.js';
 import { normaliseText } from '../db/list-keys.js';
 import { userError } from '../errors.js';
 import { OverallStatus } from '../importers/ctgov.js';
+import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { describedValues } from './enum-values.js';
 import { ScheduleEnum } from './enums.js';
@@ -37,14 +37,14 @@ const TRIAL_STATUS: Record<(typeof OverallStatus.options)[number], string> = {
 };
 
 const TrialStatusEnum = builder.enumType('TrialStatus', {
-  description: 'A trial\'s overall status as ClinicalTrials.gov states it (API v2 overallStatus).',
+  description: "A trial's overall status as ClinicalTrials.gov states it (API v2 overallStatus).",
   values: describedValues(OverallStatus.options, TRIAL_STATUS),
 });
 
 const TrialFilterInput = builder.inputType('TrialFilter', {
   description: 'All given conditions must hold. Registry conditions (status, recruiting, phase, country) need an imported registry record: a trial without one meets none of them.',
   fields: (t) => ({
-    status: t.field({ type: TrialStatusEnum, description: 'The registry\'s overall status.' }),
+    status: t.field({ type: TrialStatusEnum, description: "The registry's overall status." }),
     recruiting: t.boolean({ description: `true: status ${RECRUITING_STATUSES.join(' or ')}; false: any other stated status.` }),
     phase: t.string({ description: 'The trial\'s phase as curated (e.g. "II") or a registered phase (e.g. "PHASE2").' }),
     country: t.string({ description: 'A country of the registered sites, as the registry spells it (e.g. "United States", "Netherlands").' }),
@@ -56,14 +56,24 @@ const TrialFilterInput = builder.inputType('TrialFilter', {
 });
 
 type Maybe<T> = T | null | undefined;
-type FilterArg = Maybe<{ status?: Maybe<string>; recruiting?: Maybe<boolean>; phase?: Maybe<string>; country?: Maybe<string>; therapy?: Maybe<string>; disease?: Maybe<string>; schedule?: Maybe<string>; name?: Maybe<string> }>;
+type FilterArg = Maybe<{
+  status?: Maybe<string>;
+  recruiting?: Maybe<boolean>;
+  phase?: Maybe<string>;
+  country?: Maybe<string>;
+  therapy?: Maybe<string>;
+  disease?: Maybe<string>;
+  schedule?: Maybe<string>;
+  name?: Maybe<string>;
+}>;
 
 /** A slug the filter names must be a node of that label: a typo is an error, not an empty page. */
 async function checkSlug(ctx: Context, field: 'therapy' | 'disease', slug: string | null | undefined): Promise<void> {
   if (slug == null) return;
   const node = await ctx.loaders.node.load(slug);
   const label = field === 'therapy' ? 'Therapy' : 'Disease';
-  if (!node || node.label !== label) throw userError(`filter.${field}: "${slug}" is not a ${field} slug${node ? ` (it is a ${node.label})` : ''}`, 'BAD_USER_INPUT', { argument: `filter.${field}` });
+  if (!node || node.label !== label)
+    throw userError(`filter.${field}: "${slug}" is not a ${field} slug${node ? ` (it is a ${node.label})` : ''}`, 'BAD_USER_INPUT', { argument: `filter.${field}` });
 }
 
 function params(f: FilterArg): Record<string, unknown> {

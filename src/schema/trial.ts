@@ -32,9 +32,9 @@ const dated = (date: string | undefined, type: 'ACTUAL' | 'ESTIMATED' | undefine
 
 const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement({
   description:
-    'What the trial\'s ClinicalTrials.gov record states, verbatim (enum values and dates as the API v2 gives them), read from the record the importer wrote. Empty where the registry says nothing. `recruiting` is the one derived field.',
+    "What the trial's ClinicalTrials.gov record states, verbatim (enum values and dates as the API v2 gives them), read from the record the importer wrote. Empty where the registry says nothing. `recruiting` is the one derived field.",
   fields: (t) => ({
-    nctId: t.string({ description: 'The record\'s NCT id.', nullable: true, resolve: (s) => s.nctId ?? null }),
+    nctId: t.string({ description: "The record's NCT id.", nullable: true, resolve: (s) => s.nctId ?? null }),
     status: t.string({ description: 'overallStatus, e.g. RECRUITING, ACTIVE_NOT_RECRUITING, COMPLETED.', nullable: true, resolve: (s) => s.overallStatus ?? null }),
     recruiting: t.boolean({
       description: `Derived from status: true for ${RECRUITING_STATUSES.join(' and ')}, false for any other status, null where the registry states none.`,
@@ -43,7 +43,12 @@ const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement(
     }),
     statusVerified: t.string({ description: 'When the registry last verified the status (YYYY-MM).', nullable: true, resolve: (s) => s.statusVerified ?? null }),
     startDate: t.field({ type: RegistryDateRef, nullable: true, description: 'Study start.', resolve: (s) => dated(s.startDate, s.startDateType) }),
-    primaryCompletionDate: t.field({ type: RegistryDateRef, nullable: true, description: 'Primary completion (last patient\'s primary-outcome data).', resolve: (s) => dated(s.primaryCompletionDate, s.primaryCompletionDateType) }),
+    primaryCompletionDate: t.field({
+      type: RegistryDateRef,
+      nullable: true,
+      description: "Primary completion (last patient's primary-outcome data).",
+      resolve: (s) => dated(s.primaryCompletionDate, s.primaryCompletionDateType),
+    }),
     completionDate: t.field({ type: RegistryDateRef, nullable: true, description: 'Study completion.', resolve: (s) => dated(s.completionDate, s.completionDateType) }),
     firstPosted: t.field({ type: RegistryDateRef, nullable: true, description: 'First posted on ClinicalTrials.gov.', resolve: (s) => dated(s.firstPosted, s.firstPostedType) }),
     lastUpdatePosted: t.field({ type: RegistryDateRef, nullable: true, description: 'Last update posted.', resolve: (s) => dated(s.lastUpdatePosted, s.lastUpdatePostedType) }),
@@ -51,19 +56,30 @@ const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement(
     enrollmentType: t.string({ description: 'ACTUAL or ESTIMATED (anticipated) enrolment.', nullable: true, resolve: (s) => s.enrollmentType ?? null }),
     studyType: t.string({ description: 'INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS.', nullable: true, resolve: (s) => s.studyType ?? null }),
     phases: t.stringList({ description: 'Phases as registered, e.g. [PHASE2] or [PHASE1, PHASE2].', resolve: (s) => s.phases }),
-    allocation: t.string({ description: 'RANDOMIZED or NON_RANDOMIZED (the registry\'s NA, not applicable, reads as null).', nullable: true, resolve: (s) => s.allocation ?? null }),
+    allocation: t.string({ description: "RANDOMIZED or NON_RANDOMIZED (the registry's NA, not applicable, reads as null).", nullable: true, resolve: (s) => s.allocation ?? null }),
     interventionModel: t.string({ description: 'E.g. PARALLEL, SINGLE_GROUP.', nullable: true, resolve: (s) => s.interventionModel ?? null }),
     masking: t.string({ description: 'NONE, SINGLE, DOUBLE, TRIPLE or QUADRUPLE.', nullable: true, resolve: (s) => s.masking ?? null }),
     primaryPurpose: t.string({ description: 'E.g. TREATMENT, SUPPORTIVE_CARE.', nullable: true, resolve: (s) => s.primaryPurpose ?? null }),
     conditions: t.stringList({ description: 'Condition terms as registered (the catalog diseases they map to: record.diseases).', resolve: (s) => s.conditions }),
-    interventions: t.stringList({ description: 'Interventions as registered, "TYPE: name" (the catalog therapies they map to: record.arms.therapies).', resolve: (s) => s.interventions }),
+    interventions: t.stringList({
+      description: 'Interventions as registered, "TYPE: name" (the catalog therapies they map to: record.arms.therapies).',
+      resolve: (s) => s.interventions,
+    }),
     leadSponsor: t.string({ description: 'Lead sponsor as registered.', nullable: true, resolve: (s) => s.leadSponsor ?? null }),
     leadSponsorClass: t.string({ description: 'Agency class of the lead sponsor: INDUSTRY, NIH, OTHER …', nullable: true, resolve: (s) => s.leadSponsorClass ?? null }),
     collaborators: t.stringList({ description: 'Collaborators as registered.', resolve: (s) => s.collaborators }),
     countries: t.stringList({ description: 'Countries of the registered sites, sorted.', resolve: (s) => s.countries }),
     siteCount: t.int({ description: 'Number of registered sites (site institutions are imported only with --sites).', nullable: true, resolve: (s) => s.siteCount ?? null }),
-    hasResults: t.boolean({ description: 'Whether results are posted on the registry (they are imported as the record\'s outcomes).', nullable: true, resolve: (s) => s.hasResults ?? null }),
-    record: t.field({ type: NodeRefs.Study, description: 'The registry record itself: its arms (with the therapies they map to), diseases and posted outcomes.', resolve: (s) => s }),
+    hasResults: t.boolean({
+      description: "Whether results are posted on the registry (they are imported as the record's outcomes).",
+      nullable: true,
+      resolve: (s) => s.hasResults ?? null,
+    }),
+    record: t.field({
+      type: NodeRefs.Study,
+      description: 'The registry record itself: its arms (with the therapies they map to), diseases and posted outcomes.',
+      resolve: (s) => s,
+    }),
   }),
 });
 
@@ -81,20 +97,32 @@ builder.node(NodeRefs.Trial, {
     record: t.field({
       type: NodeRefs.Study,
       nullable: true,
-      description: 'The trial\'s imported ClinicalTrials.gov record (a study of kind REGISTRY_RECORD); null until one is imported.',
+      description: "The trial's imported ClinicalTrials.gov record (a study of kind REGISTRY_RECORD); null until one is imported.",
       resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Trial.record', n, info),
     }),
     registration: t.field({
       type: RegistrationRef,
       nullable: true,
-      description: 'What the trial\'s ClinicalTrials.gov record states (status, dates, enrolment, design, sponsors, countries); null until a record is imported. Curated trials keep their own fields above.',
+      description:
+        "What the trial's ClinicalTrials.gov record states (status, dates, enrolment, design, sponsors, countries); null until a record is imported. Curated trials keep their own fields above.",
       // The whole record is read (not the selected properties only): the loader's one-level batch.
       resolve: async (n, _a, ctx) => (await ctx.loaders.edge('Trial.record').load(n.id))[0]?.node ?? null,
     }),
     studies: t.connection(
-      { type: NodeRefs.Study, description: 'Studies linked to the trial, confirmed or candidate (see Study.trials for the status). Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.', complexity: pagedComplexity('Trial.studies'), resolve: (n, args, ctx) => relationPage(ctx, 'Trial.studies', n, args, (h) => h.node) },
+      {
+        type: NodeRefs.Study,
+        description:
+          'Studies linked to the trial, confirmed or candidate (see Study.trials for the status). Oldest first by publication year (no year last), then by slug. Paged: first (default 20, at most 100) and after.',
+        complexity: pagedComplexity('Trial.studies'),
+        resolve: (n, args, ctx) => relationPage(ctx, 'Trial.studies', n, args, (h) => h.node),
+      },
       countable,
     ),
-    sources: t.field({ description: 'Where the trial was read.', type: [NodeRefs.Source], complexity: listComplexity('Trial.sources'), resolve: (n, _a, ctx, info) => related(ctx, 'Trial.sources', n, info) }),
+    sources: t.field({
+      description: 'Where the trial was read.',
+      type: [NodeRefs.Source],
+      complexity: listComplexity('Trial.sources'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Trial.sources', n, info),
+    }),
   }),
 });

@@ -16,4 +16,3 @@ export interface SecurityOptions {
 
 /** The header that, besides a JSON content type, marks a request as not a cross-site form post. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
-

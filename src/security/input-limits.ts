@@ -8,21 +8,21 @@
  * 100 KB search string would otherwise reach Lucene and fail there).
  */
 import {
+  type DocumentNode,
   GraphQLError,
-  TypeInfo,
+  type GraphQLInputType,
+  type GraphQLSchema,
   getNamedType,
   getVariableValues,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
+  type OperationDefinitionNode,
+  TypeInfo,
   valueFromAST,
   visit,
   visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { userError, withExtensions } from '../errors.js';
@@ -102,15 +102,8 @@ function checkValue(value: unknown, type: GraphQLInputType, where: Where, errors
 }
 
 /** Every limit the operation's arguments break (empty when all hold). */
-export function checkArgumentLimits(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  inputs: Record<string, unknown>,
-  operationName?: string | null,
-): GraphQLError[] {
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName),
-  );
+export function checkArgumentLimits(schema: GraphQLSchema, document: DocumentNode, inputs: Record<string, unknown>, operationName?: string | null): GraphQLError[] {
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName));
   if (!operation) return [];
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
   // Variables that do not coerce (wrong type, unknown enum value, Int out of range): graphql-js
@@ -168,7 +161,9 @@ export function useInputLimits(): Plugin {
             ...result,
             errors: result.errors.map((e) =>
               e.originalError?.name === 'PothosValidationError'
-                ? withExtensions(new GraphQLError(`not a cursor this server handed out (${e.message})`, { path: e.path ?? null, nodes: e.nodes ?? null }), { code: 'BAD_USER_INPUT' })
+                ? withExtensions(new GraphQLError(`not a cursor this server handed out (${e.message})`, { path: e.path ?? null, nodes: e.nodes ?? null }), {
+                    code: 'BAD_USER_INPUT',
+                  })
                 : isUncodedInputError(e)
                   ? withExtensions(e, { code: 'BAD_USER_INPUT' })
                   : e,

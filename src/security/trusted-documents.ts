@@ -10,15 +10,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { parse, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 
 /** Manifest format: { "<sha256 hex>": "<document>" } (the common persisted-documents JSON). */
 export type TrustedManifest = ReadonlyMap<string, string>;
 
 export function documentHash(document: string): string {
-  return createHash('sha256').update(print(parse(document))).digest('hex');
+  return createHash('sha256')
+    .update(print(parse(document)))
+    .digest('hex');
 }
 
 export function buildManifest(documents: readonly string[]): Record<string, string> {

@@ -13,20 +13,20 @@ import { z } from 'zod';
 import type { Label } from '../db/model.js';
 import type { Row } from '../db/run.js';
 import {
-  BiomarkerSchema,
-  DiseaseSchema,
-  InstitutionSchema,
-  InvestigatorSchema,
-  SourceSchema,
-  StudySchema,
-  TherapySchema,
-  TrialSchema,
   ArmSchema,
-  OutcomeSchema,
-  FindingSchema,
+  BiomarkerSchema,
   type Catalog,
   type CatalogKind,
+  DiseaseSchema,
+  FindingSchema,
+  InstitutionSchema,
+  InvestigatorSchema,
+  OutcomeSchema,
+  SourceSchema,
+  StudySchema,
   type StudySeed,
+  TherapySchema,
+  TrialSchema,
 } from './seed-schema.js';
 import { interactionFromProps, quoteFromProps, readAtFromProps } from './write-seed.js';
 
@@ -52,9 +52,7 @@ const StudyRow = z.object({
   authors: z.array(z.object({ investigator: z.string(), rel: z.object({ role: z.string(), position: z.number().nullish() }) })),
   arms: z.array(z.object({ props: Props, sources: Ids, therapies: z.array(Linked.extend({ therapy: z.string() })) })),
   outcomes: z.array(z.object({ props: Props, sources: Ids, arm: Ids, comparison: z.array(z.object({ arm: z.string(), role: z.string().nullish() })) })),
-  findings: z.array(
-    z.object({ props: Props, sources: Ids, biomarker: Ids, therapies: Ids, outcomes: Ids, arms: Ids, disease: Ids }),
-  ),
+  findings: z.array(z.object({ props: Props, sources: Ids, biomarker: Ids, therapies: Ids, outcomes: Ids, arms: Ids, disease: Ids })),
 });
 
 /** A zod object schema's own keys (refinements keep the shape in zod 4). */
@@ -153,42 +151,35 @@ export async function exportStudies(run: RunQuery, ids: string[] | null = null):
   const studies: StudySeed[] = [];
   for (const raw of await run('curation-export-studies', { ids })) {
     const row = StudyRow.parse(raw);
-    const arms = row.arms
-      .map((a) => ({
-        ...propsFor(ArmSchema, a.props, ARM_RELATIONS),
-        therapies: a.therapies.map((t) => ({ therapy: t.therapy, ...t.rel })),
-        sources: sorted(a.sources),
-      }));
-    const outcomes = row.outcomes
-      .map((o) => {
-        const experimental = o.comparison.find((c) => c.role === 'EXPERIMENTAL')?.arm;
-        const control = o.comparison.find((c) => c.role === 'CONTROL')?.arm;
-        return {
-          ...propsFor(OutcomeSchema, o.props, OUTCOME_RELATIONS),
-          ...(o.arm[0] !== undefined ? { arm: o.arm[0] } : {}),
-          ...(experimental !== undefined && control !== undefined ? { comparison: { experimental, control } } : {}),
-          sources: sorted(o.sources),
-        };
-      });
-    const findings = row.findings
-      .map((f) => ({
-        ...propsFor(FindingSchema, f.props, FINDING_RELATIONS),
-        biomarker: f.biomarker[0],
-        therapies: sorted(f.therapies),
-        ...(f.outcomes.length > 0 ? { outcomes: sorted(f.outcomes) } : {}),
-        ...(f.arms.length > 0 ? { arms: sorted(f.arms) } : {}),
-        ...(f.disease[0] !== undefined ? { disease: f.disease[0] } : {}),
-        sources: sorted(f.sources),
-      }));
+    const arms = row.arms.map((a) => ({
+      ...propsFor(ArmSchema, a.props, ARM_RELATIONS),
+      therapies: a.therapies.map((t) => ({ therapy: t.therapy, ...t.rel })),
+      sources: sorted(a.sources),
+    }));
+    const outcomes = row.outcomes.map((o) => {
+      const experimental = o.comparison.find((c) => c.role === 'EXPERIMENTAL')?.arm;
+      const control = o.comparison.find((c) => c.role === 'CONTROL')?.arm;
+      return {
+        ...propsFor(OutcomeSchema, o.props, OUTCOME_RELATIONS),
+        ...(o.arm[0] !== undefined ? { arm: o.arm[0] } : {}),
+        ...(experimental !== undefined && control !== undefined ? { comparison: { experimental, control } } : {}),
+        sources: sorted(o.sources),
+      };
+    });
+    const findings = row.findings.map((f) => ({
+      ...propsFor(FindingSchema, f.props, FINDING_RELATIONS),
+      biomarker: f.biomarker[0],
+      therapies: sorted(f.therapies),
+      ...(f.outcomes.length > 0 ? { outcomes: sorted(f.outcomes) } : {}),
+      ...(f.arms.length > 0 ? { arms: sorted(f.arms) } : {}),
+      ...(f.disease[0] !== undefined ? { disease: f.disease[0] } : {}),
+      sources: sorted(f.sources),
+    }));
     const study = {
       ...propsFor(StudySchema, row.props, STUDY_RELATIONS),
       trials: nonEmpty(row.trials.map((t) => ({ trial: t.trial, ...t.rel })).sort((x, y) => (x.trial < y.trial ? -1 : 1))),
       institutions: nonEmpty(sorted(row.institutions)),
-      authors: nonEmpty(
-        [...row.authors]
-          .sort((x, y) => (x.rel.position ?? 0) - (y.rel.position ?? 0))
-          .map((a) => ({ investigator: a.investigator, role: a.rel.role })),
-      ),
+      authors: nonEmpty([...row.authors].sort((x, y) => (x.rel.position ?? 0) - (y.rel.position ?? 0)).map((a) => ({ investigator: a.investigator, role: a.rel.role }))),
       diseases: sorted(row.diseases),
       arms: nonEmpty(arms),
       outcomes: nonEmpty(outcomes),

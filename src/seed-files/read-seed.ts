@@ -8,13 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Label } from '../db/model.js';
-import {
-  CatalogSchemas,
-  StudySchema,
-  type Catalog,
-  type CatalogKind,
-  type StudySeed,
-} from './seed-schema.js';
+import { type Catalog, type CatalogKind, CatalogSchemas, StudySchema, type StudySeed } from './seed-schema.js';
 
 export interface SeedProblem {
   file: string;
@@ -46,9 +40,7 @@ export interface SeedBundle {
 const CATALOG_KINDS = Object.keys(CatalogSchemas) as CatalogKind[];
 
 function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`))
-    .join('');
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('');
 }
 
 async function readJson(file: string, rel: string, problems: SeedProblem[]): Promise<unknown> {
@@ -251,16 +243,10 @@ export function checkReferences(
   catalog.trials.forEach((e, i) => needSources(e.sources, catalogFile('trials'), `[${i}]`));
   catalog.investigators.forEach((e, i) => {
     needSources(e.sources, catalogFile('investigators'), `[${i}]`);
-    e.affiliations?.forEach((a, j) =>
-      need(institutions, 'institution', a, catalogFile('investigators'), `[${i}].affiliations[${j}]`),
-    );
+    e.affiliations?.forEach((a, j) => need(institutions, 'institution', a, catalogFile('investigators'), `[${i}].affiliations[${j}]`));
   });
-  catalog.therapies.forEach((e, i) =>
-    e.isA?.forEach((p, j) => need(therapies, 'therapy', p, catalogFile('therapies'), `[${i}].isA[${j}]`)),
-  );
-  catalog.diseases.forEach((e, i) =>
-    e.isA?.forEach((p, j) => need(diseases, 'disease', p, catalogFile('diseases'), `[${i}].isA[${j}]`)),
-  );
+  catalog.therapies.forEach((e, i) => e.isA?.forEach((p, j) => need(therapies, 'therapy', p, catalogFile('therapies'), `[${i}].isA[${j}]`)));
+  catalog.diseases.forEach((e, i) => e.isA?.forEach((p, j) => need(diseases, 'disease', p, catalogFile('diseases'), `[${i}].isA[${j}]`)));
   problems.push(...checkCycles(catalogFile('therapies'), catalog.therapies), ...checkCycles(catalogFile('diseases'), catalog.diseases));
 
   const needQuote = (q: { source: string } | undefined, file: string, at: string): void => {
@@ -371,7 +357,12 @@ export function checkInvestigatorMerges(catalog: Catalog, studies: readonly Stud
       problems.push({
         file: 'catalog/investigators.json',
         path: `[${where}]`,
-        message: `"${id}" authors ${unique.map((f) => f.study.id).sort().join(', ')}, which share no institution${inv.affiliations ? ' of its affiliations' : ''}, and it has no orcid: the same name is not the same person; give each study's author an entry of their own`,
+        message: `"${id}" authors ${unique
+          .map((f) => f.study.id)
+          .sort()
+          .join(
+            ', ',
+          )}, which share no institution${inv.affiliations ? ' of its affiliations' : ''}, and it has no orcid: the same name is not the same person; give each study's author an entry of their own`,
       });
     }
   }

@@ -6,9 +6,7 @@
 import { z } from 'zod';
 
 /** Readable, stable node ids: lower-case words joined by hyphens. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "pembro-rt" (a-z, 0-9, single hyphens)');
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "pembro-rt" (a-z, 0-9, single hyphens)');
 
 const Text = z.string().trim().min(1, 'must not be empty');
 const SourceRefs = z.array(Slug).min(1, 'every fact needs at least one source id');
@@ -21,24 +19,25 @@ const PValue = z.string().regex(/^[<>=≤]?\s*0?\.\d+$/, 'must look like "0.04",
 // The controlled vocabularies live in a neutral module that the API schema imports too; the
 // seed format re-exports them so a seed file's vocabulary and the API's can never differ.
 export * from '../model/vocabulary.js';
+
 import {
-  SourceKind,
-  Schedule,
+  Allocation,
   ArmRole,
   AuthorRole,
-  StudyKind,
-  TherapyKind,
   BiomarkerKind,
-  OutcomeMeasure,
-  FindingType,
-  FindingDirection,
-  Significance,
-  TherapyInteraction,
   EvidenceLevel,
-  TrialLink,
+  FindingDirection,
+  FindingType,
+  OutcomeMeasure,
   ReadAtKind,
   RecordStatus,
-  Allocation,
+  Schedule,
+  Significance,
+  SourceKind,
+  StudyKind,
+  TherapyInteraction,
+  TherapyKind,
+  TrialLink,
 } from '../model/vocabulary.js';
 
 // ---------------------------------------------------------------- provenance
@@ -52,7 +51,10 @@ export const ReadAtSchema = z
     url: z.url(),
     kind: ReadAtKind,
     /** The fact sheet's register key of this page (S17 …), when it has one. */
-    register: z.string().regex(/^[SC]\d{2}$|^C\d{1,2}$/).optional(),
+    register: z
+      .string()
+      .regex(/^[SC]\d{2}$|^C\d{1,2}$/)
+      .optional(),
     note: Text.optional(),
   })
   .strict();
@@ -70,7 +72,10 @@ export const SourceSchema = z
   .object({
     id: Slug,
     /** The fact sheet's register key (S07, C1 …) so a curator can trace it back. */
-    register: z.string().regex(/^[SC]\d{2}$|^C\d{1,2}$/).optional(),
+    register: z
+      .string()
+      .regex(/^[SC]\d{2}$|^C\d{1,2}$/)
+      .optional(),
     /** What the work is (the paper, the registry record, the news item), not the page it was read on. */
     kind: SourceKind,
     /** false for news, press, reviews and aggregator summaries: facts read there are secondary. Follows the work, not the page. */
@@ -83,9 +88,18 @@ export const SourceSchema = z
     readAt: z.array(ReadAtSchema).optional(),
     /** Ids this source had before duplicate records of one work were merged; references to them still resolve. */
     formerIds: z.array(Slug).optional(),
-    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1001/jamaoncol.2019.1478').optional(),
-    pmid: z.string().regex(/^\d{5,9}$/, 'must be digits only').optional(),
-    nctId: z.string().regex(/^NCT\d{8}$/, 'must look like NCT01234567').optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1001/jamaoncol.2019.1478')
+      .optional(),
+    pmid: z
+      .string()
+      .regex(/^\d{5,9}$/, 'must be digits only')
+      .optional(),
+    nctId: z
+      .string()
+      .regex(/^NCT\d{8}$/, 'must look like NCT01234567')
+      .optional(),
     published: PartialDate.optional(),
     note: Text.optional(),
   })
@@ -158,7 +172,10 @@ export const TrialSchema = z
     id: Slug,
     name: Text,
     title: Text.optional(),
-    nctId: z.string().regex(/^NCT\d{8}$/, 'must look like NCT01234567').optional(),
+    nctId: z
+      .string()
+      .regex(/^NCT\d{8}$/, 'must look like NCT01234567')
+      .optional(),
     otherIds: z.array(Text).optional(),
     phase: Text.optional(),
     sponsor: Text.optional(),
@@ -323,13 +340,20 @@ export const StudySchema = z
     published: PartialDate.optional(),
     journal: Text.optional(),
     citation: Text.optional(),
-    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI').optional(),
-    pmid: z.string().regex(/^\d{5,9}$/, 'must be digits only').optional(),
-    pmcid: z.string().regex(/^PMC\d+$/).optional(),
-    summary: Text,
-    trials: z
-      .array(z.object({ trial: Slug, link: TrialLink, note: Text.optional(), sources: SourceRefs }).strict())
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI')
       .optional(),
+    pmid: z
+      .string()
+      .regex(/^\d{5,9}$/, 'must be digits only')
+      .optional(),
+    pmcid: z
+      .string()
+      .regex(/^PMC\d+$/)
+      .optional(),
+    summary: Text,
+    trials: z.array(z.object({ trial: Slug, link: TrialLink, note: Text.optional(), sources: SourceRefs }).strict()).optional(),
     /** Where the sheet names no institution (PACIFIC, Moding …) the list stays empty. */
     institutions: z.array(Slug).optional(),
     authors: z.array(z.object({ investigator: Slug, role: AuthorRole }).strict()).optional(),

@@ -9,12 +9,12 @@ import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
 import { assignQuestionsTx } from './questions-write.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
 import {
-  InteractionSchema,
-  QuoteSchema,
-  ReadAtSchema,
   type Catalog,
+  InteractionSchema,
   type InteractionSeed,
+  QuoteSchema,
   type QuoteSeed,
+  ReadAtSchema,
   type ReadAtSeed,
   type SourceSeed,
   type StudySeed,

@@ -333,7 +333,10 @@ function poolRows(seed: number, ids: Ids, pools: SyntheticReport['pools']) {
     const r = new Rng(seed, STREAM.source, k);
     const { kind, primary } = r.pick(SHARED_SOURCE_KINDS);
     const id = ids.sharedSource(k);
-    sources.push({ id, props: { id, kind, primary, title: `Synthetic ${kind.toLowerCase().replace('_', ' ')} ${k}`, url: `${SYNTHETIC_URL}/${id}`, published: String(r.int(2005, 2025)) } });
+    sources.push({
+      id,
+      props: { id, kind, primary, title: `Synthetic ${kind.toLowerCase().replace('_', ' ')} ${k}`, url: `${SYNTHETIC_URL}/${id}`, published: String(r.int(2005, 2025)) },
+    });
   }
   const institutions = Array.from({ length: pools.institutions }, (_, k) => {
     const r = new Rng(seed, STREAM.institution, k);
@@ -423,8 +426,17 @@ function recordRows(seed: number, ids: Ids, catalog: BaseCatalog, trials: readon
       },
     });
     const arms: [string, string, { therapy: string; props: Props }[]][] = [
-      ['Experimental', `${rt.name} + ${icb.name}`, [{ therapy: rt.id, props: { order: 1 } }, { therapy: icb.id, props: { order: 2 } }]],
-      drugControl ? ['Active comparator', `${icb.name} alone`, [{ therapy: icb.id, props: { order: 1 } }]] : ['Active comparator', `${rt.name} alone`, [{ therapy: rt.id, props: { order: 1 } }]],
+      [
+        'Experimental',
+        `${rt.name} + ${icb.name}`,
+        [
+          { therapy: rt.id, props: { order: 1 } },
+          { therapy: icb.id, props: { order: 2 } },
+        ],
+      ],
+      drugControl
+        ? ['Active comparator', `${icb.name} alone`, [{ therapy: icb.id, props: { order: 1 } }]]
+        : ['Active comparator', `${rt.name} alone`, [{ therapy: rt.id, props: { order: 1 } }]],
     ];
     arms.forEach(([label, name, therapies], a) => {
       const armId = ids.recordArm(k, a);
@@ -457,7 +469,15 @@ function studyRows(ctx: StudyContext, i: number, out: StudyBatch): void {
   const enrolled = r.int(20, 1000);
   out.sources.push({
     id: ownSource,
-    props: { id: ownSource, kind: 'PUBLICATION', primary: true, title: `Synthetic study ${i} (benchmark data, not evidence)`, doi, url: `${SYNTHETIC_URL}/${studyId}`, published: String(year) },
+    props: {
+      id: ownSource,
+      kind: 'PUBLICATION',
+      primary: true,
+      title: `Synthetic study ${i} (benchmark data, not evidence)`,
+      doi,
+      url: `${SYNTHETIC_URL}/${studyId}`,
+      published: String(year),
+    },
   });
 
   // Arms: RT + ICB (experimental), RT alone (control), then more experimental arms.
@@ -475,7 +495,13 @@ function studyRows(ctx: StudyContext, i: number, out: StudyBatch): void {
     out.arms.push({
       id,
       study: studyId,
-      props: { id, name: control ? `${rt.name} alone` : `${rt.name} + ${drug.name}`, role: a === 0 ? 'EXPERIMENTAL' : control ? 'CONTROL' : r.chance(0.5) ? 'EXPERIMENTAL' : 'SUBGROUP', schedule, n: Math.max(1, Math.round(enrolled / armCount)) },
+      props: {
+        id,
+        name: control ? `${rt.name} alone` : `${rt.name} + ${drug.name}`,
+        role: a === 0 ? 'EXPERIMENTAL' : control ? 'CONTROL' : r.chance(0.5) ? 'EXPERIMENTAL' : 'SUBGROUP',
+        schedule,
+        n: Math.max(1, Math.round(enrolled / armCount)),
+      },
       therapies,
       sources: [ownSource],
     });
@@ -492,7 +518,14 @@ function studyRows(ctx: StudyContext, i: number, out: StudyBatch): void {
       out.outcomes.push({
         id,
         study: studyId,
-        props: { id, measure: rate ? 'ORR' : r.pick(['OS', 'PFS'] as const), value, unit: rate ? 'percent' : 'months', ciLow: Math.round(value * 7) / 10, ciHigh: Math.round(value * 13) / 10 },
+        props: {
+          id,
+          measure: rate ? 'ORR' : r.pick(['OS', 'PFS'] as const),
+          value,
+          unit: rate ? 'percent' : 'months',
+          ciLow: Math.round(value * 7) / 10,
+          ciHigh: Math.round(value * 13) / 10,
+        },
         forArm: [arm.id],
         compares: [],
         sources: [ownSource],
@@ -613,7 +646,10 @@ export class SyntheticPlan {
   readonly poolRows: ReturnType<typeof poolRows> & ReturnType<typeof recordRows>;
   private readonly ctx: StudyContext;
 
-  constructor(input: CatalogInput, readonly opts: { studies: number; seed: number }) {
+  constructor(
+    input: CatalogInput,
+    readonly opts: { studies: number; seed: number },
+  ) {
     if (!Number.isInteger(opts.studies) || opts.studies < 1) throw new Error(`studies must be a positive integer, got ${opts.studies}`);
     if (!Number.isInteger(opts.seed) || opts.seed < 0) throw new Error(`seed must be a non-negative integer, got ${opts.seed}`);
     const catalog = catalogFrom(input);
@@ -621,7 +657,16 @@ export class SyntheticPlan {
     const ids = new Ids(this.prefix);
     this.pools = poolSizes(opts.studies);
     const pool = poolRows(opts.seed, ids, this.pools);
-    this.poolRows = { ...pool, ...recordRows(opts.seed, ids, catalog, pool.trials, pool.trials.map((t) => t.source)) };
+    this.poolRows = {
+      ...pool,
+      ...recordRows(
+        opts.seed,
+        ids,
+        catalog,
+        pool.trials,
+        pool.trials.map((t) => t.source),
+      ),
+    };
     this.ctx = {
       seed: opts.seed,
       ids,
@@ -698,10 +743,13 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
   ];
   for (const [query, rows] of poolWrites) {
     for (const batch of chunks(rows, POOL_BATCH)) {
-      stats = addStats(stats, await db.write(async (tx) => {
-        await tx.run(query, { rows: batch });
-        return { ...tx.stats };
-      }));
+      stats = addStats(
+        stats,
+        await db.write(async (tx) => {
+          await tx.run(query, { rows: batch });
+          return { ...tx.stats };
+        }),
+      );
     }
   }
 
@@ -709,15 +757,21 @@ export async function generateSyntheticGraph(db: Db, opts: SyntheticOptions): Pr
     const to = Math.min(opts.studies, from + batchSize);
     const rows = plan.studyBatch(from, to);
     // One transaction per batch: a failed batch leaves no half-written study behind.
-    stats = addStats(stats, await db.write(async (tx) => {
-      await tx.run('synthetic-sources', { rows: keyed('Source', rows.sources) });
-      await tx.run('synthetic-studies', { rows: keyed('Study', rows.studies) });
-      await tx.run('synthetic-arms', { rows: rows.arms });
-      await tx.run('synthetic-outcomes', { rows: rows.outcomes });
-      await tx.run('synthetic-findings', { rows: keyed('Finding', rows.findings) });
-      await assignQuestionsTx(tx, rows.studies.map((s) => s.id));
-      return { ...tx.stats };
-    }));
+    stats = addStats(
+      stats,
+      await db.write(async (tx) => {
+        await tx.run('synthetic-sources', { rows: keyed('Source', rows.sources) });
+        await tx.run('synthetic-studies', { rows: keyed('Study', rows.studies) });
+        await tx.run('synthetic-arms', { rows: rows.arms });
+        await tx.run('synthetic-outcomes', { rows: rows.outcomes });
+        await tx.run('synthetic-findings', { rows: keyed('Finding', rows.findings) });
+        await assignQuestionsTx(
+          tx,
+          rows.studies.map((s) => s.id),
+        );
+        return { ...tx.stats };
+      }),
+    );
     nodes += batchNodes(rows);
     opts.onProgress?.(to, opts.studies);
   }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extraNodes, syntheticGraph } from '../../bench/explorer.js';
 
@@ -27,10 +27,7 @@ interface PageHook {
     elements(): { length: number };
   };
   explorer: {
-    addGraph(
-      view: { nodes: unknown[]; edges: unknown[] },
-      anchor?: string,
-    ): Promise<{ ms: number; layout: string; totalNodes: number; totalEdges: number; addedNodes: number }>;
+    addGraph(view: { nodes: unknown[]; edges: unknown[] }, anchor?: string): Promise<{ ms: number; layout: string; totalNodes: number; totalEdges: number; addedNodes: number }>;
     expand(id: string, depth?: number): Promise<void>;
     reset(): void;
   };
@@ -51,7 +48,9 @@ let pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set ABSCOPAL_CHROMIUM to a Chromium binary.`);
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set ABSCOPAL_CHROMIUM to a Chromium binary.`,
+    );
   }
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -101,10 +100,10 @@ async function selectNode(type: string, text: string): Promise<string> {
 }
 
 async function waitForNode(type: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ([t, s]) => (window as unknown as HookWindow).__abscopal.cy.nodes().some((n) => n.data('type') === t && String(n.data('label')).includes(s)),
-    [type, text] as const,
-  );
+  await page.waitForFunction(([t, s]) => (window as unknown as HookWindow).__abscopal.cy.nodes().some((n) => n.data('type') === t && String(n.data('label')).includes(s)), [
+    type,
+    text,
+  ] as const);
 }
 
 interface ApiQuestion {
@@ -250,8 +249,12 @@ describe('the graph explorer page', () => {
     expect(await judgements.evaluateAll((els) => els.map((e) => e.querySelector('.reason')?.textContent))).toEqual(line.certainty.judgements.map((j) => j.reason));
     expect(line.certainty.judgements.every((j) => j.reason.length > 0)).toBe(true);
     // Risk of bias is judged on the heaviest population: its reason names it.
-    expect(await detail.locator('[data-testid=certainty-judgement][data-domain=RISK_OF_BIAS] .reason').textContent()).toContain(line.certainty.judgements.find((j) => j.domain === 'RISK_OF_BIAS')!.reason.slice(0, 40));
-    expect(await row.locator('[data-testid=evidence-certainty]').textContent()).toBe({ HIGH: 'High', MODERATE: 'Moderate', LOW: 'Low', VERY_LOW: 'Very low' }[line.certainty.level]);
+    expect(await detail.locator('[data-testid=certainty-judgement][data-domain=RISK_OF_BIAS] .reason').textContent()).toContain(
+      line.certainty.judgements.find((j) => j.domain === 'RISK_OF_BIAS')!.reason.slice(0, 40),
+    );
+    expect(await row.locator('[data-testid=evidence-certainty]').textContent()).toBe(
+      { HIGH: 'High', MODERATE: 'Moderate', LOW: 'Low', VERY_LOW: 'Very low' }[line.certainty.level],
+    );
     expect(await row.locator('[data-testid=evidence-sph]').textContent()).toBe(line.evidenceLevel.level);
     expect(await detail.locator('[data-testid=sph-reason]').textContent()).toBe(line.evidenceLevel.reason);
 
@@ -352,7 +355,7 @@ describe('the graph explorer page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('shows the verbatim source sentence behind a finding\'s figure when the finding is clicked', async () => {
+  it("shows the verbatim source sentence behind a finding's figure when the finding is clicked", async () => {
     await searchAndPick('PD-L1 expression', 'PD-L1 expression');
     await page.click('#expand-button');
     await waitForNode('Finding', 'Subgroup analyses showed the largest benefit');

@@ -9,14 +9,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS, baseUrl, launchOffline, openOffline, type OfflinePage } from './offline-browser.js';
+import { ARTIFACTS, baseUrl, launchOffline, type OfflinePage, openOffline } from './offline-browser.js';
 
 /** GraphiQL's Monaco instance (@graphiql/react keeps it on globalThis.__MONACO); getModels() is Monaco's public API. */
 interface MonacoModel {
   uri: { path: string };
   getValue(): string;
   setValue(text: string): void;
-  findMatches(text: string, searchOnlyEditableRange: boolean, isRegex: boolean, matchCase: boolean, wordSeparators: null, captureMatches: boolean): { range: { startLineNumber: number } }[];
+  findMatches(
+    text: string,
+    searchOnlyEditableRange: boolean,
+    isRegex: boolean,
+    matchCase: boolean,
+    wordSeparators: null,
+    captureMatches: boolean,
+  ): { range: { startLineNumber: number } }[];
 }
 type MonacoWindow = Window & {
   __MONACO?: { editor: { getModels(): MonacoModel[]; getEditors(): { getModel(): MonacoModel | null; revealLineNearTop(line: number): void }[] } };
@@ -114,7 +121,10 @@ async function typeOperation(text: string): Promise<void> {
     if (!model) throw new Error('no operation editor on the page');
     model.setValue(t);
   }, text);
-  await page.waitForFunction((t) => ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith('-operation.graphql') && m.getValue() === t), text);
+  await page.waitForFunction(
+    (t) => ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith('-operation.graphql') && m.getValue() === t),
+    text,
+  );
 }
 
 /** Presses ▶ and waits until the response editor holds a JSON result; returns it parsed. */
@@ -131,7 +141,12 @@ async function run(): Promise<{ data?: Record<string, unknown>; errors?: unknown
 describe('GraphiQL served by the server itself', () => {
   it('is sent with a Content-Security-Policy that allows only its own origin for scripts, connections and workers', () => {
     expect(policy).toBeDefined();
-    const directives = new Map((policy ?? '').split(';').map((d) => { const [name = '', ...sources] = d.trim().split(/\s+/); return [name, sources]; }));
+    const directives = new Map(
+      (policy ?? '').split(';').map((d) => {
+        const [name = '', ...sources] = d.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
@@ -177,7 +192,9 @@ describe('GraphiQL served by the server itself', () => {
 
   it('switches to another example tab and runs it', async () => {
     await page.locator('.graphiql-tab-button', { hasText: 'StudyArmsTherapies' }).click();
-    await page.waitForFunction(() => ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith('-operation.graphql') && m.getValue().includes('StudyArmsTherapies')));
+    await page.waitForFunction(() =>
+      ((window as MonacoWindow).__MONACO?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith('-operation.graphql') && m.getValue().includes('StudyArmsTherapies')),
+    );
     expect(await editorText('operation')).toBe(readFileSync(path.join(OPERATIONS, 'study-arms-therapies.graphql'), 'utf8'));
     const result = await run();
     expect(result.errors).toBeUndefined();

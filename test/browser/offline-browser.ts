@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['ABSCOPAL_CHROMIUM'] ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test-artifacts');
@@ -22,7 +22,9 @@ export function baseUrl(): string {
 
 export async function launchOffline(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set ABSCOPAL_CHROMIUM to a Chromium binary.`);
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set ABSCOPAL_CHROMIUM to a Chromium binary.`,
+    );
   }
   await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launch({

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env['ABSCOPAL_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -53,7 +53,9 @@ async function overlappingText(page: Page, selector: string): Promise<Overlap[]>
         const o = getComputedStyle(a);
         if (o.overflowX !== 'visible' || o.overflowY !== 'visible') {
           const r = a.getBoundingClientRect();
-          clip = clip ? { l: Math.max(clip.l, r.left), t: Math.max(clip.t, r.top), r: Math.min(clip.r, r.right), b: Math.min(clip.b, r.bottom) } : { l: r.left, t: r.top, r: r.right, b: r.bottom };
+          clip = clip
+            ? { l: Math.max(clip.l, r.left), t: Math.max(clip.t, r.top), r: Math.min(clip.r, r.right), b: Math.min(clip.b, r.bottom) }
+            : { l: r.left, t: r.top, r: r.right, b: r.bottom };
         }
       }
       return clip ? new DOMRect(clip.l, clip.t, clip.r - clip.l, clip.b - clip.t) : null;
@@ -134,12 +136,14 @@ describe.each(WIDTHS)('the explorer views at %i px', (width) => {
       await shot(page, 'evidence', width);
       expect(await overlappingText(page, '#evidence-panel')).toEqual([]);
       // Every name stays left of its row's verdict pill.
-      const clashes = await page.$$eval('#evidence-table tr.evidence-row', (rows) =>
-        rows.filter((row) => {
-          const name = row.querySelector('.biomarker-name')?.getBoundingClientRect();
-          const verdict = row.querySelector('.verdict')?.getBoundingClientRect();
-          return name && verdict && name.right > verdict.left + 1;
-        }).length,
+      const clashes = await page.$$eval(
+        '#evidence-table tr.evidence-row',
+        (rows) =>
+          rows.filter((row) => {
+            const name = row.querySelector('.biomarker-name')?.getBoundingClientRect();
+            const verdict = row.querySelector('.verdict')?.getBoundingClientRect();
+            return name && verdict && name.right > verdict.left + 1;
+          }).length,
       );
       expect(clashes).toBe(0);
       expect(errors).toEqual([]);

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../src/db/run.js';
-import { readAliases, type AliasCatalog } from '../../src/importers/aliases.js';
-import { formatSummary, parseCtgovJson, parsePubmed, readInputFiles, runImport, type Loaded } from '../../src/importers/run.js';
+import { type AliasCatalog, readAliases } from '../../src/importers/aliases.js';
+import { formatSummary, type Loaded, parseCtgovJson, parsePubmed, readInputFiles, runImport } from '../../src/importers/run.js';
 import { testApp, testDb, withStatements } from '../helpers.js';
 
 let db: Db;
@@ -95,7 +95,11 @@ describe('npm run import: ClinicalTrials.gov and PubMed fixtures', () => {
     expect(first.rejected).toEqual([]);
     const before = await graphSize();
     const second = await runImport(db, await load('ctgov', 'test/fixtures/ctgov'), { aliases });
-    expect({ created: second.created, updated: second.updated, unchanged: second.unchanged.sort() }).toEqual({ created: [], updated: [], unchanged: ['NCT02125461', 'NCT02492568'] });
+    expect({ created: second.created, updated: second.updated, unchanged: second.unchanged.sort() }).toEqual({
+      created: [],
+      updated: [],
+      unchanged: ['NCT02125461', 'NCT02492568'],
+    });
     expect(second.stats).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
     expect(await graphSize()).toEqual(before);
   });
@@ -261,17 +265,48 @@ function built(r: BuiltRecord): Record<string, unknown> {
   };
 }
 
-const A: BuiltRecord = { nct: 'NCT09999981', status: 'RECRUITING', condition: 'Metastatic Non-small Cell Lung Cancer', drug: 'Pembrolizumab', armDescription: 'Pembrolizumab given concurrently with SBRT to one lesion.', countries: ['Netherlands', 'United States', 'Netherlands'] };
-const B: BuiltRecord = { nct: 'NCT09999982', status: 'COMPLETED', condition: 'Metastatic Non-small Cell Lung Cancer', drug: 'Pembrolizumab', armDescription: 'SBRT, then pembrolizumab.', countries: ['Canada'] };
-const C: BuiltRecord = { nct: 'NCT09999983', status: 'RECRUITING', condition: 'Metastatic Non-small Cell Lung Cancer', drug: 'Atezolizumab', armDescription: 'Atezolizumab after SBRT.', countries: ['France'] };
-const D: BuiltRecord = { nct: 'NCT09999984', status: 'NOT_YET_RECRUITING', condition: 'Stage III Non-small Cell Lung Cancer', drug: 'Durvalumab', armDescription: 'Durvalumab consolidation after SBRT.', countries: ['Japan'] };
+const A: BuiltRecord = {
+  nct: 'NCT09999981',
+  status: 'RECRUITING',
+  condition: 'Metastatic Non-small Cell Lung Cancer',
+  drug: 'Pembrolizumab',
+  armDescription: 'Pembrolizumab given concurrently with SBRT to one lesion.',
+  countries: ['Netherlands', 'United States', 'Netherlands'],
+};
+const B: BuiltRecord = {
+  nct: 'NCT09999982',
+  status: 'COMPLETED',
+  condition: 'Metastatic Non-small Cell Lung Cancer',
+  drug: 'Pembrolizumab',
+  armDescription: 'SBRT, then pembrolizumab.',
+  countries: ['Canada'],
+};
+const C: BuiltRecord = {
+  nct: 'NCT09999983',
+  status: 'RECRUITING',
+  condition: 'Metastatic Non-small Cell Lung Cancer',
+  drug: 'Atezolizumab',
+  armDescription: 'Atezolizumab after SBRT.',
+  countries: ['France'],
+};
+const D: BuiltRecord = {
+  nct: 'NCT09999984',
+  status: 'NOT_YET_RECRUITING',
+  condition: 'Stage III Non-small Cell Lung Cancer',
+  drug: 'Durvalumab',
+  armDescription: 'Durvalumab consolidation after SBRT.',
+  countries: ['Japan'],
+};
 
 const asText = (...records: BuiltRecord[]): string => JSON.stringify({ studies: records.map(built) });
 
 describe('the trial landscape from the registry', () => {
   it('refuses a record whose conditions and interventions are outside RT + ICB in lung cancer, naming both, and writes nothing', async () => {
     const before = await graphSize();
-    const text = asText({ ...A, nct: 'NCT09999985', condition: 'Psoriasis', drug: 'Placebo' }).replace('"type":"RADIATION",', '').replace('Radiation: Stereotactic Body Radiotherapy', 'Other: Sham').replaceAll('Stereotactic Body Radiotherapy', 'Sham');
+    const text = asText({ ...A, nct: 'NCT09999985', condition: 'Psoriasis', drug: 'Placebo' })
+      .replace('"type":"RADIATION",', '')
+      .replace('Radiation: Stereotactic Body Radiotherapy', 'Other: Sham')
+      .replaceAll('Stereotactic Body Radiotherapy', 'Sham');
     const summary = await runImport(db, parseCtgovJson(text, 'inline'), { aliases });
     expect(summary.created).toEqual([]);
     expect(summary.rejected.map((r) => r.reason)).toEqual([
@@ -283,7 +318,13 @@ describe('the trial landscape from the registry', () => {
   it('imports built RT + ICB records with the registry facts on the trial, countries and site count but no site institutions', async () => {
     const summary = await runImport(db, parseCtgovJson(asText(A, B, C), 'inline'), { aliases });
     expect({ created: summary.created.sort(), rejected: summary.rejected }).toEqual({ created: ['NCT09999981', 'NCT09999982', 'NCT09999983'], rejected: [] });
-    const res = await gql<{ entity: { registration: Record<string, unknown> & { record: { institutions: unknown[]; diseases: { slug: string }[]; arms: { name: string; schedule: string | null; scheduleBasis: string | null }[] } } } }>(
+    const res = await gql<{
+      entity: {
+        registration: Record<string, unknown> & {
+          record: { institutions: unknown[]; diseases: { slug: string }[]; arms: { name: string; schedule: string | null; scheduleBasis: string | null }[] };
+        };
+      };
+    }>(
       `{ entity(slug: "nct09999981") { ... on Trial { registration {
           status recruiting startDate { date type } primaryCompletionDate { date type } firstPosted { date type } lastUpdatePosted { date type }
           enrollment enrollmentType phases allocation masking primaryPurpose conditions interventions leadSponsor collaborators countries siteCount hasResults
@@ -314,7 +355,11 @@ describe('the trial landscape from the registry', () => {
     });
     expect(record?.institutions).toEqual([]);
     expect(record?.diseases).toEqual([{ slug: 'metastatic-nsclc' }]);
-    expect(record?.arms.find((a) => a.name === 'SBRT plus drug')).toEqual({ name: 'SBRT plus drug', schedule: 'CONCURRENT', scheduleBasis: 'derived: the registry\'s arm description says "concurrently"' });
+    expect(record?.arms.find((a) => a.name === 'SBRT plus drug')).toEqual({
+      name: 'SBRT plus drug',
+      schedule: 'CONCURRENT',
+      scheduleBasis: 'derived: the registry\'s arm description says "concurrently"',
+    });
     // "SBRT, then pembrolizumab" names no schedule word: unknown stays empty.
     const b = await gql<{ entity: { record: { arms: { schedule: string | null }[] } } }>('{ entity(slug: "nct09999982") { ... on Trial { record { arms { schedule } } } } }');
     expect(b.data?.entity.record.arms.map((a) => a.schedule)).toEqual([null, null]);
@@ -322,7 +367,9 @@ describe('the trial landscape from the registry', () => {
 
   it('filters trials by recruiting, therapy class and disease through IS_A, and by status, country, phase and schedule', async () => {
     const slugs = async (filter: string): Promise<string[] | string> => {
-      const r = await gql<{ trials: { totalCount: number; edges: { node: { slug: string } }[] } }>(`{ trials(first: 100, filter: ${filter}) { totalCount edges { node { slug } } } }`);
+      const r = await gql<{ trials: { totalCount: number; edges: { node: { slug: string } }[] } }>(
+        `{ trials(first: 100, filter: ${filter}) { totalCount edges { node { slug } } } }`,
+      );
       if (r.errors) return r.errors.map((e) => e.message).join('; ');
       const list = r.data?.trials.edges.map((e) => e.node.slug) ?? [];
       expect(r.data?.trials.totalCount).toBe(list.length);
@@ -341,16 +388,30 @@ describe('the trial landscape from the registry', () => {
 
   it('pages filtered trials forward by cursor without repeats', async () => {
     const page = async (after: string | null) =>
-      (await gql<{ trials: { edges: { node: { slug: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
-        `{ trials(first: 1, ${after ? `after: "${after}", ` : ''}filter: { recruiting: true, disease: "nsclc" }) { edges { node { slug } } pageInfo { endCursor hasNextPage } } }`,
-      )).data?.trials;
+      (
+        await gql<{ trials: { edges: { node: { slug: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+          `{ trials(first: 1, ${after ? `after: "${after}", ` : ''}filter: { recruiting: true, disease: "nsclc" }) { edges { node { slug } } pageInfo { endCursor hasNextPage } } }`,
+        )
+      ).data?.trials;
     const first = await page(null);
     const second = await page(first?.pageInfo.endCursor ?? null);
-    expect([first?.edges.map((e) => e.node.slug), first?.pageInfo.hasNextPage, second?.edges.map((e) => e.node.slug), second?.pageInfo.hasNextPage]).toEqual([['nct09999981'], true, ['nct09999983'], false]);
+    expect([first?.edges.map((e) => e.node.slug), first?.pageInfo.hasNextPage, second?.edges.map((e) => e.node.slug), second?.pageInfo.hasNextPage]).toEqual([
+      ['nct09999981'],
+      true,
+      ['nct09999983'],
+      false,
+    ]);
   });
 
-  it('lists a cell\'s recruiting and active trials in the gap map next to its findings', async () => {
-    const res = await gql<{ evidenceGaps: { rows: { biomarker: { slug: string }; cells: { schedule: string; setting: { slug: string }; findings: unknown[]; recruitingTrials: { status: string; trial: { slug: string } }[]; activeTrials: unknown[] }[] }[] } }>(
+  it("lists a cell's recruiting and active trials in the gap map next to its findings", async () => {
+    const res = await gql<{
+      evidenceGaps: {
+        rows: {
+          biomarker: { slug: string };
+          cells: { schedule: string; setting: { slug: string }; findings: unknown[]; recruitingTrials: { status: string; trial: { slug: string } }[]; activeTrials: unknown[] }[];
+        }[];
+      };
+    }>(
       `{ evidenceGaps(therapyClasses: ["radiotherapy", "immune-checkpoint-blockade"]) { rows { biomarker { slug } cells { schedule setting { slug } findings { slug }
           recruitingTrials { status trial { slug } } activeTrials { status trial { slug } } } } } }`,
     );
@@ -370,7 +431,6 @@ describe('the trial landscape from the registry', () => {
     expect((await runImport(db, parseCtgovJson(asText(A), 'inline'), { aliases })).updated).toEqual(['NCT09999981']);
     expect(await rows('test:sites', 'MATCH (:Study {id: $id})-[:CONDUCTED_AT]->(i:Institution) RETURN i.name AS name ORDER BY name', { id: 'ctgov-nct09999981' })).toEqual([]);
   });
-
 });
 
 // The data README: tests may read these records from ../shared/data, and are skipped (saying so) when it is absent.
@@ -379,7 +439,9 @@ describe.skipIf(!sharedPresent)('real registry records in ../shared/data/ctgov (
 
   it('refuses the retired API v1 format by name', async () => {
     const summary = await runImport(db, parseCtgovJson(await file('NCT00023673.json'), 'NCT00023673.json'), { aliases });
-    expect(summary.rejected.map((r) => r.reason)).toEqual(['the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}']);
+    expect(summary.rejected.map((r) => r.reason)).toEqual([
+      'the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}',
+    ]);
   });
 
   it('refuses NCT02552212 (axial spondyloarthritis) as out of scope without the flag, and writes nothing', async () => {
@@ -411,7 +473,20 @@ describe.skipIf(!sharedPresent)('real registry records in ../shared/data/ctgov (
 
     const res = await gql<{
       entity: {
-        registration: { status: string; recruiting: boolean; startDate: unknown; completionDate: unknown; enrollment: number; enrollmentType: string; conditions: string[]; masking: string; siteCount: number; countries: string[]; hasResults: boolean; record: { institutions: unknown[]; arms: { name: string; role: string }[]; outcomes: Record<string, unknown>[] } };
+        registration: {
+          status: string;
+          recruiting: boolean;
+          startDate: unknown;
+          completionDate: unknown;
+          enrollment: number;
+          enrollmentType: string;
+          conditions: string[];
+          masking: string;
+          siteCount: number;
+          countries: string[];
+          hasResults: boolean;
+          record: { institutions: unknown[]; arms: { name: string; role: string }[]; outcomes: Record<string, unknown>[] };
+        };
       };
     }>(`{ entity(slug: "nct02552212") { ... on Trial { registration {
         status recruiting startDate { date type } completionDate { date type } enrollment enrollmentType conditions masking siteCount countries hasResults
@@ -420,7 +495,16 @@ describe.skipIf(!sharedPresent)('real registry records in ../shared/data/ctgov (
             arm { name } sources { slug kind primary } quote { text sourceSlug } } } } } } }`);
     expect(res.errors).toBeUndefined();
     const reg = res.data?.entity.registration;
-    expect({ status: reg?.status, recruiting: reg?.recruiting, startDate: reg?.startDate, completionDate: reg?.completionDate, enrollment: reg?.enrollment, enrollmentType: reg?.enrollmentType, masking: reg?.masking, hasResults: reg?.hasResults }).toEqual({
+    expect({
+      status: reg?.status,
+      recruiting: reg?.recruiting,
+      startDate: reg?.startDate,
+      completionDate: reg?.completionDate,
+      enrollment: reg?.enrollment,
+      enrollmentType: reg?.enrollmentType,
+      masking: reg?.masking,
+      hasResults: reg?.hasResults,
+    }).toEqual({
       status: 'COMPLETED',
       recruiting: false,
       startDate: { date: '2015-09', type: 'ACTUAL' },
@@ -545,14 +629,18 @@ describe('living update against a stub of the API v2', () => {
     expect(out.stdout).toContain('NCT09999981 overallStatus: RECRUITING -> ACTIVE_NOT_RECRUITING');
     expect(out.stdout).toContain('NCT09999981 lastUpdatePosted: 2026-01-15 -> 2026-02-01');
     expect(out.stdout).toContain('  unchanged: NCT09999982');
-    const now = await gql<{ trials: { edges: { node: { slug: string } }[] } }>('{ trials(first: 10, filter: { recruiting: true, therapy: "anti-pd-1", disease: "metastatic-nsclc" }) { edges { node { slug } } } }');
+    const now = await gql<{ trials: { edges: { node: { slug: string } }[] } }>(
+      '{ trials(first: 10, filter: { recruiting: true, therapy: "anti-pd-1", disease: "metastatic-nsclc" }) { edges { node { slug } } } }',
+    );
     expect(now.data?.trials.edges).toEqual([]);
   });
 
   it('refuses a --since that is not a date before asking the registry anything', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn', CTGOV_BASE_URL: 'http://127.0.0.1:1/api/v2' };
-    const bad = await run('npx', ['tsx', 'src/cli/import.ts', 'ctgov', '--fetch', '--query', 'x', '--since', '2026-13-45'], { env }).catch((err: { code: number; stderr: string }) => err);
+    const bad = await run('npx', ['tsx', 'src/cli/import.ts', 'ctgov', '--fetch', '--query', 'x', '--since', '2026-13-45'], { env }).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
     expect('code' in bad ? bad.code : 0).toBe(1);
     expect(bad.stderr).toContain('--since: "2026-13-45" is not a date (expected YYYY-MM-DD)');
   });
@@ -576,7 +664,18 @@ describe('registry results beside curated ones', () => {
               title: 'Overall Survival',
               timeFrame: 'up to 2 years',
               groups: arms.map((title, i) => ({ id: `OG00${i}`, title })),
-              analyses: [{ groupIds: ['OG000', 'OG001'], paramType: 'Hazard Ratio (HR)', paramValue: '0.50', ciPctValue: '95', ciNumSides: 'TWO_SIDED', ciLowerLimit: '0.30', ciUpperLimit: '0.90', statisticalMethod: 'Regression, Cox' }],
+              analyses: [
+                {
+                  groupIds: ['OG000', 'OG001'],
+                  paramType: 'Hazard Ratio (HR)',
+                  paramValue: '0.50',
+                  ciPctValue: '95',
+                  ciNumSides: 'TWO_SIDED',
+                  ciLowerLimit: '0.30',
+                  ciUpperLimit: '0.90',
+                  statisticalMethod: 'Regression, Cox',
+                },
+              ],
             },
           ],
         },
@@ -585,7 +684,13 @@ describe('registry results beside curated ones', () => {
     const summary = await runImport(db, parseCtgovJson(JSON.stringify(withResults), 'with-results'), { aliases });
     expect(summary.updated).toEqual(['NCT02492568']);
     expect(summary.disagreements).toEqual([
-      { record: 'NCT02492568', outcome: 'ctgov-nct02492568-om1-analysis1', measure: 'OS', registry: 'HR 0.50 (95% CI 0.30 to 0.90)', curated: expect.stringMatching(/^pembrort-os-hr \(pembro-rt-theelen-2019\): HR 0\.66/) },
+      {
+        record: 'NCT02492568',
+        outcome: 'ctgov-nct02492568-om1-analysis1',
+        measure: 'OS',
+        registry: 'HR 0.50 (95% CI 0.30 to 0.90)',
+        curated: expect.stringMatching(/^pembrort-os-hr \(pembro-rt-theelen-2019\): HR 0\.66/),
+      },
     ]);
     expect(formatSummary(summary)).toContain('registry figures that disagree with curated ones (1), both kept:');
     const registry = await rows('test:registry-os', 'MATCH (:Study {id: $id})-[:REPORTS]->(o:Outcome {measure: "OS"}) RETURN o.value AS value', { id: 'ctgov-nct02492568' });

@@ -29,12 +29,18 @@ const LINE = `rank verdict score biomarker { slug } components { certainty modif
   supporting { slug schedule study { shortName } } contradicting { slug } indirectFindings { slug question { id } } sources { links }`;
 
 async function answers(args = ''): Promise<Answer[]> {
-  const res = await t.gql<{ biomarkerEvidence: { answers: Answer[] } }>(`{ biomarkerEvidence${args} { answers { question { id label kind setting { slug } } ranking { ${LINE} } } } }`);
+  const res = await t.gql<{ biomarkerEvidence: { answers: Answer[] } }>(
+    `{ biomarkerEvidence${args} { answers { question { id label kind setting { slug } } ranking { ${LINE} } } } }`,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.biomarkerEvidence.answers;
 }
 
-const ADD_SBRT = (a: Answer) => a.question.kind === 'ADD' && a.question.setting?.slug === 'advanced-nsclc' && a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~') && a.question.id.endsWith('~PFS');
+const ADD_SBRT = (a: Answer) =>
+  a.question.kind === 'ADD' &&
+  a.question.setting?.slug === 'advanced-nsclc' &&
+  a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~') &&
+  a.question.id.endsWith('~PFS');
 const CONSOLIDATION_PFS = (a: Answer) => a.question.setting?.slug === 'stage-iii-nsclc' && a.question.id.includes('~CONSOLIDATION~') && a.question.id.endsWith('~PFS');
 
 describe('biomarkerEvidence', () => {
@@ -96,7 +102,10 @@ describe('biomarkerEvidence', () => {
   });
 
   it('lists the clinical questions with their counts, and every finding says which it answers', async () => {
-    const res = await t.gql<{ clinicalQuestions: { id: string; findings: number; predictiveFindings: number; studies: number; trialCount: number; patients: number | null }[]; finding: { question: { id: string } | null } | null }>(
+    const res = await t.gql<{
+      clinicalQuestions: { id: string; findings: number; predictiveFindings: number; studies: number; trialCount: number; patients: number | null }[];
+      finding: { question: { id: string } | null } | null;
+    }>(
       `{ clinicalQuestions(predictiveOnly: true) { id findings predictiveFindings studies trialCount patients }
          finding: node(id: "${Buffer.from('Finding:pacific-pdl1-tc-lt1-pfs-not-predictive').toString('base64')}") { ... on Finding { question { id } } } }`,
     );

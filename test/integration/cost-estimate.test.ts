@@ -5,11 +5,11 @@
  * pages ≤ 100 (at most 100 root rows) is refused on the seed, the reverse walk included.
  */
 import fc from 'fast-check';
-import { execute, getNamedType, GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLObjectType, type GraphQLSchema, getNamedType, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/schema/context.js';
-import { EDGES, isPaged, type EdgeName } from '../../src/db/model.js';
 import { DegreeStats, type Fanout } from '../../src/db/degrees.js';
+import { EDGES, type EdgeName, isPaged } from '../../src/db/model.js';
+import { createContext } from '../../src/schema/context.js';
 import { estimateRows } from '../../src/schema/estimate.js';
 import { buildSchema } from '../../src/schema/index.js';
 import { BUDGET } from '../../src/schema/limits.js';
@@ -108,7 +108,8 @@ const SLACK = 50;
 
 describe('the cost estimate', () => {
   it('answers the reverse walk from every biomarker at pages of 100 on the seed, reading no more than estimated', async () => {
-    const q = '{ biomarkers(first: 100) { edges { node { name findings(first: 100) { edges { node { statement study { shortName institutions { name } authors { role investigator { name } } } } } } } } } }';
+    const q =
+      '{ biomarkers(first: 100) { edges { node { name findings(first: 100) { edges { node { statement study { shortName institutions { name } authors { role investigator { name } } } } } } } } } }';
     const res = await t.gql(q);
     expect(res.errors).toBeUndefined();
     const m = await measure(q);
@@ -155,7 +156,10 @@ describe('the cost estimate', () => {
     await fc.assert(
       fc.asyncProperty(documents(schema, fc.constant(100)), async (q) => {
         const res = await t.gql(q, {}, { 'cache-control': 'no-cache' });
-        expect(res.errors?.map((e) => e.extensions?.code), q).toBeUndefined();
+        expect(
+          res.errors?.map((e) => e.extensions?.code),
+          q,
+        ).toBeUndefined();
       }),
       { numRuns: 40, seed: 3 },
     );

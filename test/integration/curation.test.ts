@@ -4,22 +4,23 @@
  * tests retract seeded findings and wipe a database, so they run on a private Neo4j of their own,
  * seeded from seed/, instead of the shared test database other files read.
  */
-import { CSRF_HEADER } from '../../src/security/index.js';
+
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
 import { createToken, revokeToken } from '../../src/curation/tokens.js';
 import type { Db } from '../../src/db/run.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
+import { freePort, type LocalNeo4jProcess, startLocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { CSRF_HEADER } from '../../src/security/index.js';
 import { exportSeed, writeSeedDir } from '../../src/seed-files/export-seed.js';
 import { readSeed } from '../../src/seed-files/read-seed.js';
 import { writeSeed } from '../../src/seed-files/write-seed.js';
-import { freePort, startLocalNeo4j, type LocalNeo4jProcess } from '../../src/runtime/local-neo4j.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { testApp, withStatements, type GqlResult } from '../helpers.js';
+import { type GqlResult, testApp, withStatements } from '../helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/curation');
 const log = createLogger('silent');
@@ -148,7 +149,7 @@ describe('submissions', () => {
   it('names every shape problem of a submission with its path', async () => {
     const input = await newStudyInput();
     (input.study as Record<string, unknown>)['kind'] = 'ANECDOTE';
-    ((input.catalog['sources'] as Record<string, unknown>[])[0]!)['kind'] = 'RUMOUR';
+    (input.catalog['sources'] as Record<string, unknown>[])[0]!['kind'] = 'RUMOUR';
     const problems = (await submitStudy(input)).errors?.[0]?.extensions?.['problems'] as { path: string }[];
     // Both shape errors, each at its path (references to the now-invalid source are reported too).
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['catalog.sources[0].kind', 'study.kind']));
@@ -199,7 +200,11 @@ describe('submissions', () => {
     const bad = await gql(`mutation { submitCorrection(node: "fixture-curation-orr", fields: { unit: "furlongs", colour: "red" }, reason: "test") { id } }`, {}, tokens.alice);
     const problems = bad.errors?.[0]?.extensions?.['problems'] as { path: string }[];
     expect(problems.map((p) => p.path).sort()).toEqual(['fields.colour', 'fields.unit']);
-    const ok = await gql<{ submitCorrection: Sub }>(`mutation { submitCorrection(node: "fixture-curation-orr", fields: { value: 30 }, reason: "typo in the fixture") { id status } }`, {}, tokens.alice);
+    const ok = await gql<{ submitCorrection: Sub }>(
+      `mutation { submitCorrection(node: "fixture-curation-orr", fields: { value: 30 }, reason: "typo in the fixture") { id status } }`,
+      {},
+      tokens.alice,
+    );
     await reviewAs(tokens.bob, ok.data!.submitCorrection.id);
     const trail = await gql<{ revisions: { kind: string; changes: { nodeId: string; before: { value: number }; after: { value: number } }[] }[] }>(
       `{ revisions(entity: "fixture-curation-orr") { kind changes { nodeId before after } } }`,
@@ -227,7 +232,9 @@ describe('retraction', () => {
     expect(accepted.data?.reviewSubmission.revision?.kind).toBe('RETRACTION');
     expect(await rankedFindings()).not.toContain(finding);
 
-    const seen = await gql<{ entity: { status: string; statusReason: string } }>(`query($s: String!) { entity(slug: $s) { ... on Finding { status statusReason } } }`, { s: finding });
+    const seen = await gql<{ entity: { status: string; statusReason: string } }>(`query($s: String!) { entity(slug: $s) { ... on Finding { status statusReason } } }`, {
+      s: finding,
+    });
     expect(seen.data?.entity).toEqual({ status: 'RETRACTED', statusReason: 'test retraction' });
     const trail = await gql<{ revisions: { id: string; kind: string; author: string; reviewer: string; reason: string }[] }>(
       `query($s: String!) { revisions(entity: $s) { id kind author reviewer reason } }`,
@@ -236,7 +243,9 @@ describe('retraction', () => {
     const retraction = trail.data!.revisions[0]!;
     expect(retraction).toMatchObject({ kind: 'RETRACTION', author: 'alice', reviewer: 'bob', reason: 'test retraction' });
 
-    const revert = (await gql<{ submitRevert: Sub }>(`mutation($r: String!) { submitRevert(revision: $r, reason: "retracted by mistake") { id status } }`, { r: retraction.id }, tokens.carol)).data!.submitRevert;
+    const revert = (
+      await gql<{ submitRevert: Sub }>(`mutation($r: String!) { submitRevert(revision: $r, reason: "retracted by mistake") { id status } }`, { r: retraction.id }, tokens.carol)
+    ).data!.submitRevert;
     expect(revert.status).toBe('PENDING');
     expect(await rankedFindings()).not.toContain(finding);
     await reviewAs(tokens.bob, revert.id);

@@ -60,10 +60,17 @@ describe('the evidence-gap map on the seed graph', () => {
       // Huang's are the cell's predictive findings; a single-arm study may add associations beside them (Bauml 2019: PD-L1 and PFS).
       const predictiveHere = cell.findings.filter((f) => f.type === 'PREDICTIVE');
       expect(predictiveHere.length, biomarker).toBeGreaterThan(0);
-      expect(predictiveHere.every((f) => f.direction === 'SUPPORTS'), biomarker).toBe(true);
+      expect(
+        predictiveHere.every((f) => f.direction === 'SUPPORTS'),
+        biomarker,
+      ).toBe(true);
     }
     const states = ['tmb', 'pd-l1', 'wnt-pathway-mutation'].map(
-      (b) => map.rows.find((r) => r.biomarker.slug === b)!.cells.find((c) => place(c) === 'SEQUENTIAL × metastatic-nsclc')!.findings.find((f) => f.type === 'PREDICTIVE')!.biomarkerState,
+      (b) =>
+        map.rows
+          .find((r) => r.biomarker.slug === b)!
+          .cells.find((c) => place(c) === 'SEQUENTIAL × metastatic-nsclc')!
+          .findings.find((f) => f.type === 'PREDICTIVE')!.biomarkerState,
     );
     expect(states).toEqual(['low', expect.stringMatching(/null/), 'mutated']);
   });
@@ -185,7 +192,14 @@ describe('PD-L1 effect sizes on the seed graph', () => {
 interface Explained {
   explain: {
     biomarker: { name: string };
-    paths: { role: string; study: { shortName: string }; trial: { name: string } | null; trialLink: string | null; institutions: { name: string }[]; sources: { links: string[] }[] }[];
+    paths: {
+      role: string;
+      study: { shortName: string };
+      trial: { name: string } | null;
+      trialLink: string | null;
+      institutions: { name: string }[];
+      sources: { links: string[] }[];
+    }[];
     nodes: { id: string; slug: string; type: string }[];
     edges: { source: string; target: string; type: string }[];
   }[];

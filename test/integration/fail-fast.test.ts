@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../../src/runtime/bootstrap.js';
 import { applySchema } from '../../src/db/apply-schema.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { connect } from '../../src/runtime/bootstrap.js';
 import { freePort, superviseLocalNeo4j } from '../../src/runtime/local-neo4j.js';
 import { testApp } from '../helpers.js';
-import { createLogger } from '../../src/observability/logger.js';
 
 const BOUND_MS = 3000;
 const QUERY = '{ graphStats { nodes { name count } } }';
@@ -24,9 +24,13 @@ describe('a database that goes away', () => {
     const neo4j = await superviseLocalNeo4j({ dataDir, port: await freePort(), heap: '256m', log });
     const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' }, undefined, BOUND_MS);
     await applySchema(db);
-    const app = testApp(db, { exposeQueryCount: false, dbUnavailableAfterMs: BOUND_MS, dbRetryAfterSeconds: 2,
+    const app = testApp(db, {
+      exposeQueryCount: false,
+      dbUnavailableAfterMs: BOUND_MS,
+      dbRetryAfterSeconds: 2,
       // What is under test is the path to the database: a cached answer would not need it.
-      responseCache: { enabled: false } }).app;
+      responseCache: { enabled: false },
+    }).app;
     const ask = async () => {
       const started = Date.now();
       const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });

@@ -8,17 +8,17 @@
 import fc from 'fast-check';
 import {
   buildClientSchema,
+  type GraphQLField,
+  type GraphQLInputType,
   getIntrospectionQuery,
   getNamedType,
+  type IntrospectionQuery,
   isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
   isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type IntrospectionQuery,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSeededApp } from '../helpers.js';
@@ -26,7 +26,39 @@ import { useSeededApp } from '../helpers.js';
 const RUNS_PER_FIELD = Number(process.env['FUZZ_RUNS'] ?? 12);
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-const lucene = fc.constantFrom('*', '?', 'a*', '*a', 'te?t', 'a~', 'a~0.5', '"', '"unclosed', '(', ')', '[a TO z]', '{a TO z}', 'AND', 'OR', 'NOT', '&&', '||', '!', '+', '-', '^', '^2', '\\', '/', '/.*/', 'field:value', 'name:*', '', ' ', '\t\n');
+const lucene = fc.constantFrom(
+  '*',
+  '?',
+  'a*',
+  '*a',
+  'te?t',
+  'a~',
+  'a~0.5',
+  '"',
+  '"unclosed',
+  '(',
+  ')',
+  '[a TO z]',
+  '{a TO z}',
+  'AND',
+  'OR',
+  'NOT',
+  '&&',
+  '||',
+  '!',
+  '+',
+  '-',
+  '^',
+  '^2',
+  '\\',
+  '/',
+  '/.*/',
+  'field:value',
+  'name:*',
+  '',
+  ' ',
+  '\t\n',
+);
 const unicode = fc.constantFrom('ΔΝΑ', '肺癌', '🫁💉', 'é', 'e\u0301', '\u0000', '\uFEFF', '\uD800', '\u202E', 'ß', 'İ');
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -39,13 +71,20 @@ const text = fc.oneof(
 // Known and left out for now: a global ID of a type that does not exist (base64 "NoSuchType:x")
 // answers Pothos' "NoSuchType has not been implemented" without an extensions.code (not an
 // internal error, but uncoded); to be coded where the node interface resolves global IDs.
-const ids = fc.oneof(
-  text,
-  fc.constantFrom(b64('Study:pembro-rt-theelen-2019'), b64('Study:'), b64(':'), b64('Biomarker:tumor-aneuploidy'), '=====', '%%%', b64('\u0000')),
-);
+const ids = fc.oneof(text, fc.constantFrom(b64('Study:pembro-rt-theelen-2019'), b64('Study:'), b64(':'), b64('Biomarker:tumor-aneuploidy'), '=====', '%%%', b64('\u0000')));
 const cursors = fc.oneof(
   text,
-  fc.constantFrom('garbage', '====', 'YQ', b64('OffsetConnection:-5'), b64('OffsetConnection:abc'), b64('OffsetConnection:99999999999'), b64('OffsetConnection:1e9'), b64('arrayconnection:0'), b64('OffsetConnection:')),
+  fc.constantFrom(
+    'garbage',
+    '====',
+    'YQ',
+    b64('OffsetConnection:-5'),
+    b64('OffsetConnection:abc'),
+    b64('OffsetConnection:99999999999'),
+    b64('OffsetConnection:1e9'),
+    b64('arrayconnection:0'),
+    b64('OffsetConnection:'),
+  ),
 );
 const ints = fc.oneof(
   fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),

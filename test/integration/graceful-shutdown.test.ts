@@ -4,8 +4,8 @@
  * exits, and readiness turns 503 as soon as shutdown begins.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../src/runtime/local-neo4j.js';
 import { getText, postGraphQLHeld, startServer } from '../../scripts/server-process.js';
+import { freePort } from '../../src/runtime/local-neo4j.js';
 import { testApp, testDb } from '../helpers.js';
 
 // The nested query the benchmark measures: every study, its arms, therapies, outcomes, findings.
@@ -53,7 +53,12 @@ describe('graceful shutdown', () => {
       // flight) and none can have finished when SIGTERM arrives, however fast the machine. Racing
       // fast answers against a poll failed in CI once the nested query got faster.
       const held = Array.from({ length: IN_FLIGHT }, (_, i) => postGraphQLHeld(server.url, nested(i)));
-      const answers = held.map((h) => h.answer.then((a) => a, (err: Error) => err));
+      const answers = held.map((h) =>
+        h.answer.then(
+          (a) => a,
+          (err: Error) => err,
+        ),
+      );
       const deadline = Date.now() + 60_000;
       let seen = await inFlight(server.url);
       while (seen < IN_FLIGHT && Date.now() < deadline) seen = await inFlight(server.url);

@@ -3,9 +3,10 @@
  * it names is served here, and it carries the Content-Security-Policy; so does the explorer page.
  * (test/browser/graphiql.test.ts runs the page in Chromium with the network closed.)
  */
-import { CSRF_HEADER } from '../../src/security/index.js';
+
 import { describe, expect, it } from 'vitest';
 import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../src/http/plugins/use-content-security-policy.js';
+import { CSRF_HEADER } from '../../src/security/index.js';
 import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();

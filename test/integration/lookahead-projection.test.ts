@@ -3,11 +3,11 @@
  * resolver once). Proof on the seed: a query that selects every scalar field of every type a
  * tree reaches answers exactly as the level-by-level path that reads whole nodes.
  */
-import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, getNamedType, isLeafType, isNonNullType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/schema/index.js';
 import { propertiesRead } from '../../src/schema/lookahead.js';
-import { testApp, useSeededApp, type GqlResult } from '../helpers.js';
+import { type GqlResult, testApp, useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
 let perLevel: ReturnType<typeof testApp>;

@@ -92,17 +92,18 @@ describe('corrected studies', () => {
   });
 
   it('no longer counts every PD-L1-evaluable PACIFIC patient as the TC <1% subgroup, and counts PEMBRO-RT’s PD-L1-negative patients for PD-L1 in the SBRT question', async () => {
-    const res = await t.gql<{ biomarkerEvidence: { answers: { question: { id: string }; ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] }[] } }>(`{
+    const res = await t.gql<{
+      biomarkerEvidence: { answers: { question: { id: string }; ranking: { biomarker: { slug: string }; verdict: string; patients: number | null }[] }[] };
+    }>(`{
       biomarkerEvidence { answers { question { id } ranking { biomarker { slug } verdict patients } } }
     }`);
-    const pdl1 = res.data!.biomarkerEvidence.answers
-      .filter((a) => a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~'))
+    const pdl1 = res
+      .data!.biomarkerEvidence.answers.filter((a) => a.question.id.includes('~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~'))
       .flatMap((a) => a.ranking)
       .find((r) => r.biomarker.slug === 'pd-l1')!;
     expect(pdl1.verdict).toBe('PREDICTIVE');
     expect(pdl1.patients).toBe(47);
   });
-
 });
 
 describe('npm run audit', () => {
@@ -152,7 +153,9 @@ describe('npm run audit', () => {
     );
     await rm(dir, { recursive: true, force: true });
     expect(failed?.code).toBe(1);
-    expect(failed?.stdout).toMatch(/pacific-smoking-status-ct213\.json at findings\[0\]\.interaction \(pacific-never-smokers-pfs-benefit\): interaction p 0\.03 is not printed in its quote/);
+    expect(failed?.stdout).toMatch(
+      /pacific-smoking-status-ct213\.json at findings\[0\]\.interaction \(pacific-never-smokers-pfs-benefit\): interaction p 0\.03 is not printed in its quote/,
+    );
     expect(failed?.stdout).toMatch(/keynote-799-jabbour-2021\.json at allocation \(keynote-799-jabbour-2021\): allocation RANDOMIZED: its quote does not say/);
   });
 });

@@ -1,7 +1,7 @@
 /** Every Cypher statement the server can run is in the query book at start-up, and Neo4j can plan each one. */
 import { describe, expect, it } from 'vitest';
 import { EDGES, type EdgeName } from '../../src/db/model.js';
-import { isPrefetchable, treeQuery, type TreePlan } from '../../src/db/tree.js';
+import { isPrefetchable, type TreePlan, treeQuery } from '../../src/db/tree.js';
 import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
@@ -9,7 +9,17 @@ const t = useSeededApp();
 describe('the query book', () => {
   it('holds the hand-written files and the composed relationship, list, seed-writer and importer queries before any request, so EXPLAIN plans them all', () => {
     const names = t.db.queries.names();
-    for (const name of ['nodes-by-ids', 'biomarker-evidence', 'edge:Study.arms', 'edge:Source.supports', 'list:Biomarker', 'upsert:Finding', 'link:SOURCED_FROM', 'import-upsert:Study', 'import-link:ANALYZES']) {
+    for (const name of [
+      'nodes-by-ids',
+      'biomarker-evidence',
+      'edge:Study.arms',
+      'edge:Source.supports',
+      'list:Biomarker',
+      'upsert:Finding',
+      'link:SOURCED_FROM',
+      'import-upsert:Study',
+      'import-link:ANALYZES',
+    ]) {
       expect(names).toContain(name);
     }
   });

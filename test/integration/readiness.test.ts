@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/observability/logger.js';
 import { connect } from '../../src/runtime/bootstrap.js';
 import { freePort, superviseLocalNeo4j } from '../../src/runtime/local-neo4j.js';
 import { testApp } from '../helpers.js';
-import { createLogger } from '../../src/observability/logger.js';
 
 async function statusWithin(fetchStatus: () => Promise<number>, want: number, ms: number): Promise<number> {
   const until = Date.now() + ms;

@@ -2,15 +2,16 @@
  * Releases name the graph's content; the response cache is keyed by them; exports are stamped
  * with them and are byte-identical for the same release.
  */
+
+import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashGraph, ReleaseTracker, refreshRelease, tagRelease } from '../../src/release/release.js';
 import { readSeed } from '../../src/seed-files/read-seed.js';
 import type { StudySeed } from '../../src/seed-files/seed-schema.js';
 import { writeStudy } from '../../src/seed-files/write-seed.js';
-import { hashGraph, refreshRelease, tagRelease, ReleaseTracker } from '../../src/release/release.js';
 import { testApp, useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();

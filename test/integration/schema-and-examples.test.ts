@@ -1,5 +1,5 @@
 /** The committed schema matches the code, and every example query of docs/examples.md runs on the seed. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printedSchema } from '../../src/schema/index.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/run.js';
 import type { SecurityOptions } from '../../src/security/index.js';
 import { buildManifest, documentHash } from '../../src/security/trusted-documents.js';
-import { testApp, testDb, type GqlResult } from '../helpers.js';
+import { type GqlResult, testApp, testDb } from '../helpers.js';
 
 let db: Db;
 let close: () => Promise<void>;

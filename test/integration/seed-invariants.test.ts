@@ -70,19 +70,13 @@ describe('the seeded knowledge graph', () => {
   }, 120_000); // rewrites every study: seconds on an idle machine, far more on the shared 2-core one
 
   it('keeps the link of the aneuploidy study to NCT03223155 a candidate, not a confirmed one', async () => {
-    const links = await rows(
-      'test:spurr-trial',
-      "MATCH (s:Study)-[a:ANALYZES]->(t:Trial {nctId: 'NCT03223155'}) RETURN s.shortName AS study, a.link AS link",
-    );
+    const links = await rows('test:spurr-trial', "MATCH (s:Study)-[a:ANALYZES]->(t:Trial {nctId: 'NCT03223155'}) RETURN s.shortName AS study, a.link AS link");
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) expect(l['link']).toBe('CANDIDATE');
   });
 
   it('carries the Johns Hopkins figures exactly: 72 = 37 + 35 and median PFS 5.2 vs 1.81 months from a secondary source', async () => {
-    const arms = await rows(
-      'test:huang-arms',
-      "MATCH (s:Study)-[:HAS_ARM]->(a:Arm) WHERE s.doi = '10.1038/s43018-025-01018-w' RETURN a.n AS n ORDER BY n",
-    );
+    const arms = await rows('test:huang-arms', "MATCH (s:Study)-[:HAS_ARM]->(a:Arm) WHERE s.doi = '10.1038/s43018-025-01018-w' RETURN a.n AS n ORDER BY n");
     expect(arms.map((a) => a['n'])).toEqual([35, 37]);
     const pfs = await rows(
       'test:huang-pfs',

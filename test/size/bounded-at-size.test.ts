@@ -4,19 +4,19 @@
  * alone, so every other test's answers are unchanged), served by a real server process whose peak
  * resident memory (VmHWM) is read from /proc. Runs after the other projects (vitest.config.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphStore, type StudyFilter } from '../../src/db/graph.js';
 import type { Db, Params } from '../../src/db/run.js';
-import { EVIDENCE } from '../../src/schema/limits.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/runtime/local-neo4j.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
+import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/runtime/local-neo4j.js';
+import { EVIDENCE } from '../../src/schema/limits.js';
 import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
 
 const STUDIES = Number(process.env['ABSCOPAL_SIZE_STUDIES'] ?? 50_000);
@@ -49,14 +49,19 @@ async function gql(query: string): Promise<Answer> {
 
 /** Peak resident set of the server process so far, in MB. */
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }
 
 async function waitReady(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    const ok = await fetch(`${url}/ready`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -260,7 +265,9 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
 
   it('answers biomarkerEvidence at size from one summary row per question × biomarker, populations and piles capped and counted, no budget error', async () => {
     type Line = { rank: number; supportingCount: number; populationCount: number; supporting: unknown[]; populations: unknown[]; certainty: { level: string } | null };
-    const res = (await gql('{ biomarkerEvidence { answers { question { id } ranking { rank supportingCount populationCount supporting { id } populations { key } certainty { level } } } } }')) as {
+    const res = (await gql(
+      '{ biomarkerEvidence { answers { question { id } ranking { rank supportingCount populationCount supporting { id } populations { key } certainty { level } } } } }',
+    )) as {
       data?: { biomarkerEvidence: { answers: { question: { id: string }; ranking: Line[] }[] } };
       errors?: unknown[];
     };
@@ -278,5 +285,4 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
       if (r.supportingCount > 0) expect(r.certainty).not.toBeNull();
     }
   });
-
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregates } from '../../src/db/aggregates.js';
 import { RequestBudget } from '../../src/db/budget.js';
-import { WriteClock, type Db } from '../../src/db/run.js';
+import { type Db, WriteClock } from '../../src/db/run.js';
 
 function fakeDb(clock = new WriteClock()): Db {
   const db = { writeClock: clock, withBudget: () => db } as unknown as Db;

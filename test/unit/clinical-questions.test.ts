@@ -3,7 +3,7 @@
  * and endpoint, on the shapes the seed holds (PEMBRO-RT, PACIFIC, Spurr's timing contrast).
  */
 import { describe, expect, it } from 'vitest';
-import { deriveQuestion, parseQuestionId, questionId, questionLabel, settingOf, type ArmFacts, type TherapyFacts } from '../../src/analysis/questions.js';
+import { type ArmFacts, deriveQuestion, parseQuestionId, questionId, questionLabel, settingOf, type TherapyFacts } from '../../src/analysis/questions.js';
 
 const therapy = (id: string, roots: string[], kind = 'DRUG', regimen: string | null = null): TherapyFacts => ({ id, kind, regimen, roots });
 const SBRT = therapy('sbrt', ['radiotherapy'], 'RADIOTHERAPY');

@@ -6,7 +6,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { EdgeName } from '../../src/db/model.js';
-import { childrenBound, estimateRows, type Degree, type GraphShape } from '../../src/schema/estimate.js';
+import { childrenBound, type Degree, estimateRows, type GraphShape } from '../../src/schema/estimate.js';
 import { buildSchema } from '../../src/schema/index.js';
 
 const schema = buildSchema();

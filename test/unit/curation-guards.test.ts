@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mutationTransportProblem } from '../../src/curation/transport.js';
 import { WriteRateLimiter } from '../../src/curation/rate-limit.js';
-import { validateBundle, type KnownNode } from '../../src/seed-files/read-seed.js';
+import { mutationTransportProblem } from '../../src/curation/transport.js';
+import { type KnownNode, validateBundle } from '../../src/seed-files/read-seed.js';
 
 async function fixture(): Promise<{ study: Record<string, unknown>; catalog: Record<string, unknown[]> }> {
   return JSON.parse(await readFile(path.resolve('test/fixtures/curation/new-study.json'), 'utf8')) as { study: Record<string, unknown>; catalog: Record<string, unknown[]> };
@@ -42,13 +42,21 @@ describe('validating a submission with the seed validation', () => {
 
   it('refuses a new catalog entry whose id the graph already uses, and an arm id owned by another study', async () => {
     const input = await fixture();
-    const graph = new Map([...GRAPH, ['fixture-curation-marker', { label: 'Biomarker', study: null } as KnownNode], ['fixture-curation-arm', { label: 'Arm', study: 'another-study' } as KnownNode]]);
+    const graph = new Map([
+      ...GRAPH,
+      ['fixture-curation-marker', { label: 'Biomarker', study: null } as KnownNode],
+      ['fixture-curation-arm', { label: 'Arm', study: 'another-study' } as KnownNode],
+    ]);
     const { problems } = validateBundle(asSubmission(input), graph);
     expect(problems.map((p) => `${p.file}${p.path}`)).toEqual(['catalog.biomarkers[0].id', 'studyarms[0].id']);
   });
 
   it('lets a study be replaced by a submission with the same id (its own arms may keep their ids)', async () => {
-    const graph = new Map([...GRAPH, ['fixture-curation-study', { label: 'Study', study: 'fixture-curation-study' } as KnownNode], ['fixture-curation-arm', { label: 'Arm', study: 'fixture-curation-study' } as KnownNode]]);
+    const graph = new Map([
+      ...GRAPH,
+      ['fixture-curation-study', { label: 'Study', study: 'fixture-curation-study' } as KnownNode],
+      ['fixture-curation-arm', { label: 'Arm', study: 'fixture-curation-study' } as KnownNode],
+    ]);
     const input = await fixture();
     input.catalog = {};
     const withCatalog = new Map([

@@ -8,10 +8,9 @@
  * lines 135–166, [METAN] tests/testthat/test_misc_metan_vs_rma.uni_with_dat.bcg.r lines 39–52).
  */
 import { describe, expect, it } from 'vitest';
-import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 import { type EffectEstimate, groupAndPool } from '../../src/analysis/effect-sizes.js';
 import { Z_975 } from '../../src/analysis/meta-analysis.js';
-
+import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 
 /** One estimate per trial, each from its own population, all the same subgroup, measure and contrast. */
 function estimates(rows: [number, number, number, number][], populationOf: (i: number) => string = (i) => `trial:t${i}`): EffectEstimate[] {

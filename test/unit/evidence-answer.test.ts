@@ -4,8 +4,8 @@
  * Simon–Paik–Hayes levels, components, weights, and ties only when every component is equal.
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestions, harmonicSum, mergePopulations, type FindingFacts, type PopulationRow, type PredictiveGroup } from '../../src/analysis/answer.js';
-import { rateCertainty, simonPaikHayes, type PopulationFacts } from '../../src/analysis/certainty.js';
+import { answerQuestions, type FindingFacts, harmonicSum, mergePopulations, type PopulationRow, type PredictiveGroup } from '../../src/analysis/answer.js';
+import { type PopulationFacts, rateCertainty, simonPaikHayes } from '../../src/analysis/certainty.js';
 
 const ADD_RT = 'ADD~advanced-nsclc~radiotherapy~immune-checkpoint-blockade~SEQUENTIAL~-~PFS';
 const CONSOLIDATION = 'ADD~stage-iii-nsclc~immune-checkpoint-blockade~chemoradiotherapy~CONSOLIDATION~-~PFS';
@@ -75,13 +75,28 @@ const PACIFIC_SUBGROUPS = [
 describe('the evidence answer per clinical question', () => {
   const pdl1Rt = group(ADD_RT, 'pd-l1', [pop('trial:pembro-rt', ['pembro-rt'], [facts('pembrort-pdl1', { patients: 47 }, { allocation: 'RANDOMIZED' })], 47)]);
   const pdl1Pacific = group(CONSOLIDATION, 'pd-l1', [
-    pop('trial:pacific', ['pacific'], [facts('pacific-pdl1', { direction: 'DOES_NOT_SUPPORT', interactionSubgroups: ['tc-ge25', 'tc-lt1'] }, { allocation: 'RANDOMIZED', kind: 'SUBGROUP_ANALYSIS' }, PACIFIC_SUBGROUPS)], 713),
+    pop(
+      'trial:pacific',
+      ['pacific'],
+      [
+        facts(
+          'pacific-pdl1',
+          { direction: 'DOES_NOT_SUPPORT', interactionSubgroups: ['tc-ge25', 'tc-lt1'] },
+          { allocation: 'RANDOMIZED', kind: 'SUBGROUP_ANALYSIS' },
+          PACIFIC_SUBGROUPS,
+        ),
+      ],
+      713,
+    ),
   ]);
   const tmb = group(ADD_RT, 'tmb', [pop('trial:pembro-rt', ['pembro-rt'], [facts('huang-tmb', { exploratory: true }, { kind: 'TRANSLATIONAL' })])]);
 
   it('answers each question apart, and another question’s evidence neither supports nor contests', () => {
     // What the database lists per biomarker of a question: its predictive findings answering other questions.
-    const indirect = [{ question: ADD_RT, biomarker: 'pd-l1', ids: ['pacific-pdl1'], count: 1 }, { question: CONSOLIDATION, biomarker: 'pd-l1', ids: ['pembrort-pdl1'], count: 1 }];
+    const indirect = [
+      { question: ADD_RT, biomarker: 'pd-l1', ids: ['pacific-pdl1'], count: 1 },
+      { question: CONSOLIDATION, biomarker: 'pd-l1', ids: ['pembrort-pdl1'], count: 1 },
+    ];
     const answers = answerQuestions({ questions, predictive: [pdl1Rt, pdl1Pacific, tmb], other: [], indirect, cap: 10 });
     expect(answers.map((a) => a.question)).toEqual([ADD_RT, CONSOLIDATION].sort());
     const rt = answers.find((a) => a.question === ADD_RT)!;
@@ -122,7 +137,12 @@ describe('the evidence answer per clinical question', () => {
       pop('study:c', [], [facts('c', { level: 'C' })]),
     ]);
     const compared = group(ADD_RT, 'pd-l1', [
-      pop('trial:pembro-rt', ['pembro-rt'], [facts('pembrort-pdl1', { interactionSubgroups: ['tc-ge25', 'tc-lt1'], interactionPrespecified: true }, { allocation: 'RANDOMIZED' }, PACIFIC_SUBGROUPS)], 300),
+      pop(
+        'trial:pembro-rt',
+        ['pembro-rt'],
+        [facts('pembrort-pdl1', { interactionSubgroups: ['tc-ge25', 'tc-lt1'], interactionPrespecified: true }, { allocation: 'RANDOMIZED' }, PACIFIC_SUBGROUPS)],
+        300,
+      ),
     ]);
     const first = (w?: { certainty: number; modification: number; replication: number }) =>
       answerQuestions({ questions, predictive: [compared, replicated], other: [], indirect: [], weights: w, cap: 10 })[0]!.lines[0]!.biomarker;
@@ -145,10 +165,17 @@ describe('the evidence answer per clinical question', () => {
 
   it('pools interactions of independent populations by REML with Hartung–Knapp and names the method', () => {
     const trial = (id: string, hrs: [number, number, number, number, number, number]) =>
-      pop(`trial:${id}`, [id], [facts(`${id}-f`, { interactionSubgroups: [`${id}-a`, `${id}-b`] }, { allocation: 'RANDOMIZED' }, [
-        { id: `${id}-a`, hr: hrs[0], ciLow: hrs[1], ciHigh: hrs[2], population: 'high' },
-        { id: `${id}-b`, hr: hrs[3], ciLow: hrs[4], ciHigh: hrs[5], population: 'low' },
-      ])], 300);
+      pop(
+        `trial:${id}`,
+        [id],
+        [
+          facts(`${id}-f`, { interactionSubgroups: [`${id}-a`, `${id}-b`] }, { allocation: 'RANDOMIZED' }, [
+            { id: `${id}-a`, hr: hrs[0], ciLow: hrs[1], ciHigh: hrs[2], population: 'high' },
+            { id: `${id}-b`, hr: hrs[3], ciLow: hrs[4], ciHigh: hrs[5], population: 'low' },
+          ]),
+        ],
+        300,
+      );
     const g = group(ADD_RT, 'x', [trial('t1', [0.41, 0.26, 0.65, 0.73, 0.48, 1.11]), trial('t2', [0.5, 0.3, 0.83, 0.9, 0.6, 1.35])]);
     const line = answerQuestions({ questions, predictive: [g], other: [], indirect: [], cap: 10 })[0]!.lines[0]!;
     expect(line.pooled).toMatchObject({ method: 'REML', ciMethod: 'HARTUNG_KNAPP', k: 2 });
@@ -181,7 +208,15 @@ describe('certainty, GRADE-style', () => {
   });
 
   it('rates down for post hoc subsets, a CI including 1, few patients and disagreement', () => {
-    const weak: PopulationFacts = { ...base, label: 'B', prespecified: null, studyKind: 'TRANSLATIONAL', interaction: { ...base.interaction!, ciLow: 0.4, ciHigh: 1.2 }, patients: 40, supports: false };
+    const weak: PopulationFacts = {
+      ...base,
+      label: 'B',
+      prespecified: null,
+      studyKind: 'TRANSLATIONAL',
+      interaction: { ...base.interaction!, ciLow: 0.4, ciHigh: 1.2 },
+      patients: 40,
+      supports: false,
+    };
     const c = rateCertainty([base, weak], null)!;
     const change = Object.fromEntries(c.judgements.map((j) => [j.domain, j.change]));
     expect(change).toMatchObject({ INCONSISTENCY: -1, REPLICATION: 0 });
@@ -202,7 +237,12 @@ describe('the Simon–Paik–Hayes level', () => {
   it('is I for a pre-specified randomised analysis, II for one post hoc, IV for a non-randomised trial, V for a cohort', () => {
     expect(simonPaikHayes([base])?.level).toBe('I');
     expect(simonPaikHayes([{ ...base, prespecified: null }])?.level).toBe('II');
-    expect(simonPaikHayes([{ ...base, prespecified: null }, { ...base, label: 'B', prespecified: false }])?.level).toBe('I');
+    expect(
+      simonPaikHayes([
+        { ...base, prespecified: null },
+        { ...base, label: 'B', prespecified: false },
+      ])?.level,
+    ).toBe('I');
     expect(simonPaikHayes([{ ...base, randomised: false }])?.level).toBe('IV');
     expect(simonPaikHayes([{ ...base, randomised: false, trial: false }])).toMatchObject({ level: 'V', category: 'D' });
   });

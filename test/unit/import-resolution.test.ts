@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAliases, type AliasCatalog } from '../../src/importers/aliases.js';
+import { type AliasCatalog, readAliases } from '../../src/importers/aliases.js';
 import { CtgovStudySchema, mapCtgovStudy } from '../../src/importers/ctgov.js';
 import { parsePersonName, personKey } from '../../src/importers/names.js';
-import { Resolver, type KnownEntity } from '../../src/importers/resolve.js';
+import { type KnownEntity, Resolver } from '../../src/importers/resolve.js';
 import { readSeed } from '../../src/seed-files/read-seed.js';
 
 let known: KnownEntity[];
@@ -50,8 +50,12 @@ describe('institution resolution', () => {
 
   it('finds the institution inside a PubMed affiliation and skips the department', () => {
     const r = new Resolver(known, aliases);
-    expect(r.institutionFromAffiliation('Department of Thoracic Oncology, Netherlands Cancer Institute, Amsterdam, the Netherlands.').known?.id).toBe('netherlands-cancer-institute');
-    expect(r.institutionFromAffiliation('Department of Radiation Oncology, Leiden University Medical Center, Leiden, the Netherlands.')).toEqual({ name: 'Leiden University Medical Center' });
+    expect(r.institutionFromAffiliation('Department of Thoracic Oncology, Netherlands Cancer Institute, Amsterdam, the Netherlands.').known?.id).toBe(
+      'netherlands-cancer-institute',
+    );
+    expect(r.institutionFromAffiliation('Department of Radiation Oncology, Leiden University Medical Center, Leiden, the Netherlands.')).toEqual({
+      name: 'Leiden University Medical Center',
+    });
   });
 
   it('reports a similar but different institution as a near-match instead of merging it', () => {

@@ -39,10 +39,18 @@ describe('selection-set lookahead', () => {
   });
 
   it('reads sibling trees of one parent label as columns of one query, and refuses to mix labels', () => {
-    const text = treeQuery([{ edge: 'Study.arms', children: [] }, { edge: 'Study.findings', children: [{ edge: 'Finding.sources', children: [] }] }]);
+    const text = treeQuery([
+      { edge: 'Study.arms', children: [] },
+      { edge: 'Study.findings', children: [{ edge: 'Finding.sources', children: [] }] },
+    ]);
     expect(text).toContain('AS t0');
     expect(text).toContain('AS t1');
     expect(text.match(/UNWIND/g)).toHaveLength(1);
-    expect(() => treeQuery([{ edge: 'Study.arms', children: [] }, { edge: 'Arm.sources', children: [] }])).toThrow(/one parent label/);
+    expect(() =>
+      treeQuery([
+        { edge: 'Study.arms', children: [] },
+        { edge: 'Arm.sources', children: [] },
+      ]),
+    ).toThrow(/one parent label/);
   });
 });

@@ -7,7 +7,6 @@
  * Where each figure was printed: test/fixtures/bcg.ts ([RMA], [KNHA], [PRED], [METAN]).
  */
 import { describe, expect, it } from 'vitest';
-import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 import {
   chiSquareUpperTail,
   dersimonianLaird,
@@ -21,7 +20,7 @@ import {
   tUpperTail,
   Z_975,
 } from '../../src/analysis/meta-analysis.js';
-
+import { BCG, expectPrinted, METAFOR } from '../fixtures/bcg.js';
 
 /** Log risk ratio and its variance, as metafor's escalc(measure = "RR") computes them. */
 const logRR = ([a, b, c, d]: [number, number, number, number]): Effect => ({
@@ -177,7 +176,12 @@ describe('bad input', () => {
 
   it('refuses a CI that is not a CI, naming which ratio', () => {
     expect(() => logRatioEffect({ ratio: 0.7, ciLow: 0.9, ciHigh: 0.5 })).toThrow(/lower < upper/);
-    expect(() => poolRatios([{ ratio: 0.7, ciLow: 0.5, ciHigh: 0.9 }, { ratio: 0.7, ciLow: 0, ciHigh: 0.9 }])).toThrow(/^ratios\[1\]: a ratio needs/);
+    expect(() =>
+      poolRatios([
+        { ratio: 0.7, ciLow: 0.5, ciHigh: 0.9 },
+        { ratio: 0.7, ciLow: 0, ciHigh: 0.9 },
+      ]),
+    ).toThrow(/^ratios\[1\]: a ratio needs/);
   });
 
   it('recovers the standard error of a log HR from its 95% CI', () => {

@@ -1,11 +1,11 @@
 /** The provenance audit: numbers found as printed, and every kind of inconsistency it must catch. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditPassed, auditSeed, auditStudy, assertAudited, AuditError, formatReport } from '../../src/audit/audit.js';
+import { AuditError, assertAudited, auditPassed, auditSeed, auditStudy, formatReport } from '../../src/audit/audit.js';
 import { hasPValue, hasValueWithUnit, numbersIn } from '../../src/audit/numbers.js';
 import { readSeed, resolveFormerIds, type SeedBundle } from '../../src/seed-files/read-seed.js';
-import { interactionFromProps, interactionProps, quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/seed-files/write-seed.js';
 import type { Catalog, StudySeed } from '../../src/seed-files/seed-schema.js';
+import { interactionFromProps, interactionProps, quoteFromProps, quoteProps, readAtFromProps, sourceProps } from '../../src/seed-files/write-seed.js';
 
 const values = (text: string) => numbersIn(text).map((t) => t.value);
 
@@ -46,7 +46,9 @@ function study(bundle: SeedBundle, id: string): StudySeed {
 }
 
 const problemsOf = (bundle: SeedBundle, studyId: string) =>
-  auditStudy(study(bundle, studyId), bundle.catalog).figures.filter((f) => f.status === 'INCONSISTENT').flatMap((f) => f.problems);
+  auditStudy(study(bundle, studyId), bundle.catalog)
+    .figures.filter((f) => f.status === 'INCONSISTENT')
+    .flatMap((f) => f.problems);
 
 describe('auditing the curated seed', () => {
   it('finds no inconsistency and quotes nearly every figure', async () => {
@@ -92,7 +94,7 @@ describe('auditing the curated seed', () => {
     expect(problemsOf(bundle, 'mdacc-welsh-2020').join('\n')).toMatch(/quote is from "src-s25-cancertherapyadvisor-keynote-001", which is not one of the figure's sources/);
   });
 
-  it('catches a patients count that is not printed in the finding\'s quote, or exceeds its study', async () => {
+  it("catches a patients count that is not printed in the finding's quote, or exceeds its study", async () => {
     const bundle = await seedCopy();
     const f = study(bundle, 'pembro-rt-theelen-2019').findings![0]!;
     f.patients = 451;
@@ -188,8 +190,15 @@ describe('merged sources', () => {
       diseases: [],
       trials: [],
     };
-    const s = { id: 's', shortName: 'S', kind: 'COHORT', summary: 'x', diseases: ['d'], sources: ['old-mirror', 'old-publisher'],
-      outcomes: [{ id: 'o', measure: 'OS', value: 1, unit: 'months', quote: { source: 'old-mirror', text: '1 month' }, sources: ['old-mirror'] }] } as StudySeed;
+    const s = {
+      id: 's',
+      shortName: 'S',
+      kind: 'COHORT',
+      summary: 'x',
+      diseases: ['d'],
+      sources: ['old-mirror', 'old-publisher'],
+      outcomes: [{ id: 'o', measure: 'OS', value: 1, unit: 'months', quote: { source: 'old-mirror', text: '1 month' }, sources: ['old-mirror'] }],
+    } as StudySeed;
     expect(resolveFormerIds(catalog, [{ file: 'studies/s.json', study: s }])).toEqual([]);
     expect(s.sources).toEqual(['pub-x']);
     expect(s.outcomes![0]!.quote!.source).toBe('pub-x');
@@ -206,7 +215,15 @@ describe('provenance in node properties', () => {
   });
 
   it('flattens an interaction to scalar properties and reads the same block back', () => {
-    const interaction = { subgroups: ['a-hr', 'b-hr'] as [string, string], hr: 1.78, ciLow: 1.02, ciHigh: 3.1, p: '0.04', prespecified: false, quote: { source: 'pub-x', text: 'ratio of HRs 1.78 (1.02–3.1), p=0.04, post hoc' } };
+    const interaction = {
+      subgroups: ['a-hr', 'b-hr'] as [string, string],
+      hr: 1.78,
+      ciLow: 1.02,
+      ciHigh: 3.1,
+      p: '0.04',
+      prespecified: false,
+      quote: { source: 'pub-x', text: 'ratio of HRs 1.78 (1.02–3.1), p=0.04, post hoc' },
+    };
     const props = interactionProps(interaction);
     expect(Object.values(props).every((v) => typeof v !== 'object' || Array.isArray(v))).toBe(true);
     expect(props).toMatchObject({ interactionSubgroups: ['a-hr', 'b-hr'], interactionHr: 1.78, interactionPrespecified: false, interactionQuoteSource: 'pub-x' });

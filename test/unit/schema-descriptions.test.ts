@@ -2,7 +2,7 @@
  * GraphiQL's docs explorer shows each type, field, argument and enum value with its description;
  * a researcher who does not know the model reads them there. This lists every one without.
  */
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/schema/index.js';
 

@@ -101,7 +101,9 @@ describe('seed validation', () => {
       // The entry records no affiliation here, so only the studies' own institutions could tie the two records.
       const dir = await brokenCopy('catalog/investigators.json', (i) => delete i[0].affiliations);
       await secondStudy(dir, undefined);
-      expect(await problems(dir)).toMatch(/catalog\/investigators\.json at \[0\]: "fixture-ada-tester" authors fixture-study, fixture-study-two, which share no institution, and it has no orcid/);
+      expect(await problems(dir)).toMatch(
+        /catalog\/investigators\.json at \[0\]: "fixture-ada-tester" authors fixture-study, fixture-study-two, which share no institution, and it has no orcid/,
+      );
     });
 
     it('accepts the same two studies when they share the institution, or when the entry has an ORCID', async () => {

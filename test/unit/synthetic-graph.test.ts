@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SyntheticPlan, syntheticPrefix, type CatalogInput } from '../../src/synthetic/generate.js';
+import { type CatalogInput, SyntheticPlan, syntheticPrefix } from '../../src/synthetic/generate.js';
 
 /** The curated catalog as the generator reads it from the database, taken from the seed files. */
 function seedCatalog(): CatalogInput {
@@ -103,8 +103,12 @@ describe('the synthetic graph generator', () => {
     expect(new Set(statuses).size).toBeGreaterThanOrEqual(8);
     // The bench's trials filter (recruiting, an anti-PD-1 drug, metastatic NSCLC) has answers from the records alone.
     const antiPd1 = new Set(catalog.therapies.filter((t) => t.parents.includes('anti-pd-1')).map((t) => t.id));
-    const matching = records.filter((rec) => rec.props['overallStatus'] === 'RECRUITING' && rec.disease === 'metastatic-nsclc'
-      && recordArms.some((a) => a.study === rec.id && a.therapies.some((t) => antiPd1.has(t.therapy))));
+    const matching = records.filter(
+      (rec) =>
+        rec.props['overallStatus'] === 'RECRUITING' &&
+        rec.disease === 'metastatic-nsclc' &&
+        recordArms.some((a) => a.study === rec.id && a.therapies.some((t) => antiPd1.has(t.therapy))),
+    );
     expect(matching.length).toBeGreaterThan(5);
   });
 

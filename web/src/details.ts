@@ -7,7 +7,22 @@ import type { StatusArea } from './status.js';
 import { shapeIcon } from './theme.js';
 
 /** Fields shown elsewhere in the panel (title, links, sources) or not worth a row. */
-const SKIP = new Set(['__typename', 'id', 'slug', 'links', 'sources', 'summary', 'statement', 'omittedFacts', 'quote', 'readAt', 'canonicalLink', 'alsoAt', 'status', 'statusReason']);
+const SKIP = new Set([
+  '__typename',
+  'id',
+  'slug',
+  'links',
+  'sources',
+  'summary',
+  'statement',
+  'omittedFacts',
+  'quote',
+  'readAt',
+  'canonicalLink',
+  'alsoAt',
+  'status',
+  'statusReason',
+]);
 
 export interface DetailsActions {
   expand(node: NodeData, depth: number): void;
@@ -35,12 +50,7 @@ export class DetailsPanel {
     this.controller?.abort();
     this.current = undefined;
     this.root.replaceChildren(
-      h(
-        'div',
-        { class: 'placeholder' },
-        h('p', {}, 'Select a node to see its properties and sources.'),
-        h('p', { class: 'muted' }, 'Double-click a node to add its neighbours.'),
-      ),
+      h('div', { class: 'placeholder' }, h('p', {}, 'Select a node to see its properties and sources.'), h('p', { class: 'muted' }, 'Double-click a node to add its neighbours.')),
     );
   }
 
@@ -81,12 +91,7 @@ export class DetailsPanel {
   }
 
   private toolbar(node: NodeData): HTMLElement {
-    const depth = h(
-      'select',
-      { id: 'expand-depth', 'aria-label': 'Expansion depth' },
-      h('option', { value: '1' }, '1 hop'),
-      h('option', { value: '2' }, '2 hops'),
-    );
+    const depth = h('select', { id: 'expand-depth', 'aria-label': 'Expansion depth' }, h('option', { value: '1' }, '1 hop'), h('option', { value: '2' }, '2 hops'));
     const expand = h('button', { type: 'button', id: 'expand-button', class: 'primary' }, 'Expand');
     expand.addEventListener('click', () => this.actions.expand(node, Number(depth.value)));
     const focus = h('button', { type: 'button', id: 'focus-button' }, 'Centre');
@@ -117,9 +122,7 @@ export class DetailsPanel {
 
     const omitted = d['omittedFacts'];
     if (Array.isArray(omitted) && omitted.length > 0) {
-      out.push(
-        h('details', { class: 'omitted' }, h('summary', {}, `Deliberately left out (${omitted.length})`), h('ul', {}, ...omitted.map((f) => h('li', {}, String(f))))),
-      );
+      out.push(h('details', { class: 'omitted' }, h('summary', {}, `Deliberately left out (${omitted.length})`), h('ul', {}, ...omitted.map((f) => h('li', {}, String(f))))));
     }
 
     if (d.quote !== undefined) out.push(...quoteBlock(d.quote));

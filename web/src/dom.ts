@@ -78,5 +78,11 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 
 export function humanize(key: string): string {
   const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase().replace(/\b(doi|pmid|pmcid|nct id|hr|ci|rt|icb)\b/g, (m) => m.toUpperCase());
+  return (
+    spaced.charAt(0).toUpperCase() +
+    spaced
+      .slice(1)
+      .toLowerCase()
+      .replace(/\b(doi|pmid|pmcid|nct id|hr|ci|rt|icb)\b/g, (m) => m.toUpperCase())
+  );
 }

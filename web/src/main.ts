@@ -54,7 +54,9 @@ function main(): void {
     await status.run(`Explaining ${name}`, async () => {
       const x = await explainGraph(slug);
       const r = await view.showView(x, x.nodes.find((n) => n.type === 'Biomarker')?.id);
-      status.info(`Why ${name} ranks where it does: ${x.paths} path${x.paths === 1 ? '' : 's'}, ${r.totalNodes} nodes (finding → study → trial → institution / investigator → source).`);
+      status.info(
+        `Why ${name} ranks where it does: ${x.paths} path${x.paths === 1 ? '' : 's'}, ${r.totalNodes} nodes (finding → study → trial → institution / investigator → source).`,
+      );
     });
   }
 

@@ -147,13 +147,28 @@ export function shapeIcon(type: EntityType, size = 16): SVGSVGElement {
       el = poly(regular(8, 9, Math.PI / 8));
       break;
     case 'diamond':
-      el = poly([[10, 1], [19, 10], [10, 19], [1, 10]]);
+      el = poly([
+        [10, 1],
+        [19, 10],
+        [10, 19],
+        [1, 10],
+      ]);
       break;
     case 'round-tag':
-      el = poly([[2, 4], [13, 4], [18, 10], [13, 16], [2, 16]]);
+      el = poly([
+        [2, 4],
+        [13, 4],
+        [18, 10],
+        [13, 16],
+        [2, 16],
+      ]);
       break;
     case 'round-triangle':
-      el = poly([[10, 2], [18.5, 17.5], [1.5, 17.5]]);
+      el = poly([
+        [10, 2],
+        [18.5, 17.5],
+        [1.5, 17.5],
+      ]);
       break;
     case 'star': {
       const pts: [number, number][] = [];

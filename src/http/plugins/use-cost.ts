@@ -50,21 +50,31 @@ export function useCost(gate: Gate = new Gate(GATE.concurrent, GATE.queued), max
         // too large; the truth is that the database did not answer (seen in the soak test while
         // Neo4j was down): say that, with the retry hint, rather than refuse the query for good.
         setResultAndStopExecution({
-          errors: [userError('the knowledge graph database is unreachable (its statistics could not be read to estimate this query); try again shortly', 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 5 })],
+          errors: [
+            userError('the knowledge graph database is unreachable (its statistics could not be read to estimate this query); try again shortly', 'SERVICE_UNAVAILABLE', {
+              retryAfterSeconds: 5,
+            }),
+          ],
         });
         return undefined;
       }
       if (rows > maxRows) {
         const w = estimate.widest;
-        const where = w ? `; it reads most at ${w.field} (up to ${w.rows} rows${w.degree ? `; up to ${w.degree.max} per parent in this graph, 95th percentile ${w.degree.p95}` : ''})` : '';
+        const where = w
+          ? `; it reads most at ${w.field} (up to ${w.rows} rows${w.degree ? `; up to ${w.degree.max} per parent in this graph, 95th percentile ${w.degree.p95}` : ''})`
+          : '';
         setResultAndStopExecution({
           errors: [
-            userError(`this query could read up to ${rows} rows from the graph, more than the ${maxRows} a request may read${where}; ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COMPLEX', {
-              limit: 'rows',
-              max: maxRows,
-              actual: rows,
-              ...(w ? { field: w.field } : {}),
-            }),
+            userError(
+              `this query could read up to ${rows} rows from the graph, more than the ${maxRows} a request may read${where}; ask for smaller pages or fewer nested lists`,
+              'QUERY_TOO_COMPLEX',
+              {
+                limit: 'rows',
+                max: maxRows,
+                actual: rows,
+                ...(w ? { field: w.field } : {}),
+              },
+            ),
           ],
         });
         return undefined;

@@ -5,8 +5,8 @@
  */
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { mutationTransportProblem, type CurationServices } from '../../curation/transport.js';
 import { WriteRateLimiter } from '../../curation/rate-limit.js';
+import { type CurationServices, mutationTransportProblem } from '../../curation/transport.js';
 import type { Context } from '../../schema/context.js';
 
 export interface CurationOptions {

@@ -6,8 +6,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../../db/run.js';
 import { EXPORTS } from '../../export/routes.js';
 import { textStream } from '../../export/text-stream.js';
-import { RELEASE_HEADER } from '../../release/request-releases.js';
 import type { ReleaseTracker } from '../../release/release.js';
+import { RELEASE_HEADER } from '../../release/request-releases.js';
 
 export function useExports(db: Db, tracker: ReleaseTracker): Plugin {
   return {

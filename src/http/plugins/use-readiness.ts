@@ -2,7 +2,7 @@
  * Request phase: GET /ready answers 200 while Neo4j answers a ping within `timeoutMs` and the
  * server is not draining, 503 otherwise, so a load balancer stops sending before requests fail.
  */
-import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import { type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from '../../observability/logger.js';
 
 export interface ReadinessOptions {
@@ -21,10 +21,7 @@ export function useReadiness(opts: ReadinessOptions): Plugin {
       // (not throwing) keeps driver messages, with host names, out of the public response.
       if (opts.isDraining?.()) return false;
       try {
-        await Promise.race([
-          opts.ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('neo4j did not answer in time')), opts.timeoutMs).unref()),
-        ]);
+        await Promise.race([opts.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('neo4j did not answer in time')), opts.timeoutMs).unref())]);
         return true;
       } catch (err) {
         opts.logger.warn({ err: (err as Error).message }, 'readiness: neo4j unreachable');

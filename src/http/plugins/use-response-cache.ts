@@ -3,7 +3,7 @@
  * release, so every older entry becomes unreachable at once); Authorization, Cache-Control
  * no-cache/no-store or `x-abscopal-cache: bypass` skip it. Hits and misses are counted in /metrics.
  */
-import { createInMemoryCache, useResponseCache as useYogaResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { type Cache, createInMemoryCache, useResponseCache as useYogaResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import { CACHE_BYPASS_HEADER, cacheCounters, type RequestReleases, type ResponseCacheOptions } from '../../release/request-releases.js';
@@ -12,11 +12,7 @@ function bypassed(request: Request): boolean {
   // Cache-Control: no-cache / no-store is what HTTP clients (and the benchmark) already send to ask
   // for a fresh answer; honour it as well as our own header.
   const cacheControl = request.headers.get('cache-control')?.toLowerCase() ?? '';
-  return (
-    request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' ||
-    /\bno-(cache|store)\b/.test(cacheControl) ||
-    request.headers.has('authorization')
-  );
+  return request.headers.get(CACHE_BYPASS_HEADER)?.toLowerCase() === 'bypass' || /\bno-(cache|store)\b/.test(cacheControl) || request.headers.has('authorization');
 }
 
 export function useResponseCache(releases: RequestReleases, options: ResponseCacheOptions, registry: Registry): Plugin {

@@ -2,7 +2,7 @@
  * Request phase: the request span (src/observability/tracing.ts keeps the tracer, the query and
  * batch spans); first in the pipeline so every later plugin's work, and every error, is inside it.
  */
-import { SpanKind, SpanStatusCode, context, isSpanContextValid, propagation, trace, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { withExtensions } from '../../errors.js';
 import { TRACER } from '../../observability/tracing.js';
@@ -16,11 +16,9 @@ export function useTracing(): Plugin {
   return {
     onRequest({ request, url }) {
       const parent = propagation.extract(context.active(), Object.fromEntries(request.headers));
-      const span = trace.getTracer(TRACER).startSpan(
-        `${request.method} ${url.pathname}`,
-        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': url.pathname } },
-        parent,
-      );
+      const span = trace
+        .getTracer(TRACER)
+        .startSpan(`${request.method} ${url.pathname}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': url.pathname } }, parent);
       spans.set(request, span);
     },
     onExecute({ args, executeFn, setExecuteFn }) {

@@ -4,8 +4,9 @@
  * else opens it in a new tab: the examples stay at hand after tabs are closed or edited, and for
  * returning visitors whose saved tabs replace the default ones.
  */
-import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
+
 import type { Example } from 'abscopal:examples';
+import { type GraphiQLPlugin, useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 
 function ExamplesIcon() {
   return (

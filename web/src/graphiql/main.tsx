@@ -8,9 +8,9 @@ import './workers.js';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './graphiql.css';
+import { examples } from 'abscopal:examples';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { examples } from 'abscopal:examples';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -26,13 +26,7 @@ if (!host) throw new Error('graphiql.html has no #graphiql element');
 
 createRoot(host).render(
   <StrictMode>
-    <GraphiQL
-      fetcher={fetcher}
-      plugins={plugins}
-      visiblePlugin={explorer}
-      defaultTabs={examples.map((e) => ({ query: e.query }))}
-      defaultEditorToolsVisibility={false}
-    >
+    <GraphiQL fetcher={fetcher} plugins={plugins} visiblePlugin={explorer} defaultTabs={examples.map((e) => ({ query: e.query }))} defaultEditorToolsVisibility={false}>
       <GraphiQL.Logo>
         <a className="abscopal-logo" href="/" title="The graph explorer">
           Abscopal

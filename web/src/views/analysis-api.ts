@@ -126,7 +126,11 @@ export interface ExplainGraph {
 
 /** The explanation of one biomarker, shaped like a neighbourhood so the canvas draws it as is. */
 export async function explainGraph(biomarker: string, signal?: AbortSignal): Promise<ExplainGraph> {
-  const data = await gql<{ explain: { paths: unknown[]; nodes: { id: string; slug: string; type: EntityType; label: string }[]; edges: GraphEdge[] }[] }>(EXPLAIN, { biomarker }, signal);
+  const data = await gql<{ explain: { paths: unknown[]; nodes: { id: string; slug: string; type: EntityType; label: string }[]; edges: GraphEdge[] }[] }>(
+    EXPLAIN,
+    { biomarker },
+    signal,
+  );
   const x = data.explain[0];
   if (!x) return { nodes: [], edges: [], paths: 0 };
   return { nodes: x.nodes.map((n) => ({ ...n, properties: [] })), edges: x.edges, paths: x.paths.length };

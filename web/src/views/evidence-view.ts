@@ -58,7 +58,18 @@ export class EvidencePanel {
   private readonly root = byId('evidence');
   private readonly select = h('select', { id: 'evidence-question', 'aria-label': 'Clinical question', 'data-testid': 'evidence-question' });
   private readonly weightInputs = Object.fromEntries(
-    COMPONENTS.map((c) => [c.key, h('input', { type: 'number', id: `weight-${c.key}`, min: 0, step: 'any', value: DEFAULT_WEIGHTS[c.key], 'aria-describedby': 'evidence-weights-hint', 'data-testid': `weight-${c.key}` })]),
+    COMPONENTS.map((c) => [
+      c.key,
+      h('input', {
+        type: 'number',
+        id: `weight-${c.key}`,
+        min: 0,
+        step: 'any',
+        value: DEFAULT_WEIGHTS[c.key],
+        'aria-describedby': 'evidence-weights-hint',
+        'data-testid': `weight-${c.key}`,
+      }),
+    ]),
   ) as Record<keyof RankingWeights, HTMLInputElement>; // why the cast: fromEntries loses the key type; every key of COMPONENTS is set here
   private readonly weightError = h('p', { class: 'inline-error', role: 'alert', id: 'evidence-weights-error', hidden: true });
   private readonly rule = h('p', {});
@@ -111,7 +122,11 @@ export class EvidencePanel {
       'div',
       { class: 'evidence-intro' },
       h('h2', {}, 'Which biomarkers predict benefit from RT + ICB?'),
-      h('p', { class: 'muted hint' }, 'Evidence counts only for the clinical question it answers: choose one. Each biomarker is ranked by GRADE certainty that it modifies the treatment effect, then by how clearly it does, then by replication.'),
+      h(
+        'p',
+        { class: 'muted hint' },
+        'Evidence counts only for the clinical question it answers: choose one. Each biomarker is ranked by GRADE certainty that it modifies the treatment effect, then by how clearly it does, then by replication.',
+      ),
     );
     if (questions.length === 0) {
       this.root.replaceChildren(intro, h('p', { class: 'muted', 'data-testid': 'evidence-empty' }, 'No clinical question has predictive evidence yet.'));
@@ -122,7 +137,11 @@ export class EvidencePanel {
       { class: 'evidence-weights' },
       h('legend', {}, 'Weights of the score'),
       ...COMPONENTS.map((c) => h('label', { for: `weight-${c.key}`, title: c.title }, `${c.label} `, this.weightInputs[c.key])),
-      h('p', { class: 'muted hint', id: 'evidence-weights-hint' }, 'Score = Σ weight × component (each component in [0, 1]). Defaults 100 / 10 / 1: certainty first, then modification, then replication.'),
+      h(
+        'p',
+        { class: 'muted hint', id: 'evidence-weights-hint' },
+        'Score = Σ weight × component (each component in [0, 1]). Defaults 100 / 10 / 1: certainty first, then modification, then replication.',
+      ),
       this.weightError,
     );
     const reload = h('button', { type: 'button', id: 'evidence-reload', class: 'small' }, 'Reload');
@@ -225,13 +244,32 @@ export class EvidencePanel {
 
   private row(r: BiomarkerEvidence): HTMLElement[] {
     const detailId = `evidence-detail-${r.biomarker.slug}`;
-    const toggle = h('button', { type: 'button', class: 'toggle', title: r.biomarker.name, 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'evidence-toggle' }, h('span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'), ' ', h('span', { class: 'biomarker-name' }, r.biomarker.name));
-    const graph = h('button', { type: 'button', class: 'small', 'data-testid': 'evidence-graph', title: `Show the evidence subgraph of ${r.biomarker.name} on the canvas` }, 'Graph');
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'toggle', title: r.biomarker.name, 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'evidence-toggle' },
+      h('span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'),
+      ' ',
+      h('span', { class: 'biomarker-name' }, r.biomarker.name),
+    );
+    const graph = h(
+      'button',
+      { type: 'button', class: 'small', 'data-testid': 'evidence-graph', title: `Show the evidence subgraph of ${r.biomarker.name} on the canvas` },
+      'Graph',
+    );
     graph.addEventListener('click', (e) => {
       e.stopPropagation();
       this.actions.showOnGraph(r);
     });
-    const explain = h('button', { type: 'button', class: 'small', 'data-testid': 'evidence-explain', title: `Draw the sourced paths behind ${r.biomarker.name}'s line: finding → study → trial → institution / investigator → source` }, 'Explain');
+    const explain = h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        'data-testid': 'evidence-explain',
+        title: `Draw the sourced paths behind ${r.biomarker.name}'s line: finding → study → trial → institution / investigator → source`,
+      },
+      'Explain',
+    );
     explain.addEventListener('click', (e) => {
       e.stopPropagation();
       this.actions.explain(r);
@@ -242,7 +280,17 @@ export class EvidencePanel {
       h('td', { class: 'num rank' }, r.rank),
       h('td', { class: 'biomarker' }, toggle, h('div', { class: 'actions' }, graph, explain)),
       h('td', {}, h('span', { class: `verdict verdict-${r.verdict}` }, VERDICT_TEXT[r.verdict] ?? r.verdict)),
-      h('td', { 'data-testid': 'evidence-certainty' }, r.certainty ? h('span', { class: `certainty certainty-${r.certainty.level}`, title: `GRADE certainty (started ${CERTAINTY_TEXT[r.certainty.start] ?? r.certainty.start})` }, CERTAINTY_TEXT[r.certainty.level] ?? r.certainty.level) : '—'),
+      h(
+        'td',
+        { 'data-testid': 'evidence-certainty' },
+        r.certainty
+          ? h(
+              'span',
+              { class: `certainty certainty-${r.certainty.level}`, title: `GRADE certainty (started ${CERTAINTY_TEXT[r.certainty.start] ?? r.certainty.start})` },
+              CERTAINTY_TEXT[r.certainty.level] ?? r.certainty.level,
+            )
+          : '—',
+      ),
       h('td', { 'data-testid': 'evidence-sph' }, r.evidenceLevel ? h('span', { class: 'level', title: r.evidenceLevel.reason }, r.evidenceLevel.level) : '—'),
       h('td', { class: 'score-cell' }, h('span', { class: 'score', 'data-testid': 'evidence-score' }, formatScore(r.score)), components(r.components)),
       h('td', { class: 'num' }, r.patients ?? '—'),
@@ -326,12 +374,22 @@ function lineDetail(r: BiomarkerEvidence): Node[] {
     );
   } else out.push(h('p', { class: 'muted' }, 'No predictive evidence on this question: no certainty to rate.'));
   if (r.evidenceLevel) {
-    out.push(h('h4', {}, `Simon–Paik–Hayes level ${r.evidenceLevel.level} (category ${r.evidenceLevel.category})`), h('p', { 'data-testid': 'sph-reason' }, r.evidenceLevel.reason));
+    out.push(
+      h('h4', {}, `Simon–Paik–Hayes level ${r.evidenceLevel.level} (category ${r.evidenceLevel.category})`),
+      h('p', { 'data-testid': 'sph-reason' }, r.evidenceLevel.reason),
+    );
   }
   const plot = interactionSvg(r);
   out.push(h('h4', {}, 'Treatment × biomarker interaction'));
   if (plot) out.push(h('div', { class: 'forest-wrap', 'data-testid': 'interaction-plot' }, plot));
-  else out.push(h('p', { class: 'muted', 'data-testid': 'interaction-none' }, 'No population has an interaction estimate for this line (no pair of subgroup HRs, no stated ratio or p for interaction).'));
+  else
+    out.push(
+      h(
+        'p',
+        { class: 'muted', 'data-testid': 'interaction-none' },
+        'No population has an interaction estimate for this line (no pair of subgroup HRs, no stated ratio or p for interaction).',
+      ),
+    );
   if (r.populations.length > 0) {
     const more = r.populationCount > r.populations.length ? ` — the first ${r.populations.length} of ${r.populationCount}` : '';
     out.push(h('h4', {}, `Populations (${r.populationCount}${more})`), h('ul', { class: 'populations' }, ...r.populations.map(populationItem)));
@@ -352,7 +410,10 @@ function lineDetail(r: BiomarkerEvidence): Node[] {
         ...r.indirectFindings.map((f) => {
           const li = findingItem(f);
           li.setAttribute('data-testid', 'evidence-indirect');
-          li.prepend(h('span', { class: 'badge indirect-badge' }, 'indirect: other question, not counted'), f.question ? h('span', { class: 'muted indirect-question' }, ` ${f.question.label}`) : '');
+          li.prepend(
+            h('span', { class: 'badge indirect-badge' }, 'indirect: other question, not counted'),
+            f.question ? h('span', { class: 'muted indirect-question' }, ` ${f.question.label}`) : '',
+          );
           return li;
         }),
       ),
@@ -361,7 +422,11 @@ function lineDetail(r: BiomarkerEvidence): Node[] {
   if (r.openTrials.length > 0) {
     out.push(
       h('h4', {}, `Open trials: could confirm or refute (${r.openTrials.length})`),
-      h('ul', { class: 'open-trials' }, ...r.openTrials.map((t) => h('li', { 'data-testid': 'evidence-open-trial' }, trialText(t), h('span', { class: 'muted' }, ' — could confirm or refute')))),
+      h(
+        'ul',
+        { class: 'open-trials' },
+        ...r.openTrials.map((t) => h('li', { 'data-testid': 'evidence-open-trial' }, trialText(t), h('span', { class: 'muted' }, ' — could confirm or refute'))),
+      ),
     );
   }
   if (r.studies.length > 0) {
@@ -371,7 +436,13 @@ function lineDetail(r: BiomarkerEvidence): Node[] {
         'ul',
         { class: 'studies' },
         ...r.studies.map((s) =>
-          h('li', { 'data-testid': 'evidence-study' }, h('strong', {}, s.shortName), s.year ? ` (${s.year})` : '', s.institutions.length > 0 ? h('span', { class: 'muted' }, ` — ${s.institutions.map((i) => i.name).join('; ')}`) : null),
+          h(
+            'li',
+            { 'data-testid': 'evidence-study' },
+            h('strong', {}, s.shortName),
+            s.year ? ` (${s.year})` : '',
+            s.institutions.length > 0 ? h('span', { class: 'muted' }, ` — ${s.institutions.map((i) => i.name).join('; ')}`) : null,
+          ),
         ),
       ),
     );
@@ -381,10 +452,20 @@ function lineDetail(r: BiomarkerEvidence): Node[] {
 }
 
 function populationItem(p: EvidencePopulation): HTMLElement {
-  const facts = [p.supports ? 'supports effect modification' : 'against effect modification', p.randomised ? 'randomised' : 'not stated as randomised', `weight ${p.weight}`, p.patients !== null ? plural(p.patients, 'patient') : 'patients not stated'];
+  const facts = [
+    p.supports ? 'supports effect modification' : 'against effect modification',
+    p.randomised ? 'randomised' : 'not stated as randomised',
+    `weight ${p.weight}`,
+    p.patients !== null ? plural(p.patients, 'patient') : 'patients not stated',
+  ];
   const i = p.interaction;
   const interaction = i
-    ? [i.ratio !== null ? `ratio of HRs ${i.ratio.toFixed(2)}${i.ciLow !== null && i.ciHigh !== null ? ` (95% CI ${i.ciLow.toFixed(2)}–${i.ciHigh.toFixed(2)})` : ''}` : undefined, interactionP(i)].filter(Boolean).join(', ')
+    ? [
+        i.ratio !== null ? `ratio of HRs ${i.ratio.toFixed(2)}${i.ciLow !== null && i.ciHigh !== null ? ` (95% CI ${i.ciLow.toFixed(2)}–${i.ciHigh.toFixed(2)})` : ''}` : undefined,
+        interactionP(i),
+      ]
+        .filter(Boolean)
+        .join(', ')
     : '';
   return h(
     'li',
@@ -405,7 +486,9 @@ function findingItem(f: EvidenceFinding): HTMLElement {
     { 'data-testid': 'evidence-finding' },
     h('p', { class: 'statement' }, f.statement),
     meta ? h('p', { class: 'muted meta' }, meta) : null,
-    links.length > 0 ? h('div', { class: 'source-links' }, ...links.flatMap(({ l, secondary }) => (secondary ? [extLink(l, 'source-link'), secondaryBadge()] : [extLink(l, 'source-link')]))) : null,
+    links.length > 0
+      ? h('div', { class: 'source-links' }, ...links.flatMap(({ l, secondary }) => (secondary ? [extLink(l, 'source-link'), secondaryBadge()] : [extLink(l, 'source-link')])))
+      : null,
   );
 }
 

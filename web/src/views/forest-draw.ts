@@ -40,7 +40,9 @@ const LOOK: Record<string, Attrs> = {
 
 export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
-  const looks = String(attrs['class'] ?? '').split(/\s+/).map((c) => LOOK[c] ?? {});
+  const looks = String(attrs['class'] ?? '')
+    .split(/\s+/)
+    .map((c) => LOOK[c] ?? {});
   for (const [k, v] of Object.entries(Object.assign({}, ...looks, attrs) as Attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
   return el;

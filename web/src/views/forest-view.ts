@@ -5,14 +5,17 @@
  */
 import { byId, h } from '../dom.js';
 import type { StatusArea } from '../status.js';
+import { biomarkerList, type EffectSizes, type Estimate, effectSizes } from './analysis-api.js';
 import { clipped, diamond, fmt, framed, LABEL_CHARS, logScale, ROW, s, TEXT_X } from './forest-draw.js';
-import { biomarkerList, effectSizes, type EffectSizes, type Estimate } from './analysis-api.js';
 
 const MEASURES = ['', 'OS', 'PFS', 'RW_PFS', 'ORR', 'DCR', 'EFS', 'LOCAL_FAILURE', 'LOCOREGIONAL_FAILURE'];
 
 export function forestSvg(data: EffectSizes): SVGSVGElement {
   const estimates = data.groups.flatMap((g) => g.estimates).filter((e): e is Estimate & { hr: number } => e.hr !== null);
-  const scale = logScale([...estimates.flatMap((e) => [e.hr, e.ciLow ?? e.hr, e.ciHigh ?? e.hr]), ...data.groups.flatMap((g) => (g.pooled ? [g.pooled.ciLow, g.pooled.ciHigh] : []))]);
+  const scale = logScale([
+    ...estimates.flatMap((e) => [e.hr, e.ciLow ?? e.hr, e.ciHigh ?? e.hr]),
+    ...data.groups.flatMap((g) => (g.pooled ? [g.pooled.ciLow, g.pooled.ciHigh] : [])),
+  ]);
   const { x } = scale;
   const rows: SVGElement[] = [];
   let y = 28;
@@ -66,8 +69,25 @@ export class ForestView {
     this.measure.addEventListener('change', () => void this.draw());
     this.exportButton.addEventListener('click', () => this.export());
     this.root.replaceChildren(
-      h('div', { class: 'evidence-intro' }, h('h2', {}, 'Effect sizes, side by side'), h('p', { class: 'muted hint' }, 'Every hazard ratio behind a biomarker’s findings, grouped by subgroup, endpoint and the arms compared; pooled (DerSimonian–Laird) only where two or more independent estimates are comparable.')),
-      h('div', { class: 'forest-controls' }, h('label', { for: 'forest-biomarker' }, 'Biomarker '), this.select, h('label', { for: 'forest-measure' }, ' Endpoint '), this.measure, this.exportButton),
+      h(
+        'div',
+        { class: 'evidence-intro' },
+        h('h2', {}, 'Effect sizes, side by side'),
+        h(
+          'p',
+          { class: 'muted hint' },
+          'Every hazard ratio behind a biomarker’s findings, grouped by subgroup, endpoint and the arms compared; pooled (DerSimonian–Laird) only where two or more independent estimates are comparable.',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'forest-controls' },
+        h('label', { for: 'forest-biomarker' }, 'Biomarker '),
+        this.select,
+        h('label', { for: 'forest-measure' }, ' Endpoint '),
+        this.measure,
+        this.exportButton,
+      ),
       this.plot,
     );
   }

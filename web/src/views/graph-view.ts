@@ -5,7 +5,7 @@
 import { neighborhood } from '../api.js';
 import { DetailsPanel } from '../details.js';
 import { byId, h } from '../dom.js';
-import { GraphView, type AddResult } from '../graph.js';
+import { type AddResult, GraphView } from '../graph.js';
 import { ENTITY_TYPES, type EntityType, type Neighborhood, type SearchHit } from '../model.js';
 import { SearchBox } from '../search.js';
 import type { StatusArea } from '../status.js';
@@ -111,7 +111,10 @@ export class CanvasView {
     this.status.clearError();
     await this.status.run(`Loading the evidence subgraph of ${name}`, async () => {
       const core = await neighborhood({ ids: [biomarkerId], depth: 2, limit: 300, types: EVIDENCE_TYPES });
-      const studies = core.nodes.filter((n) => n.type === 'Study').map((n) => n.id).slice(0, 50);
+      const studies = core.nodes
+        .filter((n) => n.type === 'Study')
+        .map((n) => n.id)
+        .slice(0, 50);
       const places = studies.length > 0 ? await neighborhood({ ids: studies, depth: 1, limit: 300, types: ['Institution'] }) : undefined;
       const r = await this.showView({ nodes: [...core.nodes, ...(places?.nodes ?? [])], edges: [...core.edges, ...(places?.edges ?? [])] }, biomarkerId);
       this.status.info(`Evidence subgraph of ${name}: ${r.totalNodes} nodes, ${r.totalEdges} edges (biomarker → findings → studies, institutions, sources, therapies).`);

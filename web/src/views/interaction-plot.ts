@@ -40,7 +40,10 @@ export function interactionSvg(line: BiomarkerEvidence): SVGSVGElement | null {
   ].filter((v): v is number => v !== null);
   const scale = logScale(values);
   const { x } = scale;
-  const rows: SVGElement[] = [s('text', { x: 4, y: 16, class: 'fp-head' }, 'Population · biomarker subgroup'), s('text', { x: TEXT_X, y: 16, class: 'fp-head' }, 'HR or ratio (95% CI)')];
+  const rows: SVGElement[] = [
+    s('text', { x: 4, y: 16, class: 'fp-head' }, 'Population · biomarker subgroup'),
+    s('text', { x: TEXT_X, y: 16, class: 'fp-head' }, 'HR or ratio (95% CI)'),
+  ];
   let y = 28;
   const interval = (lo: number | null, hi: number | null, at: number): void => {
     if (lo !== null && hi !== null) rows.push(s('line', { x1: x(lo), x2: x(hi), y1: at + 8, y2: at + 8, class: 'fp-ci' }));
@@ -82,7 +85,13 @@ export function interactionSvg(line: BiomarkerEvidence): SVGSVGElement | null {
     rows.push(diamond(scale, pooled, y, { 'data-ratio': pooled.ratio }));
     rows.push(s('text', { x: TEXT_X, y: y + 12, class: 'fp-value fp-pooled-value' }, `${fmt(pooled.ratio)}${ci(pooled.ciLow, pooled.ciHigh)}`));
     y += ROW;
-    const spread = [`τ²=${pooled.tau2.toFixed(3)}`, pooled.i2 !== null ? `I²=${pooled.i2.toFixed(0)}%` : undefined, pooled.predictionLow !== null && pooled.predictionHigh !== null ? `95% prediction interval ${fmt(pooled.predictionLow)}–${fmt(pooled.predictionHigh)} (dashed)` : undefined].filter(Boolean).join(', ');
+    const spread = [
+      `τ²=${pooled.tau2.toFixed(3)}`,
+      pooled.i2 !== null ? `I²=${pooled.i2.toFixed(0)}%` : undefined,
+      pooled.predictionLow !== null && pooled.predictionHigh !== null ? `95% prediction interval ${fmt(pooled.predictionLow)}–${fmt(pooled.predictionHigh)} (dashed)` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
     rows.push(clipped(14, y + 12, `${method}; ${spread}`, 92, { class: 'fp-reason' }));
     y += ROW;
   }
