@@ -1,6 +1,5 @@
 /**
- * `npm run bench`: Abscopal against @neo4j/graphql, the raw-Cypher floor and its own N+1
- * baseline, in one run, on one Neo4j per graph size (`seed`: the curated seed alone, loaded as
+ * `npm run bench`: Abscopal against @neo4j/graphql and the raw-Cypher floor, in one run, on one Neo4j per graph size (`seed`: the curated seed alone, loaded as
  * `npm run seed` loads it; N: the seed plus a synthetic graph of N studies from
  * src/synthetic/generate.ts). Every workload in two request modes (bench/systems.ts RequestMode:
  * the same document repeated, or a new document per request). Per workload, system and mode:
@@ -92,7 +91,7 @@ const positiveInt = (v: string): number => {
 function parseOptions(argv: string[]): Options {
   const program = new Command()
     .name('npm run bench --')
-    .description('Abscopal vs @neo4j/graphql vs the raw-Cypher floor vs N+1, on the seed plus a synthetic graph per size')
+    .description('Abscopal vs @neo4j/graphql vs the raw-Cypher floor, on the seed plus a synthetic graph per size')
     .option('--studies <list>', 'sizes, comma-separated: seed (the curated graph alone) or synthetic studies (e.g. seed,1000,10000,100000)', 'seed,1000,10000')
     .option('--modes <list>', `request modes (${MODES.join(', ')})`, MODES.join(','))
     .option('--baseline <dir>', 'also measure the Abscopal of this checkout (e.g. a copy of main) as abscopal-baseline')
@@ -168,8 +167,8 @@ async function measureCell(client: Client, system: Cell['system'], w: (typeof WO
     const sampler = rssSampler(client.pid);
     cell.c32 = await throughput(request, 32, opts.durationMs);
     cell.rssPeak32MiB = sampler.stop();
-    // Answered one at a time: the system handles the workload. Errors under concurrency (the N+1
-    // baseline exhausting the driver's connection pool, say) are figures, reported with the cell.
+    // Answered one at a time: the system handles the workload. Errors under concurrency (a system
+    // exhausting its driver's connection pool, say) are figures, reported with the cell.
     cell.ok = true;
     const failed = [cell.c8, cell.c32].find((t) => t.errors > 0);
     if (failed) cell.loadErrors = `${failed.errors} error(s) at concurrency ${failed.concurrency}: ${failed.firstError}`;
@@ -224,18 +223,15 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     const params: GraphParams = { reverseBiomarker: String(pick?.['id']), reverseBiomarkerFindings: Number(pick?.['findings'] ?? 0) };
 
     const env = { BENCH_NEO4J_URI: neo4j.uri };
-    const abscopal = await startServer('abscopal', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '1' });
+    const abscopal = await startServer('abscopal', 'serve-abscopal.ts', env);
     servers.push(abscopal);
-    const baseline = opts.baseline ? await startServer('abscopal-baseline', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '1' }, opts.baseline) : undefined;
+    const baseline = opts.baseline ? await startServer('abscopal-baseline', 'serve-abscopal.ts', env, opts.baseline) : undefined;
     if (baseline) servers.push(baseline);
-    const n1 = await startServer('abscopal-n+1', 'serve-abscopal.ts', { ...env, BENCH_BATCH: '0' });
-    servers.push(n1);
     const ngql = await startServer('neo4j-graphql', 'serve-neo4j-graphql.ts', env);
     servers.push(ngql);
     const clients: Partial<Record<SystemName, Client>> = {
       abscopal: httpClient('abscopal', 'abscopal', abscopal),
       ...(baseline ? { 'abscopal-baseline': httpClient('abscopal-baseline', 'abscopal', baseline) } : {}),
-      'abscopal-n+1': httpClient('abscopal-n+1', 'abscopal', n1),
       'neo4j-graphql': httpClient('neo4j-graphql', 'neo4j-graphql', ngql),
       floor: floorClient(db),
     };
@@ -332,24 +328,23 @@ export function renderTable(r: SizeResult): string {
   const withBaseline = r.cells.some((c) => c.system === 'abscopal-baseline');
   const both = modes.includes('adhoc') && modes.includes('repeated');
   lines.push(
-    `| workload | mode | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor | p50 N+1 vs batched |${withBaseline ? ' throughput @8 vs baseline | p50 vs baseline |' : ''}${both ? ' p50 ad hoc vs repeated |' : ''}${withCache ? ' throughput @8 cached vs uncached |' : ''} same values as the others |`,
+    `| workload | mode | throughput @8 vs @neo4j/graphql | p50 vs @neo4j/graphql | p50 vs floor |${withBaseline ? ' throughput @8 vs baseline | p50 vs baseline |' : ''}${both ? ' p50 ad hoc vs repeated |' : ''}${withCache ? ' throughput @8 cached vs uncached |' : ''} same values as the others |`,
   );
-  lines.push(`|---|---|---|---|---|---|${withBaseline ? '---|---|' : ''}${both ? '---|' : ''}${withCache ? '---|' : ''}---|`);
+  lines.push(`|---|---|---|---|---|${withBaseline ? '---|---|' : ''}${both ? '---|' : ''}${withCache ? '---|' : ''}---|`);
   for (const w of WORKLOADS) {
     for (const mode of modes) {
       const a = cellOf(r, w.name, 'abscopal', mode);
       if (!a) continue;
       const n = cellOf(r, w.name, 'neo4j-graphql', mode);
       const f = cellOf(r, w.name, 'floor', mode);
-      const n1 = cellOf(r, w.name, 'abscopal-n+1', mode);
       const b = cellOf(r, w.name, 'abscopal-baseline', mode);
-      const others = [n, f, n1, b].filter((c): c is Cell => c !== undefined);
+      const others = [n, f, b].filter((c): c is Cell => c !== undefined);
       const same = others.every((c) => c.answer?.leaves === a.answer?.leaves) ? 'yes' : `no (${[a, ...others].map((c) => `${c.system} ${c.answer?.leaves}`).join(', ')})`;
       const base = withBaseline ? ` ${ratio(a.c8?.rps, b?.c8?.rps)} | ${ratio(a.latency?.p50Ms, b?.latency?.p50Ms)} |` : '';
       const adhoc = both ? ` ${mode === 'adhoc' ? ratio(a.latency?.p50Ms, cellOf(r, w.name, 'abscopal', 'repeated')?.latency?.p50Ms) : ''} |` : '';
       const cached = withCache ? ` ${mode === 'repeated' ? ratio(cellOf(r, w.name, 'abscopal-cached', 'repeated')?.c8?.rps, a.c8?.rps) : ''} |` : '';
       lines.push(
-        `| ${w.name} | ${mode} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} | ${ratio(n1?.latency?.p50Ms, a.latency?.p50Ms)} |${base}${adhoc}${cached} ${same} |`,
+        `| ${w.name} | ${mode} | ${ratio(a.c8?.rps, n?.c8?.rps)} | ${ratio(a.latency?.p50Ms, n?.latency?.p50Ms)} | ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)} |${base}${adhoc}${cached} ${same} |`,
       );
     }
   }
@@ -434,13 +429,12 @@ async function main(): Promise<void> {
     console.log(across);
     tables.push(across);
   }
+  const ratios = renderRatioTable(sizes);
+  console.log(ratios);
+  tables.push(ratios);
   results['finishedAt'] = new Date().toISOString();
   save();
-  // The N+1 baseline may fail by design (one request fans out into more queries than the driver
-  // pool holds, and on a busy machine they time out): a finding for a full run, not a broken smoke.
-  const failed = sizes.flatMap((s) =>
-    s.cells.filter((c) => !c.ok && !(opts.quick && c.system === 'abscopal-n+1')).map((c) => `${sizeLabel(s.studies)} ${c.workload} ${c.system} ${c.mode}: ${c.error}`),
-  );
+  const failed = sizes.flatMap((s) => s.cells.filter((c) => !c.ok).map((c) => `${sizeLabel(s.studies)} ${c.workload} ${c.system} ${c.mode}: ${c.error}`));
   say(`results: bench/results/${stamp}.json${opts.out ? ` and ${opts.out}` : ''}`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} measurement(s) failed:\n${failed.join('\n')}`);
@@ -478,11 +472,35 @@ export function renderSizeTable(sizes: readonly SizeResult[]): string {
   return lines.join('\n');
 }
 
+/**
+ * The front-door table (README): per workload and request mode, for each size, Abscopal's
+ * throughput at 8 in flight over @neo4j/graphql's, and its p50 over the hand-written floor's.
+ */
+export function renderRatioTable(sizes: readonly SizeResult[]): string {
+  const heads = sizes.map((r) => sizeLabel(r.studies));
+  const lines = [`\n| workload | mode | ${heads.map((h) => `${h}: req/s @8 vs @neo4j/graphql · p50 vs floor`).join(' | ')} |`, `|---|---|${sizes.map(() => '---|').join('')}`];
+  for (const w of WORKLOADS) {
+    for (const mode of MODES) {
+      const row = sizes.map((r) => {
+        const a = cellOf(r, w.name, 'abscopal', mode);
+        if (!a) return undefined;
+        const n = cellOf(r, w.name, 'neo4j-graphql', mode);
+        const f = cellOf(r, w.name, 'floor', mode);
+        return `${n ? ratio(a.c8?.rps, n.c8?.rps) : 'n/a'} · ${ratio(a.latency?.p50Ms, f?.latency?.p50Ms)}`;
+      });
+      if (row.every((c) => c === undefined)) continue;
+      lines.push(`| ${w.name} | ${mode} | ${row.map((c) => c ?? '—').join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 /** `tsx bench/run.ts --render <results.json>` prints the tables of a saved run again. */
 if (process.argv[2] === '--render' && process.argv[3]) {
   const saved = JSON.parse(readFileSync(process.argv[3], 'utf8')) as { sizes: SizeResult[] };
   for (const r of saved.sizes) console.log(renderTable(r));
   console.log(renderSizeTable(saved.sizes));
+  console.log(renderRatioTable(saved.sizes));
 } else {
   main().catch((err: unknown) => {
     console.error(err);

@@ -1,6 +1,6 @@
 /**
- * The systems under test and how the bench talks to them: Abscopal (batched, and with batching
- * off: N+1) and @neo4j/graphql as HTTP servers in child processes, and the raw-Cypher floor over
+ * The systems under test and how the bench talks to them: Abscopal (this checkout's, and a
+ * baseline checkout's) and @neo4j/graphql as HTTP servers in child processes, and the raw-Cypher floor over
  * Bolt from the bench process through the Db chokepoint.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,8 +12,8 @@ import { type GraphParams, type SystemKind, stepText, type Workload } from './wo
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-export type SystemName = 'abscopal' | 'abscopal-baseline' | 'abscopal-n+1' | 'neo4j-graphql' | 'floor';
-export const SYSTEMS: SystemName[] = ['abscopal', 'abscopal-baseline', 'neo4j-graphql', 'floor', 'abscopal-n+1'];
+export type SystemName = 'abscopal' | 'abscopal-baseline' | 'neo4j-graphql' | 'floor';
+export const SYSTEMS: SystemName[] = ['abscopal', 'abscopal-baseline', 'neo4j-graphql', 'floor'];
 
 /**
  * How a client sends a workload: `repeated`, the same document every time (a dashboard, an app's

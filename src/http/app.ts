@@ -46,7 +46,7 @@ export interface AppDeps {
   /** Adds `extensions.cypherQueries` to every response (on outside production). */
   exposeQueryCount: boolean;
   readinessTimeoutMs?: number;
-  /** Only the benchmark turns batching off, to measure the N+1 baseline. */
+  /** Tests turn lookahead off, to compare the per-level fallback with the planned read. */
   loaderOptions?: LoaderOptions;
   /** Curation writes (submissions, reviews) per token per minute; default 60. */
   curationWritesPerMinute?: number;

@@ -57,25 +57,21 @@ export interface Loaders {
   prefetchedPages: WeakMap<object, Map<string, TreePage | number>>;
   /** Where trees and one-statement root reads hand what they read below a node. */
   sink: TreeSink;
-  /** Whether resolvers may read ahead (off in the N+1 baseline, which must cost a query per parent). */
+  /** Whether resolvers may read ahead (off in tests of the per-level fallback). */
   lookahead: boolean;
 }
 
 export interface LoaderOptions {
-  /** false turns batching off: one query per parent, the N+1 baseline the benchmark measures. */
-  batch?: boolean;
   /** false turns selection-set lookahead off: one batched query per level (the fallback path), for tests and comparison. */
   lookahead?: boolean;
 }
 
 export function createLoaders(store: GraphStore, options: LoaderOptions = {}): Loaders {
-  const dl = { batch: options.batch ?? true };
-  // Reading ahead without batching would hide the N+1 baseline's cost: off with batching.
-  const lookahead = dl.batch && (options.lookahead ?? true);
+  const lookahead = options.lookahead ?? true;
   const node = new DataLoader<string, Entity | null>(async (ids) => {
     const found = await traceBatch('node', ids.length, () => store.nodesByIds(ids));
     return orderByKeys(ids, found, null);
-  }, dl);
+  });
   const edges = new Map<EdgeName, DataLoader<string, EdgeHit[]>>();
   const pages = new Map<string, DataLoader<string, Page<PagedEdge>>>();
   const counts = new Map<string, DataLoader<string, number>>();
@@ -128,7 +124,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
         );
         return asks.map(({ plan, id }) => found.get(planKey(plan))?.get(id) ?? []);
       },
-      { ...dl, cacheKeyFn: ({ plan, id }) => `${planKey(plan)}\u0000${id}` },
+      { cacheKeyFn: ({ plan, id }) => `${planKey(plan)}\u0000${id}` },
     ),
     page<E extends PagedEdge>(name: E, args: PageArgs): DataLoader<string, Page<E>> {
       const id = JSON.stringify([name, args.first, args.after, args.type]);
@@ -142,7 +138,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
             for (const { hit } of items) node.prime(hit.node.id, hit.node as Entity);
             return { items: items.slice(0, args.first), hasNextPage: items.length > args.first };
           });
-        }, dl);
+        });
         pages.set(id, loader as unknown as DataLoader<string, Page<PagedEdge>>);
       }
       return loader;
@@ -151,7 +147,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
       const id = JSON.stringify([name, type]);
       let loader = counts.get(id);
       if (!loader) {
-        loader = new DataLoader<string, number>(async (keys) => orderByKeys(keys, await store.countEdges(name, keys, type), 0), dl);
+        loader = new DataLoader<string, number>(async (keys) => orderByKeys(keys, await store.countEdges(name, keys, type), 0));
         counts.set(id, loader);
       }
       return loader;
@@ -166,7 +162,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.
           for (const list of hits) for (const h of list) node.prime(h.node.id, h.node as Entity);
           return hits;
-        }, dl);
+        });
         edges.set(name, loader as unknown as DataLoader<string, EdgeHit[]>);
       }
       return loader;
