@@ -11,6 +11,7 @@ import type { IntervalMethod, Pooled, PoolingMethod } from '../analysis/meta-ana
 import { type ClinicalQuestionKey, parseQuestionId } from '../analysis/questions.js';
 import type { Entity } from '../db/entities.js';
 import { type Elsewhere, readElsewhere, readEvidenceRows } from '../db/evidence-rows.js';
+import { GraphStore } from '../db/graph.js';
 import { userError } from '../errors.js';
 import { keptAggregate } from './aggregate.js';
 import { builder } from './builder.js';
@@ -351,7 +352,7 @@ async function answerOne(
 ): Promise<QuestionAnswer | null> {
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
-  const lines = await keptAggregate(
+  const kept = await keptAggregate(
     ctx,
     `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`,
     async (db) => {
@@ -371,11 +372,21 @@ async function answerOne(
           count: (e?.total ?? 0) - (own.get(b) ?? 0),
         };
       });
-      return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
+      const lines = answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
+      // The lines' biomarker nodes belong to the same graph version: kept with them, a request reads none.
+      const nodes = lines ? await new GraphStore(db).nodesByIds(lines.map((l) => l.biomarker)) : new Map<string, Entity>();
+      return { lines, nodes };
     },
   );
+  const { lines, nodes } = kept;
+  if (!lines) return null;
   // The whole ranking is kept; a request takes its window. By position, not by rank: tied lines share a rank.
-  return lines ? { question: key, ranking: lines.slice(window.offset, window.offset + window.lines), lineCount: lines.length } : null;
+  const ranking = lines.slice(window.offset, window.offset + window.lines);
+  for (const l of ranking) {
+    const n = nodes.get(l.biomarker);
+    if (n) ctx.loaders.node.prime(l.biomarker, n);
+  }
+  return { question: key, ranking, lineCount: lines.length };
 }
 
 /**
