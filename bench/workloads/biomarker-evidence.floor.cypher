@@ -2,7 +2,8 @@
 // question (questionId, stored at write time) and biomarker, with their populations (a
 // confirmed trial, else the study), the heaviest population's weight (CIViC level, halved when
 // exploratory), findings for and against, best level and patients, in Cypher alone. It computes
-// no interaction, certainty or pooling, which are arithmetic on these rows.
+// no interaction, certainty or pooling, which are arithmetic on these rows. Like the answer's
+// defaults, it returns the 20 questions with the most predictive findings, 20 lines each.
 // params: $classes: string[] (unused; kept so every workload's floor takes the same variables)
 // columns: biomarker (one map per question × biomarker, ordered by question then weight)
 MATCH (b:Biomarker)<-[:ABOUT]-(f:Finding {type: 'PREDICTIVE'})<-[:HAS_FINDING]-(s:Study)
@@ -18,5 +19,10 @@ WITH f.questionId AS question, b,
      sum(coalesce(f.patients, s.enrolled, 0)) AS patients,
      count(DISTINCT population) AS populations
 ORDER BY question, weight DESC, b.name
-RETURN { question: question, supporting: supporting, contradicting: contradicting, bestLevel: bestLevel, weight: weight,
-         patients: patients, populations: populations, biomarker: b { slug: b.id, .name } } AS biomarker
+WITH question, sum(supporting + contradicting) AS predictive,
+     collect({ question: question, supporting: supporting, contradicting: contradicting, bestLevel: bestLevel, weight: weight,
+               patients: patients, populations: populations, biomarker: b { slug: b.id, .name } })[..20] AS lines
+ORDER BY predictive DESC, question
+LIMIT 20
+UNWIND lines AS biomarker
+RETURN biomarker
