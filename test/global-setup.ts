@@ -8,11 +8,10 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/observability/logger.js';
-import { createMetrics } from '../src/observability/metrics.js';
 import { connect, prepareGraph } from '../src/runtime/bootstrap.js';
 import { freePort, startLocalNeo4j } from '../src/runtime/local-neo4j.js';
+import { testApp } from './helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -55,8 +54,8 @@ async function start(): Promise<TestEnv> {
   const { db, driver } = await connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
   await prepareGraph(db, { seedOnStart: 'always', seedDir: path.resolve('seed') }, log);
 
-  const metrics = createMetrics(false);
-  const app = createApp({ db, logger: createLogger('warn', 'test-app'), metrics, exposeQueryCount: true });
+  // The one test app (test/helpers.ts), logging warnings: this one serves the browser tests over real HTTP.
+  const { app } = testApp(db, { logger: createLogger('warn', 'test-app') });
   const server = createServer(app);
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -3,6 +3,7 @@
  * round trip, so DataLoaders above can serve a whole level of a GraphQL query with one query.
  */
 import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import { type Entity, parseEntity, parseRel, type Study } from './entities.js';
 import { LISTED_LABELS, type ListedLabel, listKeys, normaliseText, yearAscPrefix, yearDescPrefix } from './list-keys.js';
 import { EDGES, type EdgeHit, type EdgeName, isLabel, type Label, LIST_CAP, type PagedEdge, relHasProps } from './model.js';
@@ -45,6 +46,27 @@ function toNode(label: unknown, props: unknown): Entity {
   if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
   return parseEntity(label, props);
 }
+
+// The rows of the book's queries, parsed at the boundary: a query whose columns drift from these fails loudly here.
+// Node properties are left to parseEntity (db/entities.ts), which knows each label's schema.
+const count = z
+  .number()
+  .nullable()
+  .transform((n) => n ?? 0);
+const Rows = {
+  node: z.object({ key: z.string(), label: z.string(), props: z.unknown() }),
+  hit: z.object({ key: z.string(), label: z.string(), props: z.unknown(), rel: z.unknown() }),
+  pageHit: z.object({ key: z.string(), label: z.string(), props: z.unknown(), rel: z.unknown(), sortKey: z.array(z.union([z.string(), z.number()])) }),
+  keyedCount: z.object({ key: z.string(), total: count }),
+  total: z.object({ total: count }),
+  degree: z.object({ field: z.enum(Object.keys(EDGES) as [EdgeName, ...EdgeName[]]), p95: count, max: count }),
+  sorted: z.object({ props: z.unknown(), sortKey: z.union([z.string(), z.number()]).transform(String) }),
+  missingKeys: z.object({ id: z.string(), props: z.record(z.string(), z.unknown()) }),
+  searchHit: z.object({ label: z.string(), props: z.unknown(), score: z.number() }),
+  expand: z.object({ i: z.number(), from: z.string(), to: z.string(), type: z.string(), rel: z.unknown(), label: z.string(), props: z.unknown() }),
+  stat: z.object({ kind: z.enum(['node', 'relationship']), name: z.string(), count: z.number() }),
+};
+const parseRows = <S extends z.ZodType>(schema: S, rows: readonly Row[]): z.infer<S>[] => rows.map((r) => schema.parse(r));
 
 /** Which book query reads a root list page, with its parameters. */
 export interface RootPageRead {
@@ -102,8 +124,8 @@ export class GraphStore {
   constructor(readonly db: Db) {}
 
   async nodesByIds(ids: readonly string[]): Promise<Map<string, Entity>> {
-    const rows = await this.db.read('nodes-by-ids', { ids: [...ids] });
-    return new Map(rows.map((r) => [String(r['key']), toNode(r['label'], r['props'])]));
+    const rows = parseRows(Rows.node, await this.db.read('nodes-by-ids', { ids: [...ids] }));
+    return new Map(rows.map((r) => [r.key, toNode(r.label, r.props)]));
   }
 
   /**
@@ -131,44 +153,42 @@ export class GraphStore {
     after: readonly (string | number)[] | null,
     type: string | null,
   ): Promise<Map<string, { hit: EdgeHit<E>; sortKey: (string | number)[] }[]>> {
-    const rows = await this.db.read(`page:${name}`, { keys: [...keys], limit: int(limit), after, type });
+    const rows = parseRows(Rows.pageHit, await this.db.read(`page:${name}`, { keys: [...keys], limit: int(limit), after, type }));
     const out = new Map<string, { hit: EdgeHit<E>; sortKey: (string | number)[] }[]>();
     for (const r of rows) {
-      const key = String(r['key']);
-      const list = out.get(key) ?? [];
-      list.push({ hit: this.toHit(name, key, r), sortKey: r['sortKey'] as (string | number)[] });
-      out.set(key, list);
+      const list = out.get(r.key) ?? [];
+      list.push({ hit: this.toHit(name, r), sortKey: r.sortKey });
+      out.set(r.key, list);
     }
     return out;
   }
 
   /** How many children a growing field has, per parent. */
   async countEdges(name: PagedEdge, keys: readonly string[], type: string | null): Promise<Map<string, number>> {
-    const rows = await this.db.read(`count:${name}`, { keys: [...keys], type });
-    return new Map(rows.map((r) => [String(r['key']), Number(r['total'])]));
+    const rows = parseRows(Rows.keyedCount, await this.db.read(`count:${name}`, { keys: [...keys], type }));
+    return new Map(rows.map((r) => [r.key, r.total]));
   }
 
   /** Per relationship field, the 95th percentile and the maximum of children per parent. */
   async degreeStats(): Promise<Map<EdgeName, { p95: number; max: number }>> {
-    const rows = await this.db.read('degree-stats');
-    return new Map(rows.map((r) => [r['field'] as EdgeName, { p95: Number(r['p95'] ?? 0), max: Number(r['max'] ?? 0) }]));
+    const rows = parseRows(Rows.degree, await this.db.read('degree-stats'));
+    return new Map(rows.map((r) => [r.field, { p95: r.p95, max: r.max }]));
   }
 
   private toHits<E extends EdgeName>(name: E, rows: Row[]): Map<string, EdgeHit<E>[]> {
     const byKey = new Map<string, EdgeHit<E>[]>();
-    for (const r of rows) {
-      const key = String(r['key']);
-      const list = byKey.get(key) ?? [];
-      list.push(this.toHit(name, key, r));
-      byKey.set(key, list);
+    for (const r of parseRows(Rows.hit, rows)) {
+      const list = byKey.get(r.key) ?? [];
+      list.push(this.toHit(name, r));
+      byKey.set(r.key, list);
     }
     return byKey;
   }
 
-  private toHit<E extends EdgeName>(name: E, key: string, r: Row): EdgeHit<E> {
+  private toHit<E extends EdgeName>(name: E, r: z.infer<typeof Rows.hit>): EdgeHit<E> {
     const spec = EDGES[name];
-    const node = toNode(r['label'], r['props']);
-    const rel = relHasProps(spec.rel) ? parseRel(spec.rel, key, node.id, r['rel']) : undefined;
+    const node = toNode(r.label, r.props);
+    const rel = relHasProps(spec.rel) ? parseRel(spec.rel, r.key, node.id, r.rel) : undefined;
     return { node, rel } as EdgeHit<E>;
   }
 
@@ -178,8 +198,8 @@ export class GraphStore {
    */
   async list<L extends ListedLabel>(label: L, text: string | null, after: string | null, limit: number): Promise<KeyedPage<Entity<L>>> {
     const { name, params } = this.listRead(label, text, after, limit);
-    const rows = await this.db.read(name, params);
-    return rows.map((r) => ({ node: parseEntity(label, r['props']) as Entity<L>, sortKey: String(r['sortKey']) }));
+    const rows = parseRows(Rows.sorted, await this.db.read(name, params));
+    return rows.map((r) => ({ node: parseEntity(label, r.props) as Entity<L>, sortKey: r.sortKey }));
   }
 
   /** The query and parameters of a root list page, for list() and for the one-statement read of the field (db/statement.ts). */
@@ -193,20 +213,20 @@ export class GraphStore {
   }
 
   async count(label: ListedLabel, text: string | null): Promise<number> {
-    const rows = await this.db.read(text === null ? `count:${label}` : `count-text:${label}`, { text: text === null ? null : normaliseText(text) });
-    return Number(rows[0]?.['total'] ?? 0);
+    const rows = parseRows(Rows.total, await this.db.read(text === null ? `count:${label}` : `count-text:${label}`, { text: text === null ? null : normaliseText(text) }));
+    return rows[0]?.total ?? 0;
   }
 
   /** One page of studies: filtered from the smallest side the filter names, in `order`, after the keyset `after`. */
   async studies(filter: StudyFilter, order: StudyOrder, after: string | null, limit: number): Promise<KeyedPage<Study>> {
     const { name, params } = this.studiesRead(filter, order, after, limit);
-    const rows = await this.db.read(name, params);
-    return rows.map((r) => ({ node: parseEntity('Study', r['props']), sortKey: String(r['sortKey']) }));
+    const rows = parseRows(Rows.sorted, await this.db.read(name, params));
+    return rows.map((r) => ({ node: parseEntity('Study', r.props), sortKey: r.sortKey }));
   }
 
   async countStudies(filter: StudyFilter): Promise<number> {
-    const rows = await this.db.read(isUnfiltered(filter) ? 'studies-count:unfiltered' : `studies-count:${studyStart(filter)}`, studyParams(filter));
-    return Number(rows[0]?.['total'] ?? 0);
+    const rows = parseRows(Rows.total, await this.db.read(isUnfiltered(filter) ? 'studies-count:unfiltered' : `studies-count:${studyStart(filter)}`, studyParams(filter)));
+    return rows[0]?.total ?? 0;
   }
 
   /**
@@ -217,9 +237,9 @@ export class GraphStore {
     let total = 0;
     for (const label of LISTED_LABELS) {
       for (;;) {
-        const rows = await this.db.read(`list-keys-missing:${label}`, { limit: int(batch) });
+        const rows = parseRows(Rows.missingKeys, await this.db.read(`list-keys-missing:${label}`, { limit: int(batch) }));
         if (rows.length === 0) break;
-        const keyed = rows.map((r) => ({ id: String(r['id']), keys: listKeys(label, r['props'] as Record<string, unknown>) }));
+        const keyed = rows.map((r) => ({ id: r.id, keys: listKeys(label, r.props) }));
         await this.db.write((tx) => tx.run('list-keys-set', { rows: keyed }));
         total += rows.length;
       }
@@ -228,30 +248,21 @@ export class GraphStore {
   }
 
   async search(luceneQuery: string, labels: readonly Label[], limit: number): Promise<SearchHit[]> {
-    const rows = await this.db.read('search', { query: luceneQuery, labels: [...labels], limit: int(limit) });
-    return rows.map((r) => ({ node: toNode(r['label'], r['props']), score: Number(r['score']) }));
+    const rows = parseRows(Rows.searchHit, await this.db.read('search', { query: luceneQuery, labels: [...labels], limit: int(limit) }));
+    return rows.map((r) => ({ node: toNode(r.label, r.props), score: r.score }));
   }
 
   /** Up to `limit` relationships of the frontier, at most `perNode` per frontier node (cypher/queries/expand.cypher). */
   async expand(frontier: readonly string[], labels: readonly Label[], perNode: number, limit: number): Promise<ExpandRow[]> {
-    const rows = await this.db.read('expand', { frontier: [...frontier], labels: [...labels], perNode: int(perNode), limit: int(limit) });
-    return rows.map((r: Row) => ({
-      fromIndex: Number(r['i']),
-      from: String(r['from']),
-      to: String(r['to']),
-      type: String(r['type']),
-      detail: relDetail(r['rel']),
-      neighbour: toNode(r['label'], r['props']),
-    }));
+    const rows = parseRows(Rows.expand, await this.db.read('expand', { frontier: [...frontier], labels: [...labels], perNode: int(perNode), limit: int(limit) }));
+    return rows.map((r) => ({ fromIndex: r.i, from: r.from, to: r.to, type: r.type, detail: relDetail(r.rel), neighbour: toNode(r.label, r.props) }));
   }
 
   async stats(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {
-    const rows = await this.db.read('graph-stats');
+    const rows = parseRows(Rows.stat, await this.db.read('graph-stats'));
     const nodes: Record<string, number> = {};
     const relationships: Record<string, number> = {};
-    for (const r of rows) {
-      (r['kind'] === 'node' ? nodes : relationships)[String(r['name'])] = Number(r['count']);
-    }
+    for (const r of rows) (r.kind === 'node' ? nodes : relationships)[r.name] = r.count;
     return { nodes, relationships };
   }
 }
