@@ -5,4 +5,4 @@ OPTIONAL MATCH (byTag:ReleaseTag {name: $tag})-[:TAGS]->(tagged:Release)
 WITH coalesce(tagged.id, $id) AS wanted
 MATCH (r:Release {id: wanted})
 OPTIONAL MATCH (t:ReleaseTag)-[:TAGS]->(r)
-RETURN r.id AS id, r.createdAt AS createdAt, r.counts AS counts, collect(t.name) AS tags
+RETURN r.id AS id, r.createdAt AS createdAt, r.counts AS counts, r.cause AS cause, collect(t.name) AS tags

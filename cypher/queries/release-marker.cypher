@@ -4,4 +4,4 @@
 OPTIONAL MATCH (m:ReleaseMarker {key: 'graph'})
 OPTIONAL MATCH (r:Release {id: m.release})
 OPTIONAL MATCH (t:ReleaseTag)-[:TAGS]->(r)
-RETURN m.seq AS seq, r.id AS id, r.createdAt AS createdAt, r.counts AS counts, collect(t.name) AS tags
+RETURN m.seq AS seq, r.id AS id, r.createdAt AS createdAt, r.counts AS counts, r.cause AS cause, collect(t.name) AS tags

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   console.error(`release: ${describeTarget(config)}`);
   const { db, driver } = await connect(config.neo4j);
   try {
-    const release = opts.refresh ? await refreshRelease(db) : await new ReleaseTracker(db).current();
+    const release = opts.refresh ? await refreshRelease(db, 'npm run release -- --refresh') : await new ReleaseTracker(db).current();
     if (opts.refresh) console.log(`hashed in ${Math.round((release as { ms?: number }).ms ?? 0)} ms`);
     if (opts.tag) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.tag)) throw new ConfigError(`--tag: "${opts.tag}" must be 1–64 letters, digits, dots, dashes or underscores`);

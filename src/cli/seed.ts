@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         `${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships removed`,
     );
     // Every running server picks the new release up from the marker this moves.
-    const release = await refreshRelease(opened.db);
+    const release = await refreshRelease(opened.db, `npm run seed: ${report.studies} studies`);
     console.log(`release ${release.id} (hashed in ${Math.round(release.ms)} ms)`);
   } finally {
     await opened.close();

@@ -27,6 +27,8 @@ export interface Release {
   id: string;
   /** When this content was first recorded as a release (ISO 8601). */
   createdAt: string;
+  /** The write that first produced this content (an import and its records, an accepted submission, a seed load); null for releases recorded before causes were. */
+  cause: string | null;
   counts: ReleaseCount[];
   tags: string[];
 }
@@ -65,21 +67,27 @@ const ReleaseRow = z.object({
   id: z.string(),
   createdAt: z.string(),
   counts: z.string(),
+  cause: z.string().nullable().default(null),
   tags: z.array(z.string()).default([]),
 });
 
 function toRelease(row: unknown): Release {
   const r = ReleaseRow.parse(row);
-  return { id: r.id, createdAt: r.createdAt, counts: CountsJson.parse(JSON.parse(r.counts)), tags: r.tags };
+  return { id: r.id, createdAt: r.createdAt, counts: CountsJson.parse(JSON.parse(r.counts)), cause: r.cause, tags: r.tags };
 }
+
+/** A release's cause is a line for a reader, not a log: long record lists are cut. */
+const CAUSE_MAX = 1000;
 
 /**
  * Call after every committed write (seed, import, curation accept): hashes the graph, records the
- * release and moves the marker, so every instance serves the new id. Returns the release.
+ * release with `cause` (what the write was, for a reader of the release list) and moves the
+ * marker, so every instance serves the new id. Returns the release.
  */
-export async function refreshRelease(db: Db): Promise<Release & { ms: number }> {
+export async function refreshRelease(db: Db, cause: string): Promise<Release & { ms: number }> {
   const hashed = await hashGraph(db);
-  const rows = await db.write((tx) => tx.run('release-record', { id: hashed.id, createdAt: new Date().toISOString(), counts: JSON.stringify(hashed.counts) }));
+  const said = cause.length > CAUSE_MAX ? `${cause.slice(0, CAUSE_MAX - 2)} …` : cause;
+  const rows = await db.write((tx) => tx.run('release-record', { id: hashed.id, createdAt: new Date().toISOString(), counts: JSON.stringify(hashed.counts), cause: said }));
   const recorded = toRelease({ ...rows[0], tags: [] });
   const withTags = await findRelease(db, { id: recorded.id });
   return { ...(withTags ?? recorded), ms: hashed.ms };
@@ -165,8 +173,8 @@ export class ReleaseTracker {
   }
 
   /** Hashes now and records the result (after a write made by this process). */
-  async refresh(): Promise<Release> {
-    const release = await refreshRelease(this.db);
+  async refresh(cause: string): Promise<Release> {
+    const release = await refreshRelease(this.db, cause);
     this.adopt(release, null);
     return release;
   }
@@ -188,7 +196,7 @@ export class ReleaseTracker {
     if (marker.release && (marker.seq !== this.seq || !this.cached)) this.adopt(marker.release, marker.seq);
     if (this.cached && marker.release) return this.cached;
     // No release recorded for this graph yet: hash it once and record it for every instance.
-    const fresh = await refreshRelease(this.db);
+    const fresh = await refreshRelease(this.db, 'first served: the graph was written without recording a release');
     const after = await readMarker(this.db);
     this.adopt(fresh, after.seq);
     return fresh;

@@ -76,7 +76,7 @@ export async function prepareGraph(db: Db, config: Pick<Config, 'seedOnStart' | 
   const bundle = await readSeed(config.seedDir);
   const report = await writeSeed(db, bundle);
   log.info({ studies: report.studies, ...report.stats }, 'seed loaded');
-  const release = await refreshRelease(db);
+  const release = await refreshRelease(db, `seed loaded on start: ${report.studies} studies from ${config.seedDir}`);
   log.info({ release: release.id, ms: Math.round(release.ms) }, 'release recorded');
   return report;
 }

@@ -21,6 +21,12 @@ const ReleaseRef = builder.objectRef<Release>('Release').implement({
   fields: (t) => ({
     id: t.string({ description: 'Content-derived id (sha256 over the canonical export).', resolve: (r) => r.id }),
     createdAt: t.string({ description: 'When this content was first recorded (ISO 8601).', resolve: (r) => r.createdAt }),
+    cause: t.string({
+      nullable: true,
+      description:
+        'The write that first produced this content: an import with its records, an accepted submission with its revision, a seed load. Empty for releases recorded before causes were.',
+      resolve: (r) => r.cause,
+    }),
     counts: t.field({ type: [ReleaseCountRef], description: 'How many nodes and relationships of each type it holds.', resolve: (r) => r.counts }),
     tags: t.stringList({ description: 'Names this release was tagged with (npm run release -- --tag NAME).', resolve: (r) => r.tags }),
   }),

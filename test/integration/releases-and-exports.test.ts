@@ -66,13 +66,13 @@ describe('releases', () => {
   it('another instance converges on the marker a writer moved, without hashing', async () => {
     const tracker = new ReleaseTracker(t.db, { checkIntervalMs: 0 });
     const seen = await tracker.current();
-    const recorded = await refreshRelease(t.db);
+    const recorded = await refreshRelease(t.db, 'test: release after a test write');
     expect((await tracker.current()).id).toBe(recorded.id);
     expect(recorded.id).toBe(seen.id);
   });
 
   it('a release can be tagged with a name and looked up by it', async () => {
-    const current = await refreshRelease(t.db);
+    const current = await refreshRelease(t.db, 'test: release after a test write');
     expect(await tagRelease(t.db, 'test-tag', current.id)).toEqual({ name: 'test-tag', id: current.id });
     const res = await t.gql<{ release: { id: string; tags: string[] } }>('{ release(tag: "test-tag") { id tags } }');
     expect(res.data!.release).toEqual({ id: current.id, tags: ['test-tag'] });
@@ -121,14 +121,14 @@ describe('the response cache', () => {
     const before = await ask();
     await writeStudy(t.db, withSummary('changed by the cache test'));
     try {
-      await refreshRelease(t.db);
+      await refreshRelease(t.db, 'test: release after a test write');
       const after = await ask();
       expect(after.extensions.release).not.toBe(before.extensions.release);
       expect(after.data.entity.summary).toBe('changed by the cache test');
       expect(after.extensions.cypherQueries).toBeGreaterThan(0);
     } finally {
       await writeStudy(t.db, original);
-      await refreshRelease(t.db);
+      await refreshRelease(t.db, 'test: release after a test write');
     }
   });
 });
@@ -137,7 +137,7 @@ describe('exports', () => {
   let release = '';
   beforeAll(async () => {
     // The graph is back at the seed's content here, so the app's release has this id too.
-    release = (await refreshRelease(t.db)).id;
+    release = (await refreshRelease(t.db, 'test: release after a test write')).id;
   });
 
   for (const path of ['/export/graph.graphml', '/export/graph.json', '/export/findings.csv', '/export/outcomes.csv']) {
