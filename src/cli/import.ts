@@ -7,7 +7,9 @@
  * since DATE (and `--known` re-reads every trial the graph already holds); the report lists new,
  * changed (field, before, after) and unchanged records. CTGOV_BASE_URL points at another API v2
  * host (a mirror, or a test's stub). Registry records outside the graph's scope are refused unless
- * --allow-out-of-scope; site institutions are created only with --sites.
+ * --allow-out-of-scope; site institutions are created only with --sites. With --review, new and
+ * changed records become pending curation submissions (REGISTRY_UPDATE) that a reviewer accepts
+ * or rejects through the curation API; the graph is not written until then.
  * Database: NEO4J_URI when set, else the local Neo4j (joining a running `npm start`).
  */
 
@@ -33,6 +35,8 @@ interface Options {
   sites?: boolean;
   allowOutOfScope?: boolean;
   check?: boolean;
+  review?: boolean;
+  author: string;
   aliases: string;
   maxPages: string;
 }
@@ -155,6 +159,7 @@ async function main(kind: 'ctgov' | 'pubmed', args: string[], opts: Options): Pr
       aliases,
       allowOutOfScope: opts.allowOutOfScope ?? false,
       sites: opts.sites ?? false,
+      ...(opts.review ? { review: { author: opts.author } } : {}),
       onRecord: (done, _total, key, outcome) => bar?.update(done, { key, outcome }),
     }),
   );
@@ -174,6 +179,8 @@ for (const kind of ['ctgov', 'pubmed'] as const) {
     .argument('[inputs...]', kind === 'ctgov' ? 'files, directories or NCT ids' : 'files, directories or PMIDs')
     .option('--fetch', 'fetch ids from the public API (needs network access)')
     .option('--check', 'validate only; write nothing')
+    .option('--review', 'propose new and changed records as curation submissions for a reviewer instead of writing them')
+    .option('--author <name>', 'with --review: the name the proposals are submitted under (a reviewer must be someone else)', 'import')
     .option('--aliases <file>', 'curated aliases for entity resolution', 'seed/catalog/aliases.json')
     .option('--max-pages <n>', 'at most this many search pages (ctgov --query)', '20')
     .action(async (inputs: string[], opts: Options) => {

@@ -4,7 +4,10 @@
  * and applied only when a reviewer accepts it: then it is validated again against the graph as it
  * stands and written through the seed's own writer, in one transaction with its Revision. Every
  * kind of change is expressed as seed units (a study, or a catalog entry) before and after, so a
- * file, a submission, a correction and a revert cannot disagree about what the graph holds.
+ * file, a submission, a correction and a revert cannot disagree about what the graph holds. The
+ * one exception is a registry update (`npm run import -- … --review`): its unit is the import's
+ * own plan, written by the importer's writer when accepted, so a reviewed import and a direct one
+ * write the same thing.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -14,6 +17,9 @@ import { withoutListKeys } from '../db/list-keys.js';
 import { isLabel, type Label } from '../db/model.js';
 import type { Db, WriteTx } from '../db/run.js';
 import { notFound, userError } from '../errors.js';
+import type { FieldChange } from '../importers/changes.js';
+import { type RecordPlan, RecordPlanJson } from '../importers/plan.js';
+import { planHash, writePlanTx } from '../importers/write-plan.js';
 import { refreshRelease } from '../release/release.js';
 import { catalogKindOf, exportCatalog, exportStudies, type RunQuery, SEED_FIELDS } from '../seed-files/export-seed.js';
 import { type KnownNode, type RawBundle, type SeedProblem, validateBundle } from '../seed-files/read-seed.js';
@@ -21,7 +27,7 @@ import { type Catalog, type CatalogKind, CatalogSchemas, Slug, type StudySeed } 
 import { writeCatalogTx, writeStudyTx } from '../seed-files/write-seed.js';
 import { type Principal, requireScope } from './tokens.js';
 
-export const SubmissionKind = z.enum(['STUDY', 'CORRECTION', 'RETRACTION', 'REVERT']);
+export const SubmissionKind = z.enum(['STUDY', 'CORRECTION', 'RETRACTION', 'REVERT', 'REGISTRY_UPDATE']);
 export type SubmissionKind = z.infer<typeof SubmissionKind>;
 export const SubmissionStatus = z.enum(['PENDING', 'ACCEPTED', 'REJECTED']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
@@ -43,6 +49,10 @@ export const StudyPayload = z
   .strict();
 const CorrectionPayload = z.object({ node: z.string(), fields: z.record(z.string(), z.unknown()) }).strict();
 const RevertPayload = z.object({ revision: z.string() }).strict();
+const FieldChangeJson = z.object({ record: z.string(), field: z.string(), before: z.string(), after: z.string() }).strict() satisfies z.ZodType<FieldChange>;
+/** A registry update: the import's plan, the record's hash it was planned against (null: new) and the changed fields the report listed. */
+const RegistryPayload = z.object({ plan: RecordPlanJson, previousHash: z.string().nullable(), changes: z.array(FieldChangeJson) }).strict();
+type RegistryPayload = z.infer<typeof RegistryPayload>;
 
 export const SubmissionRecord = z.object({
   id: z.string(),
@@ -71,10 +81,12 @@ const Unit = z.discriminatedUnion('kind', [
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   }),
+  z.object({ kind: z.literal('registry'), id: z.string(), plan: RecordPlanJson, previousHash: z.string().nullable() }),
 ]);
 type Unit =
   | { kind: 'study'; id: string; before: StudySeed | null; after: StudySeed | null }
-  | { kind: 'catalog'; catalogKind: CatalogKind; id: string; before: CatalogEntry | null; after: CatalogEntry | null };
+  | { kind: 'catalog'; catalogKind: CatalogKind; id: string; before: CatalogEntry | null; after: CatalogEntry | null }
+  | { kind: 'registry'; id: string; plan: RecordPlan; previousHash: string | null };
 
 const PropsJson = z.record(z.string(), z.unknown()).nullable();
 export const Change = z.object({ nodeId: z.string(), label: z.string().nullable(), before: PropsJson, after: PropsJson });
@@ -143,6 +155,13 @@ async function knownNodes(run: RunQuery, ids: Iterable<string>, except: Readonly
     if (isLabel(row.label) && !except.has(row.id)) known.set(row.id, { label: row.label, study: row.study });
   }
   return known;
+}
+
+/** The nodes a unit may change, read before and after it is applied for the revision's changes. */
+function unitIds(u: Unit): string[] {
+  if (u.kind === 'study') return [...ownedIds(u.before), ...ownedIds(u.after)];
+  if (u.kind === 'registry') return u.plan.nodes.map((n) => n.id);
+  return [u.id];
 }
 
 function ownedIds(study: StudySeed | null): string[] {
@@ -247,6 +266,26 @@ async function planCorrection(run: RunQuery, payload: z.infer<typeof CorrectionP
   return { target: payload.node, units: [{ kind: 'study', id: studyId, before, after: study }], problems: [] };
 }
 
+/**
+ * A registry update applies only to the record as it was planned against: when an import or
+ * another review has written the record since, the plan is stale and is refused (import again).
+ */
+async function planRegistry(run: RunQuery, payload: RegistryPayload): Promise<Plan> {
+  const { plan: record, previousHash } = payload;
+  const row = (await run('import-record-hashes', { ids: [record.sourceId] }))[0];
+  const current = typeof row?.['hash'] === 'string' ? row['hash'] : null;
+  if (current === planHash(record))
+    return { target: record.owner, units: [], problems: [{ path: 'plan', message: `the graph already holds ${record.key} as proposed; nothing would change` }] };
+  if (current !== previousHash) {
+    return {
+      target: record.owner,
+      units: [],
+      problems: [{ path: 'plan', message: `${record.key} was written again since this proposal was made (by an import or another review); import it again with --review` }],
+    };
+  }
+  return { target: record.owner, units: [{ kind: 'registry', id: record.owner, plan: record, previousHash }], problems: [] };
+}
+
 async function readRevision(run: RunQuery, id: string): Promise<RevisionRecord | undefined> {
   const row = (await run('curation-revision-get', { id }))[0];
   return row === undefined ? undefined : RevisionRecord.parse(row['revision']);
@@ -256,7 +295,15 @@ async function readRevision(run: RunQuery, id: string): Promise<RevisionRecord |
 async function planRevert(run: RunQuery, payload: z.infer<typeof RevertPayload>): Promise<Plan> {
   const revision = await readRevision(run, payload.revision);
   if (revision === undefined) return { target: payload.revision, units: [], problems: [{ path: 'revision', message: `no revision has the id "${payload.revision}"` }] };
-  const old = z.array(Unit).parse(JSON.parse(revision.units));
+  const stored = z.array(Unit).parse(JSON.parse(revision.units));
+  const old = stored.filter((u): u is Exclude<(typeof stored)[number], { kind: 'registry' }> => u.kind !== 'registry');
+  if (old.length < stored.length) {
+    return {
+      target: payload.revision,
+      units: [],
+      problems: [{ path: 'revision', message: `${revision.id} applied a registry record; import the record as it should be (with --review) instead of reverting` }],
+    };
+  }
   const raw: RawBundle = { catalog: {}, studies: [] };
   const restoredCatalog = new Set<string>();
   for (const u of old) {
@@ -295,6 +342,8 @@ async function plan(run: RunQuery, kind: SubmissionKind, payload: unknown): Prom
       return planCorrection(run, CorrectionPayload.parse(payload), kind === 'RETRACTION');
     case 'REVERT':
       return planRevert(run, RevertPayload.parse(payload));
+    case 'REGISTRY_UPDATE':
+      return planRegistry(run, RegistryPayload.parse(payload));
   }
 }
 
@@ -345,6 +394,45 @@ export async function submit(db: Db, principal: Principal, input: SubmissionInpu
   return record;
 }
 
+/**
+ * An import run with --review proposes each new or changed record instead of writing it: a
+ * pending REGISTRY_UPDATE by `author` (the importing operator), checked as a reviewer's accept
+ * would check it. Proposing the same plan again returns the pending proposal (`existing`), so
+ * re-running an import with --review adds nothing.
+ */
+export async function submitRegistryUpdate(
+  db: Db,
+  author: string,
+  record: RecordPlan,
+  previousHash: string | null,
+  changes: readonly FieldChange[],
+): Promise<{ submission: SubmissionRecord; existing: boolean }> {
+  const payload: RegistryPayload = { plan: record, previousHash, changes: [...changes] };
+  const json = JSON.stringify(payload);
+  const pending = (await db.read('curation-submission-pending-same', { kind: 'REGISTRY_UPDATE', target: record.owner, payload: json }))[0];
+  if (pending !== undefined) return { submission: SubmissionRecord.parse(pending['submission']), existing: true };
+  const checked = await planRegistry((name, params) => db.read(name, params), payload);
+  if (checked.problems.length > 0) throw invalid(checked.problems);
+  const fields = changes.map((c) => c.field);
+  const what =
+    previousHash === null
+      ? `${record.key}: a new record (${record.origin})`
+      : `${record.key} changed (${record.origin})${fields.length ? `: ${fields.length} field(s), ${fields.join(', ')}` : ''}`;
+  const reason = Reason.parse(what.length > 2000 ? `${what.slice(0, 1990)} …` : what);
+  const submission: SubmissionRecord = {
+    id: `sub-${randomUUID()}`,
+    kind: 'REGISTRY_UPDATE',
+    status: 'PENDING',
+    author,
+    createdAt: new Date().toISOString(),
+    reason,
+    target: record.owner,
+    payload: json,
+  };
+  await db.write((tx) => tx.run('curation-submission-create', { props: submission }));
+  return { submission, existing: false };
+}
+
 // ------------------------------------------------------------------ reviewing
 
 export async function getSubmission(run: RunQuery, id: string): Promise<SubmissionRecord | undefined> {
@@ -374,6 +462,7 @@ async function applyUnits(tx: WriteTx, units: Unit[]): Promise<void> {
     if (u.after !== null) await writeStudyTx(tx, u.after);
     else await tx.run('curation-delete-study', { id: u.id });
   }
+  for (const u of units) if (u.kind === 'registry') await writePlanTx(tx, u.plan, u.previousHash);
   const removed = units.filter((u) => u.kind === 'catalog' && u.after === null).map((u) => u.id);
   // Until nothing more goes: removing an entry (investigator) can free one it pointed at (institution, source).
   for (let pass = 0; pass <= removed.length; pass += 1) {
@@ -406,7 +495,7 @@ export async function review(db: Db, principal: Principal, id: string, decision:
     const run: RunQuery = (name, params) => tx.run(name, params);
     const planned = await plan(run, locked.kind, JSON.parse(locked.payload));
     if (planned.problems.length > 0) throw invalid(planned.problems);
-    const ids = [...new Set(planned.units.flatMap((u) => (u.kind === 'study' ? [...ownedIds(u.before), ...ownedIds(u.after)] : [u.id])))].sort();
+    const ids = [...new Set(planned.units.flatMap(unitIds))].sort();
     const before = await nodeProps(tx, ids);
     await applyUnits(tx, planned.units);
     const after = await nodeProps(tx, ids);
@@ -437,7 +526,9 @@ export async function review(db: Db, principal: Principal, id: string, decision:
     return SubmissionRecord.parse((await tx.run('curation-submission-decide', { id, props: { ...decided, revision: revision.id } }))[0]?.['submission']);
   });
   // Accepted data changed: record the new release, so every instance's response cache moves on.
-  if (decided.status === 'ACCEPTED' && decided.revision !== undefined) await refreshRelease(db);
+  if (decided.status === 'ACCEPTED' && decided.revision !== undefined) {
+    await refreshRelease(db, `${decided.kind} ${decided.id} on ${decided.target} accepted by ${principal.name}: revision ${decided.revision}`);
+  }
   return decided;
 }
 

@@ -82,6 +82,13 @@ export const EDGES = {
   'Study.outcomes': out('Study', 'REPORTS', 'Outcome', 'c.measure, c.id'),
   'Study.findings': out('Study', 'HAS_FINDING', 'Finding', 'c.type, c.id'),
   'Study.sources': out('Study', 'SOURCED_FROM', 'Source'),
+  // Results posted in the registry record of a trial the study is confirmed to analyse: derived from the graph, so no second link can drift from the record's own.
+  'Study.registryOutcomes': hops(
+    'Study',
+    'Outcome',
+    "(p:Study {id: key})-[:ANALYZES {link: 'CONFIRMED'}]->(:Trial)<-[:ANALYZES {link: 'CONFIRMED'}]-(:Study {kind: 'REGISTRY_RECORD'})-[:REPORTS]->(c:Outcome)",
+    'c.measure, c.id',
+  ),
   'Trial.studies': inn('Trial', 'ANALYZES', 'Study', 'c.year, c.id'),
   'Trial.sources': out('Trial', 'SOURCED_FROM', 'Source'),
   // The trial's ClinicalTrials.gov record (a Study of kind REGISTRY_RECORD): the registry's own facts, arms and posted results.

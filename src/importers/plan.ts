@@ -3,7 +3,9 @@
  * creates or updates, the relationships it adds, and what it could not map. Both importers build
  * this one shape, so one writer (write-plan.ts) handles registry records and papers alike.
  */
-import type { Label, RelType } from '../db/model.js';
+import { z } from 'zod';
+import { LABELS } from '../db/labels.js';
+import { type Label, REL_TYPES, type RelType } from '../db/model.js';
 
 export type Prop = string | number | boolean | string[];
 export type Props = Record<string, Prop>;
@@ -85,3 +87,24 @@ export function dedupeLinks(links: PlanLink[]): PlanLink[] {
     return true;
   });
 }
+
+const PropJson = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/**
+ * A RecordPlan as JSON (a registry update waiting for review keeps its plan in the submission):
+ * parsed back at the boundary, so a stored plan that no longer fits the model is refused.
+ */
+export const RecordPlanJson = z
+  .object({
+    kind: z.enum(['ctgov', 'pubmed']),
+    key: z.string(),
+    origin: z.string(),
+    sourceId: z.string(),
+    owner: z.string(),
+    ownerCurated: z.boolean(),
+    nodes: z.array(z.object({ label: z.enum(LABELS), id: z.string(), props: z.record(z.string(), PropJson) }).strict()),
+    links: z.array(z.object({ rel: z.enum(REL_TYPES), from: z.string(), to: z.string(), props: z.record(z.string(), PropJson) }).strict()),
+    unmapped: z.array(z.object({ kind: z.enum(['condition', 'intervention', 'affiliation', 'results-group', 'schedule']), term: z.string(), action: z.string() }).strict()),
+    nearMatches: z.array(z.string()),
+  })
+  .strict() satisfies z.ZodType<RecordPlan>;

@@ -7,6 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { submitRegistryUpdate } from '../curation/submissions.js';
 import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
 import { refreshRelease } from '../release/release.js';
@@ -117,6 +118,8 @@ export interface ImportSummary {
   changes: FieldChange[];
   /** Registry figures that meet curated ones for the same trial and endpoint and match none: both kept. */
   disagreements: Disagreement[];
+  /** With `review`: the new and changed records proposed for review instead of written (`existing`: the same proposal was already pending). */
+  proposed: { record: string; submission: string; existing: boolean }[];
   stats: WriteStats;
 }
 
@@ -126,7 +129,9 @@ export interface RunOptions {
   allowOutOfScope?: boolean;
   /** Create registry records' site institutions (off: countries and site counts only). */
   sites?: boolean;
-  onRecord?: (done: number, total: number, key: string, outcome: WriteOutcome) => void;
+  /** Propose new and changed records as curation submissions by `author` instead of writing them (a reviewer accepts or rejects each). */
+  review?: { author: string };
+  onRecord?: (done: number, total: number, key: string, outcome: WriteOutcome | 'proposed') => void;
 }
 
 function keyOf(p: Parsed): string {
@@ -143,6 +148,7 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
     nearMatches: [],
     changes: [],
     disagreements: [],
+    proposed: [],
     stats: emptyStats(),
   };
   // One record per external id: a second copy in the same run is a mistake, not an update.
@@ -183,6 +189,26 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
   summary.disagreements = await curatedDisagreements(db, plans);
 
   let done = 0;
+  if (opts.review) {
+    // Proposed, not written: the graph stays as it is until a reviewer accepts each record.
+    for (const plan of plans) {
+      const previous = hashes.get(plan.sourceId) ?? null;
+      if (previous === planHash(plan)) summary.unchanged.push(plan.key);
+      else {
+        try {
+          const changes = summary.changes.filter((c) => c.record === plan.key);
+          const { submission, existing } = await submitRegistryUpdate(db, opts.review.author, plan, previous, changes);
+          summary.proposed.push({ record: plan.key, submission: submission.id, existing });
+        } catch (err) {
+          summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `could not be proposed: ${(err as Error).message}` });
+        }
+      }
+      done += 1;
+      opts.onRecord?.(done, plans.length, plan.key, previous === planHash(plan) ? 'unchanged' : 'proposed');
+    }
+    summary.nearMatches = [...resolver.nearMatches].sort();
+    return summary;
+  }
   for (const plan of plans) {
     let written: Awaited<ReturnType<typeof writePlan>>;
     try {
@@ -202,13 +228,17 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
   }
   summary.nearMatches = [...resolver.nearMatches].sort();
   // Accepted data changed: record the new release, so every instance's response cache moves on.
-  if (summary.created.length + summary.updated.length > 0) await refreshRelease(db);
+  if (summary.created.length + summary.updated.length > 0) {
+    const kinds = [...new Set(plans.map((p) => p.kind))].join(', ');
+    const listed = [summary.created.length ? `created ${summary.created.join(', ')}` : '', summary.updated.length ? `updated ${summary.updated.join(', ')}` : ''];
+    await refreshRelease(db, `import (${kinds}): ${listed.filter(Boolean).join('; ')}`);
+  }
   return summary;
 }
 
 export function formatSummary(s: ImportSummary): string {
   const lines = [
-    `created ${s.created.length}, updated ${s.updated.length}, unchanged ${s.unchanged.length}, rejected ${s.rejected.length}`,
+    `created ${s.created.length}, updated ${s.updated.length}, unchanged ${s.unchanged.length}, ${s.proposed.length ? `proposed ${s.proposed.length}, ` : ''}rejected ${s.rejected.length}`,
     `graph: ${s.stats.nodesCreated} nodes and ${s.stats.relationshipsCreated} relationships created, ${s.stats.nodesDeleted} nodes and ${s.stats.relationshipsDeleted} relationships removed, ${s.stats.propertiesSet} properties set`,
   ];
   if (s.created.length) lines.push(`  created: ${s.created.join(', ')}`);
@@ -226,6 +256,10 @@ export function formatSummary(s: ImportSummary): string {
     for (const c of s.changes) lines.push(`  ${c.record} ${c.field}: ${c.before} -> ${c.after}`);
   }
   if (s.unchanged.length) lines.push(`  unchanged: ${s.unchanged.join(', ')}`);
+  if (s.proposed.length) {
+    lines.push(`proposed for review (${s.proposed.length}), nothing of them written until a reviewer accepts:`);
+    for (const p of s.proposed) lines.push(`  ${p.record}: submission ${p.submission}${p.existing ? ' (already pending)' : ''}`);
+  }
   if (s.disagreements.length) {
     lines.push(`registry figures that disagree with curated ones (${s.disagreements.length}), both kept:`);
     for (const d of s.disagreements) lines.push(`  ${d.record} ${d.measure} ${d.outcome}: registry ${d.registry}; curated ${d.curated}`);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { withListKeys } from '../db/list-keys.js';
 import type { Label, RelType } from '../db/model.js';
-import type { Db, WriteStats } from '../db/run.js';
+import type { Db, WriteStats, WriteTx } from '../db/run.js';
 import { assignQuestionsTx } from '../seed-files/questions-write.js';
 import type { PlanLink, PlanNode, RecordPlan } from './plan.js';
 
@@ -32,29 +32,37 @@ function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
 }
 
 export async function writePlan(db: Db, plan: RecordPlan, previousHash: string | null): Promise<{ outcome: WriteOutcome; stats: WriteStats | undefined }> {
-  const hash = planHash(plan);
-  if (previousHash === hash) return { outcome: 'unchanged', stats: undefined };
-  const nodes: PlanNode[] = plan.nodes.map((n) => (n.id === plan.sourceId ? { ...n, props: { ...n.props, importHash: hash } } : n));
+  if (previousHash === planHash(plan)) return { outcome: 'unchanged', stats: undefined };
   const stats = await db.write(async (tx) => {
-    if (previousHash !== null) await tx.run('import-clear-record', { owner: plan.owner, source: plan.sourceId });
-    for (const [label, rows] of group(nodes, (n) => n.label)) {
-      // The derived list keys (db/list-keys.ts) are added here, after the hash: they follow from the props.
-      await tx.run(`import-upsert:${label satisfies Label}`, { rows: rows.map((n) => ({ id: n.id, props: withListKeys(label, { ...n.props, id: n.id }) })) });
-    }
-    for (const [rel, rows] of group<PlanLink, RelType>(plan.links, (l) => l.rel)) {
-      const res = await tx.run(`import-link:${rel}`, { rows });
-      const linked = Number(res[0]?.['linked'] ?? 0);
-      if (linked !== rows.length) throw new Error(`${plan.key}: ${rel} linked ${linked} of ${rows.length}; a node the record refers to is missing`);
-    }
-    await tx.run('import-prune-orphans');
-    // The clinical question of every finding and outcome the record wrote (posted results too), as the seed writer derives it.
-    await assignQuestionsTx(
-      tx,
-      plan.nodes.filter((n) => n.label === 'Study').map((n) => n.id),
-    );
+    await writePlanTx(tx, plan, previousHash);
     return { ...tx.stats };
   });
   return { outcome: previousHash === null ? 'created' : 'updated', stats };
+}
+
+/**
+ * The writes of one plan inside a caller's transaction: the import's own, or a reviewer's
+ * acceptance of the plan as a submission (curation/submissions.ts), which adds its revision.
+ */
+export async function writePlanTx(tx: WriteTx, plan: RecordPlan, previousHash: string | null): Promise<void> {
+  const hash = planHash(plan);
+  const nodes: PlanNode[] = plan.nodes.map((n) => (n.id === plan.sourceId ? { ...n, props: { ...n.props, importHash: hash } } : n));
+  if (previousHash !== null) await tx.run('import-clear-record', { owner: plan.owner, source: plan.sourceId });
+  for (const [label, rows] of group(nodes, (n) => n.label)) {
+    // The derived list keys (db/list-keys.ts) are added here, after the hash: they follow from the props.
+    await tx.run(`import-upsert:${label satisfies Label}`, { rows: rows.map((n) => ({ id: n.id, props: withListKeys(label, { ...n.props, id: n.id }) })) });
+  }
+  for (const [rel, rows] of group<PlanLink, RelType>(plan.links, (l) => l.rel)) {
+    const res = await tx.run(`import-link:${rel}`, { rows });
+    const linked = Number(res[0]?.['linked'] ?? 0);
+    if (linked !== rows.length) throw new Error(`${plan.key}: ${rel} linked ${linked} of ${rows.length}; a node the record refers to is missing`);
+  }
+  await tx.run('import-prune-orphans');
+  // The clinical question of every finding and outcome the record wrote (posted results too), as the seed writer derives it.
+  await assignQuestionsTx(
+    tx,
+    plan.nodes.filter((n) => n.label === 'Study').map((n) => n.id),
+  );
 }
 
 export async function previousHashes(db: Db, sourceIds: string[]): Promise<Map<string, string | null>> {

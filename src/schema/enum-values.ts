@@ -206,6 +206,7 @@ export const SUBMISSION_KIND = {
   CORRECTION: 'New values for fields of one node.',
   RETRACTION: 'Withdrawal of a finding or outcome.',
   REVERT: 'Undoing an accepted revision.',
+  REGISTRY_UPDATE: 'A registry or PubMed record as an import would write it (`npm run import -- … --review`): new, or changed since its last import.',
 } satisfies Meanings<typeof C.SubmissionKind>;
 
 export const SUBMISSION_STATUS = {

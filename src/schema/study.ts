@@ -76,6 +76,13 @@ builder.node(NodeRefs.Study, {
       complexity: listComplexity('Study.outcomes'),
       resolve: (n, _a, ctx, info) => related(ctx, 'Study.outcomes', n, info),
     }),
+    registryOutcomes: t.field({
+      description:
+        'Results posted on ClinicalTrials.gov for a trial this study is confirmed to analyse: Outcomes of that registry record (primary data, sourced to the record), beside the study’s own figures and never merged into them. A registry figure that disagrees with a curated one is listed by the import report; both stay.',
+      type: [NodeRefs.Outcome],
+      complexity: listComplexity('Study.registryOutcomes'),
+      resolve: (n, _a, ctx, info) => related(ctx, 'Study.registryOutcomes', n, info),
+    }),
     findings: t.field({
       description: 'Evidence statements the study reports.',
       type: [NodeRefs.Finding],

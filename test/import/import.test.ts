@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getSubmission, review as reviewSubmission, revisionById, revisionChanges } from '../../src/curation/submissions.js';
 import type { Db } from '../../src/db/run.js';
 import { type AliasCatalog, readAliases } from '../../src/importers/aliases.js';
 import { formatSummary, type Loaded, parseCtgovJson, parsePubmed, readInputFiles, runImport } from '../../src/importers/run.js';
@@ -590,6 +591,55 @@ describe.skipIf(!sharedPresent)('real registry records in ../shared/data/ctgov (
     const back = await runImport(db, parseCtgovJson(text, 'original'), { aliases, allowOutOfScope: true });
     expect(back.changes.map((c) => c.field)).toEqual(['enrolled', 'enrolledQuoteText', 'overallStatus']);
   });
+
+  it('with review, proposes a changed record for a reviewer and writes nothing until it is accepted; proposing it again adds nothing', async () => {
+    const text = await file('NCT02552212.json');
+    const changed = text.replace('"overallStatus": "COMPLETED"', '"overallStatus": "TERMINATED"');
+    const review = { author: 'registry import' };
+    const proposed = await runImport(db, parseCtgovJson(changed, 'changed'), { aliases, allowOutOfScope: true, review });
+    expect({ created: proposed.created, updated: proposed.updated, rejected: proposed.rejected }).toEqual({ created: [], updated: [], rejected: [] });
+    expect(proposed.changes).toEqual([{ record: 'NCT02552212', field: 'overallStatus', before: 'COMPLETED', after: 'TERMINATED' }]);
+    const [proposal] = proposed.proposed;
+    expect(proposal).toMatchObject({ record: 'NCT02552212', existing: false });
+    expect(formatSummary(proposed)).toContain(`NCT02552212: submission ${proposal!.submission}`);
+
+    const submission = await getSubmission((name, params) => db.read(name, params), proposal!.submission);
+    expect(submission).toMatchObject({ kind: 'REGISTRY_UPDATE', status: 'PENDING', author: 'registry import' });
+    expect(submission!.reason).toContain('overallStatus');
+    const statusOf = async (): Promise<unknown> =>
+      (await rows('test:record-status', 'MATCH (n:Entity {id: $id}) RETURN n.overallStatus AS s', { id: submission!.target }))[0]?.['s'];
+    expect(await statusOf()).toBe('COMPLETED');
+
+    const again = await runImport(db, parseCtgovJson(changed, 'changed'), { aliases, allowOutOfScope: true, review });
+    expect(again.proposed).toEqual([{ record: 'NCT02552212', submission: proposal!.submission, existing: true }]);
+
+    const reviewer = { tokenId: 'test-reviewer', name: 'a reviewer', scopes: ['review' as const] };
+    const accepted = await reviewSubmission(db, reviewer, proposal!.submission, 'ACCEPT', 'status checked on ClinicalTrials.gov');
+    expect(accepted.status).toBe('ACCEPTED');
+    expect(await statusOf()).toBe('TERMINATED');
+    const revision = await revisionById(db, accepted.revision!);
+    expect(revisionChanges(revision!).find((c) => c.nodeId === submission!.target)).toMatchObject({
+      before: { overallStatus: 'COMPLETED' },
+      after: { overallStatus: 'TERMINATED' },
+    });
+    // The release the acceptance recorded says what made it.
+    const causeOfCurrent = async (): Promise<unknown> => {
+      const id = (await db.read('release-marker'))[0]?.['id'];
+      return (await gql<{ release: { cause: string } }>(`{ release(id: "${String(id)}") { cause } }`)).data?.release.cause;
+    };
+    expect(await causeOfCurrent()).toBe(`REGISTRY_UPDATE ${proposal!.submission} on ${submission!.target} accepted by a reviewer: revision ${accepted.revision}`);
+    // What the reviewer accepted is what the import would have written: importing it directly now changes nothing.
+    const direct = await runImport(db, parseCtgovJson(changed, 'changed'), { aliases, allowOutOfScope: true });
+    expect(direct.unchanged).toEqual(['NCT02552212']);
+
+    // A proposal made against the record as it was is refused once the record has been written since.
+    const stale = await runImport(db, parseCtgovJson(text, 'original'), { aliases, allowOutOfScope: true, review });
+    await runImport(db, parseCtgovJson(text, 'original'), { aliases, allowOutOfScope: true });
+    expect(await statusOf()).toBe('COMPLETED');
+    // The graph is back at content an earlier import made: its release keeps the cause it was first recorded with.
+    expect(await causeOfCurrent()).toMatch(/^import \(ctgov\): (created|updated) NCT02552212$/);
+    await expect(reviewSubmission(db, reviewer, stale.proposed[0]!.submission, 'ACCEPT', 'too late')).rejects.toThrow(/NCT02552212 was written again|already holds NCT02552212/);
+  });
 });
 
 describe('living update against a stub of the API v2', () => {
@@ -696,7 +746,21 @@ describe('registry results beside curated ones', () => {
     const registry = await rows('test:registry-os', 'MATCH (:Study {id: $id})-[:REPORTS]->(o:Outcome {measure: "OS"}) RETURN o.value AS value', { id: 'ctgov-nct02492568' });
     expect(registry).toEqual([{ value: 0.5 }]);
     expect(await rows('test:curated-os', 'MATCH (o:Outcome {id: $id}) RETURN properties(o) AS props', { id: 'pembrort-os-hr' })).toEqual(curatedBefore);
+    // The curated study shows the registry's figure beside its own, each with its source.
+    const beside = `{ entity(slug: "pembro-rt-theelen-2019") { ... on Study {
+      outcomes { slug measure value } registryOutcomes { slug measure value study { slug } sources { slug } } } } }`;
+    type Beside = {
+      entity: { outcomes: { slug: string }[]; registryOutcomes: { slug: string; measure: string; value: number; study: { slug: string }; sources: { slug: string }[] }[] };
+    };
+    const shown = (await gql<Beside>(beside)).data!.entity;
+    expect(shown.outcomes.map((o) => o.slug)).toContain('pembrort-os-hr');
+    expect(shown.registryOutcomes.map(({ sources: _s, ...o }) => o)).toEqual([
+      { slug: 'ctgov-nct02492568-om1-analysis1', measure: 'OS', value: 0.5, study: { slug: 'ctgov-nct02492568' } },
+    ]);
+    expect(shown.registryOutcomes[0]!.sources.length).toBeGreaterThan(0);
     // Back to the fixture as it is: the results go again.
     expect((await runImport(db, await load('ctgov', 'test/fixtures/ctgov/nct02492568-pembro-rt.json'), { aliases })).updated).toEqual(['NCT02492568']);
+    // Past the response cache: the app re-reads the release marker at most once a second.
+    expect((await gql<Beside>(beside, {}, { 'cache-control': 'no-cache' })).data!.entity.registryOutcomes).toEqual([]);
   });
 });
