@@ -36,6 +36,8 @@ interface Options {
   modes: RequestMode[];
   /** Another checkout whose Abscopal is measured too, as `abscopal-baseline`. */
   baseline: string | undefined;
+  /** Send the baseline its own checkout's workload texts (an API that changed shape, measured as each version asks it). */
+  baselineWorkloads: boolean;
   quick: boolean;
   out: string | undefined;
   seed: number;
@@ -95,6 +97,7 @@ function parseOptions(argv: string[]): Options {
     .option('--studies <list>', 'sizes, comma-separated: seed (the curated graph alone) or synthetic studies (e.g. seed,1000,10000,100000)', 'seed,1000,10000')
     .option('--modes <list>', `request modes (${MODES.join(', ')})`, MODES.join(','))
     .option('--baseline <dir>', 'also measure the Abscopal of this checkout (e.g. a copy of main) as abscopal-baseline')
+    .option('--baseline-workloads', "with --baseline: send the baseline its own checkout's workload texts (when a workload's API changed shape)", false)
     .option('--quick', 'CI smoke run: 200 studies, both modes, a few requests per figure (seconds; figures mean nothing)', false)
     .option('--out <file>', 'also write the results JSON here')
     .option('--seed <n>', 'synthetic graph seed', '1')
@@ -108,6 +111,7 @@ function parseOptions(argv: string[]): Options {
     studies: string;
     modes: string;
     baseline?: string;
+    baselineWorkloads: boolean;
     quick: boolean;
     out?: string;
     seed: string;
@@ -128,6 +132,7 @@ function parseOptions(argv: string[]): Options {
     // Checked against MODES just above.
     modes: modes as RequestMode[],
     baseline: o.baseline,
+    baselineWorkloads: o.baselineWorkloads,
     quick: o.quick,
     out: o.out,
     seed: Number(o.seed),
@@ -231,7 +236,16 @@ async function benchSize(studies: number, opts: Options, explorerHook: ((baseUrl
     servers.push(ngql);
     const clients: Partial<Record<SystemName, Client>> = {
       abscopal: httpClient('abscopal', 'abscopal', abscopal),
-      ...(baseline ? { 'abscopal-baseline': httpClient('abscopal-baseline', 'abscopal', baseline) } : {}),
+      ...(baseline
+        ? {
+            'abscopal-baseline': httpClient(
+              'abscopal-baseline',
+              'abscopal',
+              baseline,
+              opts.baselineWorkloads && opts.baseline ? path.join(opts.baseline, 'bench', 'workloads') : undefined,
+            ),
+          }
+        : {}),
       'neo4j-graphql': httpClient('neo4j-graphql', 'neo4j-graphql', ngql),
       floor: floorClient(db),
     };

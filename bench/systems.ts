@@ -157,7 +157,8 @@ export async function startServer(name: string, script: string, env: Record<stri
 
 const REQUEST_TIMEOUT_MS = 120_000;
 
-export function httpClient(name: SystemName, kind: 'abscopal' | 'neo4j-graphql', server: Server): Client {
+/** `workloadDir`: where the step texts come from (default this checkout's; a baseline may be sent its own). */
+export function httpClient(name: SystemName, kind: 'abscopal' | 'neo4j-graphql', server: Server, workloadDir?: string): Client {
   return {
     name,
     kind,
@@ -168,7 +169,7 @@ export function httpClient(name: SystemName, kind: 'abscopal' | 'neo4j-graphql',
       let leaves = 0;
       let bytes = 0;
       for (const step of w.steps) {
-        const text = stepText(step, kind);
+        const text = stepText(step, kind, workloadDir);
         if (text === undefined) throw new Error(`${name} has no text for ${step.file}`);
         const query = mode === 'adhoc' ? adhocDocument(text) : text;
         const res = await fetch(server.url, {

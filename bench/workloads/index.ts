@@ -82,8 +82,9 @@ const EXT: Record<SystemKind, string> = { abscopal: 'graphql', 'neo4j-graphql': 
 const texts = new Map<string, string | undefined>();
 
 /** The step's text for `system`, or undefined when that system has none (read once per run). */
-export function stepText(step: Step, system: SystemKind): string | undefined {
-  const file = path.join(WORKLOAD_DIR, `${step.file}.${system}.${EXT[system]}`);
+/** A step's text for `system`, from this checkout's workloads or from `dir` (another checkout's bench/workloads). */
+export function stepText(step: Step, system: SystemKind, dir: string = WORKLOAD_DIR): string | undefined {
+  const file = path.join(dir, `${step.file}.${system}.${EXT[system]}`);
   if (!texts.has(file)) texts.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   return texts.get(file);
 }

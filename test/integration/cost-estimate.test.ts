@@ -5,15 +5,13 @@
  * pages ≤ 100 (at most 100 root rows) is refused on the seed, the reverse walk included.
  */
 import fc from 'fast-check';
-import { execute, GraphQLObjectType, type GraphQLSchema, getNamedType, parse } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DegreeStats, type Fanout } from '../../src/db/degrees.js';
-import { EDGES, type EdgeName, isPaged } from '../../src/db/model.js';
-import { createContext } from '../../src/schema/context.js';
 import { estimateRows } from '../../src/schema/estimate.js';
 import { buildSchema } from '../../src/schema/index.js';
 import { BUDGET } from '../../src/schema/limits.js';
-import { FIELD_EDGES } from '../../src/schema/lookahead.js';
+import { documents, measure as measureOn } from '../estimate-documents.js';
 import { useSeededApp } from '../helpers.js';
 
 const t = useSeededApp();
@@ -23,80 +21,7 @@ beforeAll(async () => {
   schema = buildSchema();
   fanout = await new DegreeStats(t.db).fanout();
 });
-
-/** Estimate and the rows really read (the budget's count) of one document, run directly. */
-async function measure(query: string): Promise<{ estimate: number; read: number; errors: readonly unknown[] | undefined }> {
-  const document = parse(query);
-  const estimate = estimateRows(schema, document, undefined, {}, fanout);
-  if (!estimate) throw new Error('no operation');
-  const ctx = createContext(t.db, {}, undefined, BUDGET, fanout);
-  const result = await execute({ schema, document, contextValue: ctx });
-  return { estimate: estimate.rows, read: ctx.budget.rows, errors: result.errors };
-}
-
-/** A relationship field a random document can select on a type: how to write it and the type below it. */
-interface Step {
-  name: string;
-  paged: boolean;
-  /** The wrapper field holding the node (an authorship's investigator), if any. */
-  via?: string;
-  target: string;
-}
-
-const ROOTS = ['studies', 'biomarkers', 'therapies', 'institutions', 'investigators', 'findings', 'trials', 'diseases', 'sources'];
-
-/** The node type a connection type pages over. */
-function connectionNode(connection: GraphQLObjectType): string | undefined {
-  const edge = connection.getFields()['edges'] && getNamedType(connection.getFields()['edges']!.type);
-  return edge instanceof GraphQLObjectType && edge.getFields()['node'] ? getNamedType(edge.getFields()['node']!.type).name : undefined;
-}
-
-function stepsOf(s: GraphQLSchema, typeName: string): Step[] {
-  const type = s.getType(typeName);
-  if (!(type instanceof GraphQLObjectType)) return [];
-  const steps: Step[] = [];
-  for (const [name, f] of Object.entries(type.getFields())) {
-    const key = `${typeName}.${name}`;
-    const small = FIELD_EDGES[key];
-    const named = getNamedType(f.type);
-    if (!(named instanceof GraphQLObjectType)) continue;
-    if (small) {
-      const via = small.via;
-      const target = via ? getNamedType(named.getFields()[via]!.type).name : named.name;
-      steps.push({ name, paged: false, ...(via ? { via } : {}), target });
-    } else if (key in EDGES && isPaged(key as EdgeName)) {
-      const node = connectionNode(named);
-      if (node) steps.push({ name, paged: true, target: node });
-    }
-  }
-  return steps;
-}
-
-/** A random selection on `typeName`, `depth` relationship levels deep at most, pages drawn from `page`. */
-function selection(s: GraphQLSchema, typeName: string, depth: number, page: fc.Arbitrary<number>): fc.Arbitrary<string> {
-  const steps = stepsOf(s, typeName);
-  if (depth === 0 || steps.length === 0) return fc.constant('id');
-  const one = fc.oneof(
-    ...steps.map((st) =>
-      fc.tuple(selection(s, st.target, depth - 1, page), page).map(([inner, first]) => {
-        if (st.paged) return `${st.name}(first: ${first}) { totalCount edges { node { ${inner} } } }`;
-        return st.via ? `${st.name} { ${st.via} { ${inner} } }` : `${st.name} { ${inner} }`;
-      }),
-    ),
-  );
-  return fc.array(one, { minLength: 0, maxLength: 2 }).map((fields) => `id ${fields.join(' ')}`);
-}
-
-function documents(s: GraphQLSchema, page: fc.Arbitrary<number>): fc.Arbitrary<string> {
-  return fc.oneof(
-    ...ROOTS.map((root) => {
-      const connection = getNamedType(s.getQueryType()!.getFields()[root]!.type);
-      const node = connection instanceof GraphQLObjectType ? connectionNode(connection) : undefined;
-      if (!node) throw new Error(`${root} is not a connection`);
-      return fc.tuple(selection(s, node, 3, page), page).map(([inner, first]) => `{ ${root}(first: ${first}) { totalCount edges { node { ${inner} } } } }`);
-    }),
-  );
-}
+const measure = (query: string) => measureOn(t.db, schema, fanout, query);
 
 /**
  * The factor the estimate may be above what a request reads (plus a few rows for requests that

@@ -161,6 +161,7 @@ describe('PD-L1 effect sizes on the seed graph', () => {
     expect(res.errors).toBeUndefined();
     const { estimates, groups } = res.data!.effectSizes;
     expect(new Set(estimates.map((e) => e.populationKey)).size).toBe(1);
+    expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((g) => g.pooled === null && g.reason !== null)).toBe(true);
   });
 

@@ -77,6 +77,7 @@ describe('corrected studies', () => {
     expect(osStudy.trials).toEqual([{ status: 'CONFIRMED', trial: { nctId: 'NCT03798535' } }]);
     expect(osStudy.outcomes.map((o) => o.value).sort()).toEqual([54.4, 57.9, 63.2, 64.8, 67]);
     expect(rw).toMatchObject({ doi: '10.1016/j.jtho.2022.10.003', enrolled: null, analysed: 1399 });
+    expect(rw.outcomes.length).toBeGreaterThan(0);
     expect(rw.outcomes.every((o) => o.measure === 'RW_PFS')).toBe(true);
   });
 

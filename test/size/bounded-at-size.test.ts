@@ -9,18 +9,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DegreeStats } from '../../src/db/degrees.js';
 import { GraphStore, type StudyFilter } from '../../src/db/graph.js';
 import type { Db, Params } from '../../src/db/run.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { connect, prepareGraph } from '../../src/runtime/bootstrap.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/runtime/local-neo4j.js';
-import { EVIDENCE } from '../../src/schema/limits.js';
+import { buildSchema } from '../../src/schema/index.js';
+import { BUDGET, EVIDENCE } from '../../src/schema/limits.js';
 import { generateSyntheticGraph } from '../../src/synthetic/generate.js';
+import { documents, measure } from '../estimate-documents.js';
 
 const STUDIES = Number(process.env['ABSCOPAL_SIZE_STUDIES'] ?? 50_000);
 const CODED = ['QUERY_TOO_COMPLEX', 'RESULT_TOO_LARGE', 'TIMEOUT', 'BUSY'];
+/** How far above the rows read the estimate may be at size (the seed's bound is the same; test/integration/cost-estimate.test.ts). */
+const SIZE_FACTOR = 40;
 
 /** The biomarkers → findings → studies walk in today's shapes, at the largest pages the API allows. */
 const WALK_MAX = `{ biomarkers(first: 100) { edges { node { name findings(first: 100) { edges { node { statement
@@ -284,5 +290,28 @@ describe(`a graph of ${STUDIES} synthetic studies on top of the seed`, () => {
       expect(r.populations.length).toBeLessThanOrEqual(r.populationCount);
       if (r.supportingCount > 0) expect(r.certainty).not.toBeNull();
     }
+  });
+
+  it('estimates at least the rows a random document reads at size, and at most 40 times them (plus 50), for every document it would let run', async () => {
+    const schema = buildSchema();
+    const fanout = await new DegreeStats(db!).fanout();
+    let ran = 0;
+    let worst = 0;
+    await fc.assert(
+      fc.asyncProperty(documents(schema, fc.integer({ min: 0, max: 100 })), async (q) => {
+        const m = await measure(db!, schema, fanout, q, false);
+        // Over the row budget the API refuses the document before it runs (QUERY_TOO_COMPLEX): nothing is read to compare.
+        if (m.estimate > BUDGET.rows) return;
+        m.read = (await measure(db!, schema, fanout, q)).read;
+        ran += 1;
+        worst = Math.max(worst, m.estimate / Math.max(1, m.read));
+        expect(m.estimate, q).toBeGreaterThanOrEqual(m.read);
+        expect(m.estimate, q).toBeLessThanOrEqual(SIZE_FACTOR * m.read + 50);
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+    console.log(`estimate property at ${STUDIES} studies: ${ran} of 40 documents ran; worst estimate / rows read ${worst.toFixed(1)}`);
+    // Most random documents fit the budget at size too; a property that ran none would prove nothing.
+    expect(ran).toBeGreaterThan(10);
   });
 });
