@@ -352,7 +352,7 @@ async function answerOne(
 ): Promise<QuestionAnswer | null> {
   const key = parseQuestionId(q.id);
   if (!key) throw new Error(`stored questionId "${q.id}" is not a clinical question id`);
-  const kept = await keptAggregate(
+  const lines = await keptAggregate(
     ctx,
     `biomarker-evidence${JSON.stringify({ question: q.id, cap: EVIDENCE.listCap, populations: EVIDENCE.populations, weights, pooling })}`,
     async (db) => {
@@ -372,21 +372,12 @@ async function answerOne(
           count: (e?.total ?? 0) - (own.get(b) ?? 0),
         };
       });
-      const lines = answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
-      // The lines' biomarker nodes belong to the same graph version: kept with them, a request reads none.
-      const nodes = lines ? await new GraphStore(db).nodesByIds(lines.map((l) => l.biomarker)) : new Map<string, Entity>();
-      return { lines, nodes };
+      return answerQuestions({ questions: [q], ...rows, indirect, weights, pooling, cap: EVIDENCE.listCap })[0]?.lines ?? null;
     },
   );
-  const { lines, nodes } = kept;
   if (!lines) return null;
   // The whole ranking is kept; a request takes its window. By position, not by rank: tied lines share a rank.
-  const ranking = lines.slice(window.offset, window.offset + window.lines);
-  for (const l of ranking) {
-    const n = nodes.get(l.biomarker);
-    if (n) ctx.loaders.node.prime(l.biomarker, n);
-  }
-  return { question: key, ranking, lineCount: lines.length };
+  return { question: key, ranking: lines.slice(window.offset, window.offset + window.lines), lineCount: lines.length };
 }
 
 /**
@@ -408,8 +399,14 @@ async function answers(
     .sort((a, b) => b.predictive - a.predictive || (a.question < b.question ? -1 : 1))
     .slice(0, limit)
     .map((c) => ({ id: c.question, schedule: parseQuestionId(c.question)?.schedule ?? null, trials: c.trials }));
-  const answered = await Promise.all(chosen.map((q) => answerOne(ctx, q, weights, pooling, window)));
-  return answered.filter((a): a is QuestionAnswer => a !== null);
+  const answered = (await Promise.all(chosen.map((q) => answerOne(ctx, q, weights, pooling, window)))).filter((a): a is QuestionAnswer => a !== null);
+  // The lines' biomarker nodes belong to the same graph version as the rankings: read in one batch
+  // for the questions asked, kept with them, and primed into the request's node loader, so a
+  // repeated request reads none.
+  const ids = [...new Set(answered.flatMap((a) => a.ranking.map((l) => l.biomarker)))].sort();
+  const nodes = await keptAggregate(ctx, `biomarker-evidence-nodes${JSON.stringify(ids)}`, (db) => new GraphStore(db).nodesByIds(ids));
+  for (const [id, n] of nodes) ctx.loaders.node.prime(id, n);
+  return answered;
 }
 
 builder.queryField('biomarkerEvidence', (t) =>
