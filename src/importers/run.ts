@@ -189,30 +189,24 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
   summary.disagreements = await curatedDisagreements(db, plans);
 
   let done = 0;
-  if (opts.review) {
-    // Proposed, not written: the graph stays as it is until a reviewer accepts each record.
-    for (const plan of plans) {
-      const previous = hashes.get(plan.sourceId) ?? null;
-      if (previous === planHash(plan)) summary.unchanged.push(plan.key);
-      else {
-        try {
-          const changes = summary.changes.filter((c) => c.record === plan.key);
-          const { submission, existing } = await submitRegistryUpdate(db, opts.review.author, plan, previous, changes);
-          summary.proposed.push({ record: plan.key, submission: submission.id, existing });
-        } catch (err) {
-          summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `could not be proposed: ${(err as Error).message}` });
-        }
+  for (const plan of plans) {
+    const previous = hashes.get(plan.sourceId) ?? null;
+    if (opts.review && previous !== planHash(plan)) {
+      // Proposed, not written: the graph stays as it is until a reviewer accepts the record.
+      try {
+        const changes = summary.changes.filter((c) => c.record === plan.key);
+        const { submission, existing } = await submitRegistryUpdate(db, opts.review.author, plan, previous, changes);
+        summary.proposed.push({ record: plan.key, submission: submission.id, existing });
+      } catch (err) {
+        summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `could not be proposed: ${(err as Error).message}` });
       }
       done += 1;
-      opts.onRecord?.(done, plans.length, plan.key, previous === planHash(plan) ? 'unchanged' : 'proposed');
+      opts.onRecord?.(done, plans.length, plan.key, 'proposed');
+      continue;
     }
-    summary.nearMatches = [...resolver.nearMatches].sort();
-    return summary;
-  }
-  for (const plan of plans) {
     let written: Awaited<ReturnType<typeof writePlan>>;
     try {
-      written = await writePlan(db, plan, hashes.get(plan.sourceId) ?? null);
+      written = await writePlan(db, plan, previous);
     } catch (err) {
       // The record's transaction rolled back whole; the others still go in.
       summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `write failed and was rolled back: ${(err as Error).message}` });
