@@ -8,27 +8,24 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Arm, {
   ...nodeOptions('Arm', 'A treatment arm: its patients, schedule and the therapies it received in order.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'The arm’s name as the source labels it.', resolve: (n) => n.name }),
-    role: t.field({
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'The arm’s name as the source labels it.' }),
+    role: t.expose('role', {
       description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).',
       type: ArmRoleEnum,
       nullable: true,
-      resolve: (n) => n.role ?? null,
     }),
-    schedule: t.field({
+    schedule: t.expose('schedule', {
       description: 'How radiotherapy and immunotherapy are timed in this arm; null where the source does not say (an arm imported from a registry record).',
       type: ScheduleEnum,
       nullable: true,
-      resolve: (n) => n.schedule ?? null,
     }),
-    scheduleBasis: t.string({
+    scheduleBasis: t.exposeString('scheduleBasis', {
       description: "Where a registry arm's schedule was read (a derived value: the registry's arm description in its own words).",
       nullable: true,
-      resolve: (n) => n.scheduleBasis ?? null,
     }),
-    n: t.int({ nullable: true, description: 'Patients in the arm, when a source gives it.', resolve: (n) => n.n ?? null }),
-    description: t.string({ description: 'The arm as the source describes it.', nullable: true, resolve: (n) => n.description ?? null }),
+    n: t.exposeInt('n', { nullable: true, description: 'Patients in the arm, when a source gives it.' }),
+    description: t.exposeString('description', { description: 'The arm as the source describes it.', nullable: true }),
     study: t.field({ description: 'The study the arm belongs to.', type: NodeRefs.Study, nullable: true, resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Arm.study', n, info) }),
     therapies: t.field({
       description: 'The therapies the arm received, in order, with dose and fractions.',

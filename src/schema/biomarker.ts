@@ -6,11 +6,11 @@ import { countable, pagedComplexity, relationPage } from './relation-page.js';
 builder.node(NodeRefs.Biomarker, {
   ...nodeOptions('Biomarker', 'Something measured in a patient or tumour whose state may predict, or go with, outcome.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
-    kind: t.field({ description: 'What kind of measurement it is.', type: BiomarkerKindEnum, resolve: (n) => n.kind }),
-    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
-    description: t.string({ description: 'What is measured, and its states.', nullable: true, resolve: (n) => n.description ?? null }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    kind: t.expose('kind', { description: 'What kind of measurement it is.', type: BiomarkerKindEnum }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names it goes by (search finds them too).' }),
+    description: t.exposeString('description', { description: 'What is measured, and its states.', nullable: true }),
     findings: t.connection(
       {
         description: 'Findings about this biomarker, optionally of one type. Ordered by finding type, then slug. Paged: first (default 20, at most 100) and after.',

@@ -6,11 +6,11 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Disease, {
   ...nodeOptions('Disease', 'A disease by stage and setting, e.g. metastatic NSCLC; IS_A links narrower to broader.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
-    stage: t.string({ description: 'Stage, e.g. III or IV (metastatic).', nullable: true, resolve: (n) => n.stage ?? null }),
-    setting: t.string({ description: 'Treatment setting, e.g. metastatic or definitive chemoradiotherapy.', nullable: true, resolve: (n) => n.setting ?? null }),
-    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    stage: t.exposeString('stage', { description: 'Stage, e.g. III or IV (metastatic).', nullable: true }),
+    setting: t.exposeString('setting', { description: 'Treatment setting, e.g. metastatic or definitive chemoradiotherapy.', nullable: true }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names it goes by (search finds them too).' }),
     broader: t.field({
       description: 'Broader diseases this one IS_A.',
       type: [NodeRefs.Disease],

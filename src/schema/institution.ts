@@ -6,11 +6,11 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Institution, {
   ...nodeOptions('Institution', 'A hospital, cancer centre or university where studies were conducted.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
-    aliases: t.stringList({ description: 'Other names it goes by (search finds them too).', resolve: (n) => n.aliases }),
-    city: t.string({ description: 'City.', nullable: true, resolve: (n) => n.city ?? null }),
-    country: t.string({ description: 'Country.', nullable: true, resolve: (n) => n.country ?? null }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names it goes by (search finds them too).' }),
+    city: t.exposeString('city', { description: 'City.', nullable: true }),
+    country: t.exposeString('country', { description: 'Country.', nullable: true }),
     investigators: t.connection(
       {
         description: 'Investigators affiliated with it, ordered by name. Paged: first (default 20, at most 100) and after.',

@@ -7,10 +7,10 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Investigator, {
   ...nodeOptions('Investigator', 'A named author of one or more studies.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Full name.', resolve: (n) => n.name }),
-    aliases: t.stringList({ description: 'Other spellings of the name (search finds them too).', resolve: (n) => n.aliases }),
-    title: t.string({ nullable: true, description: 'Academic title as a source gives it.', resolve: (n) => n.title ?? null }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other spellings of the name (search finds them too).' }),
+    title: t.exposeString('title', { nullable: true, description: 'Academic title as a source gives it.' }),
     institutions: t.field({
       description: 'Institutions the investigator is affiliated with.',
       type: [NodeRefs.Institution],

@@ -23,6 +23,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import type { Entity } from '../db/entities.js';
 import { EDGES, type EdgeName, isLabel, type Label, PAGED, type PagedEdge } from '../db/model.js';
 import { isPrefetchable, mergePlans, type TreePlan } from '../db/tree.js';
 import { pageArgs } from './relation-page.js';
@@ -75,43 +76,26 @@ export const FIELD_PAGES: Readonly<Record<string, { edge: PagedEdge; via?: strin
  */
 const ALWAYS: Partial<Record<string, readonly string[]>> = { Finding: ['type'], Source: ['primary'] };
 
-/** Per type and scalar field, the entity properties its resolver reads (learned once, see propertiesRead). */
-const READS = new WeakMap<GraphQLObjectType, Map<string, readonly string[] | null>>();
+/**
+ * Declares the properties of a `label` node that a computed scalar field reads, for its
+ * `extensions` (`extensions: reads('Study', 'doi', 'pmid')`); the id is always read, so a field
+ * that reads only the id declares none. Typed by the entity, so a misspelt property does not
+ * compile. A test resolves every field of every seed node on the whole node and on the node cut
+ * to what the field declares, and compares.
+ */
+export function reads<L extends Label>(_label: L, ...props: (keyof Entity<L> & string)[]): { reads: readonly string[] } {
+  return { reads: props };
+}
 
 /**
- * Which properties a scalar field's resolver reads, learned by running it once on a probe that
- * records every property asked for. null (read everything) when the resolver is not a plain
- * synchronous read of its parent: it throws on the probe (it needs the context or the database)
- * or returns a promise. A test resolves every such field of every seed node both ways and
- * compares.
+ * The properties a scalar field of `type` reads: the one an exposed field exposes (Pothos'
+ * `t.exposeString('title')` records it), else what it declares with `reads`, else null, read
+ * everything (a field that declares nothing is never cut short; it only costs a whole node).
  */
 export function propertiesRead(type: GraphQLObjectType, field: string): readonly string[] | null {
-  const byField = READS.get(type) ?? new Map<string, readonly string[] | null>();
-  READS.set(type, byField);
-  if (byField.has(field)) return byField.get(field) ?? null;
-  const resolve = type.getFields()[field]?.resolve;
-  let read: readonly string[] | null = null;
-  if (resolve) {
-    const seen = new Set<string>();
-    const probe = new Proxy(
-      {},
-      {
-        get: (_t, key) => {
-          if (typeof key === 'string') seen.add(key);
-          return undefined;
-        },
-      },
-    );
-    try {
-      const out: unknown = resolve(probe, {}, {}, {} as GraphQLResolveInfo);
-      if (!(out instanceof Promise)) read = [...seen].filter((k) => k !== 'label' && k !== 'then');
-      else out.catch(() => undefined);
-    } catch {
-      read = null;
-    }
-  }
-  byField.set(field, read);
-  return read;
+  const ext = type.getFields()[field]?.extensions as { pothosExposedField?: unknown; reads?: readonly string[] } | undefined;
+  if (typeof ext?.pothosExposedField === 'string') return [ext.pothosExposedField];
+  return ext?.reads ?? null;
 }
 
 /** The properties to read for the nodes of `type` a selection asks for, or undefined for all of them. */
@@ -119,7 +103,8 @@ function propertiesFor(sets: readonly (SelectionSetNode | undefined)[], type: Gr
   const props = new Set<string>(ALWAYS[type.name] ?? []);
   for (const field of collectFields(sets, type, info)) {
     const name = field.name.value;
-    if (name === '__typename' || FIELD_EDGES[`${type.name}.${name}`]) continue;
+    // Relationship fields, small or paged, read the node's id only (their loaders key on it).
+    if (name === '__typename' || FIELD_EDGES[`${type.name}.${name}`] || FIELD_PAGES[`${type.name}.${name}`]) continue;
     // The global id is the type's name and the slug: nothing beyond `id`, always read.
     if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node')) continue;
     const read = propertiesRead(type, name);

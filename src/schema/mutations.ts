@@ -33,6 +33,7 @@ import { RecordStatus } from '../seed-files/seed-schema.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { describedValues, RECORD_STATUS, REVIEW_DECISION, SUBMISSION_KIND, SUBMISSION_STATUS } from './enum-values.js';
+import { reads } from './lookahead.js';
 import { NodeRefs } from './refs.js';
 
 function objectLiteral(ast: ValueNode, name: string): Record<string, unknown> {
@@ -200,6 +201,7 @@ builder.objectField(NodeRefs.Study, 'revisions', (t) =>
   t.field({
     type: [RevisionRef],
     description: 'Accepted changes to this study and what it owns, newest first.',
+    extensions: reads('Study'),
     resolve: (study, _a, ctx) => revisionsFor(ctx.db, study.id),
   }),
 );
@@ -224,11 +226,12 @@ for (const ref of [NodeRefs.Finding, NodeRefs.Outcome]) {
     t.field({
       type: RecordStatusEnum,
       description: 'ACCEPTED, or RETRACTED (still shown, left out of the ranking).',
+      extensions: { reads: [] }, // the id only, always read
       resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).status,
     }),
   );
   builder.objectField(ref, 'statusReason', (t) =>
-    t.string({ nullable: true, description: 'Why it was retracted.', resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).reason }),
+    t.string({ nullable: true, description: 'Why it was retracted.', extensions: { reads: [] }, resolve: async (n, _a, ctx) => (await statusOf(ctx, n.id)).reason }),
   );
 }
 

@@ -14,6 +14,7 @@ import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { externalLinks } from './display.js';
 import { describedValues, READ_AT_KIND } from './enum-values.js';
+import { reads } from './lookahead.js';
 import { NodeRefs } from './refs.js';
 
 const Row = z.object({
@@ -106,6 +107,7 @@ for (const ref of [NodeRefs.Outcome, NodeRefs.Finding, NodeRefs.Arm] as const) {
       type: QuoteRef,
       nullable: true,
       description: 'The source sentence that states this figure (for an arm: its n). Null when unquoted.',
+      extensions: { reads: [] }, // the id only, always read
       resolve: (n, _a, ctx) => figureQuote(n, ctx),
     }),
   );
@@ -115,12 +117,14 @@ builder.objectFields(NodeRefs.Study, (t) => ({
   analysed: t.int({
     nullable: true,
     description: 'Patients analysed, when a source states that rather than (or besides) an enrolment. Not the same as enrolled.',
+    extensions: reads('Study'),
     resolve: async (n, _a, ctx) => (await provenance(ctx).load(n.id))?.analysed ?? null,
   }),
   enrolledQuote: t.field({
     type: QuoteRef,
     nullable: true,
     description: 'The source sentence that states the enrolled count. Null when unquoted.',
+    extensions: reads('Study'),
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
       return quoteOf(r?.enrolledQuoteText, r?.enrolledQuoteSource);
@@ -130,6 +134,7 @@ builder.objectFields(NodeRefs.Study, (t) => ({
     type: QuoteRef,
     nullable: true,
     description: 'The source sentence that states the analysed count. Null when unquoted.',
+    extensions: reads('Study'),
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
       return quoteOf(r?.analysedQuoteText, r?.analysedQuoteSource);
@@ -141,6 +146,7 @@ builder.objectFields(NodeRefs.Source, (t) => ({
   canonicalLink: t.string({
     nullable: true,
     description: 'Where the work itself lives: doi.org, else PubMed, else ClinicalTrials.gov, else its own URL. Never a mirror it was read on.',
+    extensions: reads('Source'),
     resolve: async (n, _a, ctx) => {
       const r = await provenance(ctx).load(n.id);
       return r ? (externalLinks({ doi: r.doi ?? undefined, pmid: r.pmid ?? undefined, nctId: r.nctId ?? undefined, url: r.url ?? undefined })[0] ?? null) : null;
@@ -149,6 +155,7 @@ builder.objectFields(NodeRefs.Source, (t) => ({
   readAt: t.field({
     type: [ReadAtRef],
     description: 'Pages the work was read on besides its canonical record, shown as such.',
+    extensions: reads('Source'),
     resolve: async (n, _a, ctx) => {
       const json = (await provenance(ctx).load(n.id))?.readAtJson;
       return json ? ReadAtList.parse(JSON.parse(json)) : [];
@@ -156,6 +163,7 @@ builder.objectFields(NodeRefs.Source, (t) => ({
   }),
   formerIds: t.stringList({
     description: 'Ids this source had before duplicate records of one work were merged.',
+    extensions: reads('Source'),
     resolve: async (n, _a, ctx) => (await provenance(ctx).load(n.id))?.formerIds ?? [],
   }),
 }));

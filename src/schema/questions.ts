@@ -13,6 +13,7 @@ import type { Context } from './context.js';
 import { CONTRAST_KIND, describedValues } from './enum-values.js';
 import { OutcomeMeasureEnum, ScheduleEnum } from './enums.js';
 import { EVIDENCE } from './limits.js';
+import { reads } from './lookahead.js';
 import { NodeRefs } from './refs.js';
 
 export const ContrastKindEnum = builder.enumType('ContrastKind', {
@@ -114,10 +115,22 @@ export function questionOf(id: string | undefined): ClinicalQuestionKey | null {
 }
 
 builder.objectField(NodeRefs.Finding, 'question', (t) =>
-  t.field({ type: ClinicalQuestionRef, nullable: true, description: 'The clinical question the finding answers.', resolve: (n) => questionOf(n.questionId) }),
+  t.field({
+    type: ClinicalQuestionRef,
+    nullable: true,
+    description: 'The clinical question the finding answers.',
+    extensions: reads('Finding', 'questionId'),
+    resolve: (n) => questionOf(n.questionId),
+  }),
 );
 builder.objectField(NodeRefs.Outcome, 'question', (t) =>
-  t.field({ type: ClinicalQuestionRef, nullable: true, description: 'The clinical question the figure answers.', resolve: (n) => questionOf(n.questionId) }),
+  t.field({
+    type: ClinicalQuestionRef,
+    nullable: true,
+    description: 'The clinical question the figure answers.',
+    extensions: reads('Outcome', 'questionId'),
+    resolve: (n) => questionOf(n.questionId),
+  }),
 );
 
 builder.queryField('clinicalQuestions', (t) =>

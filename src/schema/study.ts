@@ -3,35 +3,39 @@ import { AuthorshipRef, TrialLinkRef } from './common.js';
 import { externalLinks } from './display.js';
 import { AllocationEnum, FindingTypeEnum, StudyKindEnum } from './enums.js';
 import { after, hits, related } from './loading.js';
+import { reads } from './lookahead.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { listComplexity } from './relation-page.js';
 
 builder.node(NodeRefs.Study, {
   ...nodeOptions('Study', 'One analysis that reports results: a trial report, a secondary, pooled or subgroup analysis, a cohort.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    shortName: t.string({ description: 'Short name, e.g. PEMBRO-RT.', resolve: (n) => n.shortName }),
-    title: t.string({ description: 'Title as published.', nullable: true, resolve: (n) => n.title ?? null }),
-    kind: t.field({ description: 'What kind of analysis it is.', type: StudyKindEnum, nullable: true, resolve: (n) => n.kind }),
-    design: t.string({ description: 'Study design in words, e.g. randomized phase II.', nullable: true, resolve: (n) => n.design ?? null }),
-    phase: t.string({ description: 'Trial phase as recorded, e.g. II or I/II.', nullable: true, resolve: (n) => n.phase ?? null }),
-    allocation: t.field({
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    shortName: t.exposeString('shortName', { description: 'Short name, e.g. PEMBRO-RT.' }),
+    title: t.exposeString('title', { description: 'Title as published.', nullable: true }),
+    kind: t.expose('kind', { description: 'What kind of analysis it is.', type: StudyKindEnum, nullable: true }),
+    design: t.exposeString('design', { description: 'Study design in words, e.g. randomized phase II.', nullable: true }),
+    phase: t.exposeString('phase', { description: 'Trial phase as recorded, e.g. II or I/II.', nullable: true }),
+    allocation: t.expose('allocation', {
       type: AllocationEnum,
       nullable: true,
       description: 'RANDOMIZED or NON_RANDOMIZED as a source states it (quoted); empty when no source read says.',
-      resolve: (n) => n.allocation ?? null,
     }),
-    enrolled: t.int({ description: 'Patients enrolled, when a source gives it.', nullable: true, resolve: (n) => n.enrolled ?? null }),
-    year: t.int({ description: 'Year of publication.', nullable: true, resolve: (n) => n.year ?? null }),
-    published: t.string({ nullable: true, description: 'ISO date, possibly partial (YYYY or YYYY-MM).', resolve: (n) => n.published ?? null }),
-    journal: t.string({ description: 'Journal.', nullable: true, resolve: (n) => n.journal ?? null }),
-    citation: t.string({ description: 'Citation as the source gives it.', nullable: true, resolve: (n) => n.citation ?? null }),
-    doi: t.string({ description: 'DOI of the study.', nullable: true, resolve: (n) => n.doi ?? null }),
-    pmid: t.string({ description: 'PubMed id.', nullable: true, resolve: (n) => n.pmid ?? null }),
-    pmcid: t.string({ description: 'PubMed Central id.', nullable: true, resolve: (n) => n.pmcid ?? null }),
-    links: t.stringList({ description: 'DOI and PubMed links of the study itself.', resolve: (n) => externalLinks({ doi: n.doi, pmid: n.pmid }) }),
-    summary: t.string({ description: 'What the study did and found, in a few sentences.', resolve: (n) => n.summary }),
-    omittedFacts: t.stringList({ description: 'Facts curators deliberately left out, and why (disputed, unverified, not found).', resolve: (n) => n.omitted }),
+    enrolled: t.exposeInt('enrolled', { description: 'Patients enrolled, when a source gives it.', nullable: true }),
+    year: t.exposeInt('year', { description: 'Year of publication.', nullable: true }),
+    published: t.exposeString('published', { nullable: true, description: 'ISO date, possibly partial (YYYY or YYYY-MM).' }),
+    journal: t.exposeString('journal', { description: 'Journal.', nullable: true }),
+    citation: t.exposeString('citation', { description: 'Citation as the source gives it.', nullable: true }),
+    doi: t.exposeString('doi', { description: 'DOI of the study.', nullable: true }),
+    pmid: t.exposeString('pmid', { description: 'PubMed id.', nullable: true }),
+    pmcid: t.exposeString('pmcid', { description: 'PubMed Central id.', nullable: true }),
+    links: t.stringList({
+      description: 'DOI and PubMed links of the study itself.',
+      extensions: reads('Study', 'doi', 'pmid'),
+      resolve: (n) => externalLinks({ doi: n.doi, pmid: n.pmid }),
+    }),
+    summary: t.exposeString('summary', { description: 'What the study did and found, in a few sentences.' }),
+    omittedFacts: t.exposeStringList('omitted', { description: 'Facts curators deliberately left out, and why (disputed, unverified, not found).' }),
     trials: t.field({
       description: 'Registered trials the study analyses, each link confirmed or candidate.',
       type: [TrialLinkRef],
@@ -81,6 +85,7 @@ builder.node(NodeRefs.Study, {
         'Results posted on ClinicalTrials.gov for a trial this study is confirmed to analyse: Outcomes of that registry record (primary data, sourced to the record), beside the study’s own figures and never merged into them. A registry figure that disagrees with a curated one is listed by the import report; both stay.',
       type: [NodeRefs.Outcome],
       complexity: listComplexity('Study.registryOutcomes'),
+      extensions: reads('Study'),
       resolve: (n, _a, ctx, info) => related(ctx, 'Study.registryOutcomes', n, info),
     }),
     findings: t.field({

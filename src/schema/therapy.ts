@@ -7,11 +7,11 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Therapy, {
   ...nodeOptions('Therapy', 'A drug, drug class, radiotherapy technique or regimen. IS_A links narrower to broader: pembrolizumab → anti-PD-1 → immune checkpoint blockade.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Display name.', resolve: (n) => n.name }),
-    kind: t.field({ description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum, resolve: (n) => n.kind }),
-    aliases: t.stringList({ description: 'Other names it goes by, e.g. brand names (search finds them too).', resolve: (n) => n.aliases }),
-    description: t.string({ description: 'What the therapy is.', nullable: true, resolve: (n) => n.description ?? null }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    kind: t.expose('kind', { description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names it goes by, e.g. brand names (search finds them too).' }),
+    description: t.exposeString('description', { description: 'What the therapy is.', nullable: true }),
     broader: t.field({
       description: 'Broader therapies this one IS_A.',
       type: [NodeRefs.Therapy],

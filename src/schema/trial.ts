@@ -7,6 +7,7 @@ import type { Study } from '../db/entities.js';
 import { builder } from './builder.js';
 import { externalLinks } from './display.js';
 import { related, relatedOne } from './loading.js';
+import { reads } from './lookahead.js';
 import { NodeRefs, nodeOptions } from './refs.js';
 import { countable, listComplexity, pagedComplexity, relationPage } from './relation-page.js';
 
@@ -86,18 +87,24 @@ const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement(
 builder.node(NodeRefs.Trial, {
   ...nodeOptions('Trial', 'A registered clinical trial. Several studies can analyse one trial.'),
   fields: (t) => ({
-    slug: t.string({ description: 'Stable readable id.', resolve: (n) => n.id }),
-    name: t.string({ description: 'Trial name, e.g. PEMBRO-RT.', resolve: (n) => n.name }),
-    title: t.string({ description: 'Official title.', nullable: true, resolve: (n) => n.title ?? null }),
-    nctId: t.string({ description: 'ClinicalTrials.gov id (NCT…).', nullable: true, resolve: (n) => n.nctId ?? null }),
-    otherIds: t.stringList({ description: 'Other registry ids.', resolve: (n) => n.otherIds }),
-    phase: t.string({ description: 'Phase as registered.', nullable: true, resolve: (n) => n.phase ?? null }),
-    sponsor: t.string({ description: 'Sponsor as registered.', nullable: true, resolve: (n) => n.sponsor ?? null }),
-    registryUrl: t.string({ description: 'ClinicalTrials.gov page of the trial.', nullable: true, resolve: (n) => externalLinks({ nctId: n.nctId })[0] ?? null }),
+    slug: t.exposeString('id', { description: 'Stable readable id.' }),
+    name: t.exposeString('name', { description: 'Trial name, e.g. PEMBRO-RT.' }),
+    title: t.exposeString('title', { description: 'Official title.', nullable: true }),
+    nctId: t.exposeString('nctId', { description: 'ClinicalTrials.gov id (NCT…).', nullable: true }),
+    otherIds: t.exposeStringList('otherIds', { description: 'Other registry ids.' }),
+    phase: t.exposeString('phase', { description: 'Phase as registered.', nullable: true }),
+    sponsor: t.exposeString('sponsor', { description: 'Sponsor as registered.', nullable: true }),
+    registryUrl: t.string({
+      description: 'ClinicalTrials.gov page of the trial.',
+      nullable: true,
+      extensions: reads('Trial', 'nctId'),
+      resolve: (n) => externalLinks({ nctId: n.nctId })[0] ?? null,
+    }),
     record: t.field({
       type: NodeRefs.Study,
       nullable: true,
       description: "The trial's imported ClinicalTrials.gov record (a study of kind REGISTRY_RECORD); null until one is imported.",
+      extensions: reads('Trial'),
       resolve: (n, _a, ctx, info) => relatedOne(ctx, 'Trial.record', n, info),
     }),
     registration: t.field({
@@ -106,6 +113,7 @@ builder.node(NodeRefs.Trial, {
       description:
         "What the trial's ClinicalTrials.gov record states (status, dates, enrolment, design, sponsors, countries); null until a record is imported. Curated trials keep their own fields above.",
       // The whole record is read (not the selected properties only): the loader's one-level batch.
+      extensions: reads('Trial'),
       resolve: async (n, _a, ctx) => (await ctx.loaders.edge('Trial.record').load(n.id))[0]?.node ?? null,
     }),
     studies: t.connection(
