@@ -11,7 +11,6 @@ import { builder } from './builder.js';
 import { IntervalMethodEnum, OutcomeMeasureEnum, PoolingMethodEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
-type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Pooled = NonNullable<EffectGroup['pooled']>;
 
 const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').implement({
@@ -21,7 +20,7 @@ const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').im
       description: 'The outcome (recorded figure) this estimate is.',
       type: NodeRefs.Outcome,
       nullable: true,
-      resolve: (e, _a, ctx) => loadNode<Of<'Outcome'>>(ctx, e.outcome),
+      resolve: (e, _a, ctx) => loadNode(ctx, 'Outcome', e.outcome),
     }),
     outcomeSlug: t.string({ description: 'Slug of that outcome.', resolve: (e) => e.outcome }),
     measure: t.string({ description: 'The endpoint, as an OutcomeMeasure value, e.g. OS or PFS.', resolve: (e) => e.measure }),
@@ -39,8 +38,8 @@ const EffectEstimateRef = builder.objectRef<EffectEstimate>('EffectEstimate').im
     }),
     populationKey: t.string({ description: 'The patient population (confirmed trial, else study): estimates sharing one are not independent.', resolve: (e) => e.populationKey }),
     primary: t.boolean({ description: 'At least one source of the figure is primary.', resolve: (e) => e.primary }),
-    study: t.field({ description: 'The study that reported the figure.', type: NodeRefs.Study, nullable: true, resolve: (e, _a, ctx) => loadNode<Of<'Study'>>(ctx, e.study) }),
-    findings: t.field({ type: [NodeRefs.Finding], description: 'The findings that rest on the figure.', resolve: (e, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, e.findings) }),
+    study: t.field({ description: 'The study that reported the figure.', type: NodeRefs.Study, nullable: true, resolve: (e, _a, ctx) => loadNode(ctx, 'Study', e.study) }),
+    findings: t.field({ type: [NodeRefs.Finding], description: 'The findings that rest on the figure.', resolve: (e, _a, ctx) => loadNodes(ctx, 'Finding', e.findings) }),
   }),
 });
 
@@ -103,7 +102,7 @@ const EffectSizesRef = builder.objectRef<EffectSizes & { biomarker: string }>('E
       type: NodeRefs.Biomarker,
       nullable: true,
       description: 'The biomarker asked about.',
-      resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker),
+      resolve: (r, _a, ctx) => loadNode(ctx, 'Biomarker', r.biomarker),
     }),
     estimates: t.field({ type: [EffectEstimateRef], description: 'Every estimate, ungrouped.', resolve: (r) => r.estimates }),
     groups: t.field({

@@ -7,7 +7,6 @@ import { describedValues, EXPLAIN_PATH_ROLE } from './enum-values.js';
 import { EntityTypeEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
-type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 type Label = (typeof EntityTypeEnum)['$inferType'];
 
 const PathRoleEnum = builder.enumType('ExplainPathRole', {
@@ -19,25 +18,25 @@ const ExplainPathRef = builder.objectRef<ExplainPath>('ExplainPath').implement({
   description: 'One path: finding → study → trial (when any) → institutions and investigators → sources.',
   fields: (t) => ({
     role: t.field({ type: PathRoleEnum, description: 'Which pile of the ranking rule the finding falls in.', resolve: (p) => p.role }),
-    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding.', resolve: (p, _a, ctx) => loadNode<Of<'Finding'>>(ctx, p.finding) }),
-    study: t.field({ type: NodeRefs.Study, nullable: true, description: 'The study that reported the finding.', resolve: (p, _a, ctx) => loadNode<Of<'Study'>>(ctx, p.study) }),
+    finding: t.field({ type: NodeRefs.Finding, nullable: true, description: 'The finding.', resolve: (p, _a, ctx) => loadNode(ctx, 'Finding', p.finding) }),
+    study: t.field({ type: NodeRefs.Study, nullable: true, description: 'The study that reported the finding.', resolve: (p, _a, ctx) => loadNode(ctx, 'Study', p.study) }),
     trial: t.field({
       type: NodeRefs.Trial,
       nullable: true,
       description: 'The trial the study analyses; null when it is tied to none.',
-      resolve: (p, _a, ctx) => loadNode<Of<'Trial'>>(ctx, p.trial),
+      resolve: (p, _a, ctx) => loadNode(ctx, 'Trial', p.trial),
     }),
     trialLink: t.string({ nullable: true, description: 'CONFIRMED or CANDIDATE.', resolve: (p) => p.trialLink }),
     institutions: t.field({
       type: [NodeRefs.Institution],
       description: 'Institutions where the study was conducted.',
-      resolve: (p, _a, ctx) => loadNodes<Of<'Institution'>>(ctx, p.institutions),
+      resolve: (p, _a, ctx) => loadNodes(ctx, 'Institution', p.institutions),
     }),
-    investigators: t.field({ type: [NodeRefs.Investigator], description: 'Authors of the study.', resolve: (p, _a, ctx) => loadNodes<Of<'Investigator'>>(ctx, p.investigators) }),
+    investigators: t.field({ type: [NodeRefs.Investigator], description: 'Authors of the study.', resolve: (p, _a, ctx) => loadNodes(ctx, 'Investigator', p.investigators) }),
     sources: t.field({
       type: [NodeRefs.Source],
       description: 'Sources of the finding, the study and the trial.',
-      resolve: (p, _a, ctx) => loadNodes<Of<'Source'>>(ctx, p.sources),
+      resolve: (p, _a, ctx) => loadNodes(ctx, 'Source', p.sources),
     }),
   }),
 });
@@ -66,7 +65,7 @@ const ExplainEdgeRef = builder.objectRef<ElementEdge & { types: Map<string, stri
 const ExplanationRef = builder.objectRef<Explanation>('Explanation').implement({
   description: 'The sourced paths behind one biomarker’s place in the ranking, as rows (paths) and as a graph (nodes, edges).',
   fields: (t) => ({
-    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker explained.', resolve: (x, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, x.biomarker) }),
+    biomarker: t.field({ type: NodeRefs.Biomarker, nullable: true, description: 'The biomarker explained.', resolve: (x, _a, ctx) => loadNode(ctx, 'Biomarker', x.biomarker) }),
     biomarkerSlug: t.string({ description: 'Slug of that biomarker.', resolve: (x) => x.biomarker }),
     paths: t.field({
       type: [ExplainPathRef],

@@ -11,7 +11,6 @@ import { NodeRefs } from './refs.js';
 
 type Schedule = import('zod').infer<typeof import('../model/vocabulary.js').Schedule>;
 /** The backing type of a node ref, whatever the data layer makes it. */
-type Of<K extends keyof typeof NodeRefs> = (typeof NodeRefs)[K]['$inferType'];
 
 const GapEvidenceEnum = builder.enumType('GapEvidence', {
   values: describedValues(GAP_EVIDENCE, GAP_EVIDENCE_MEANINGS),
@@ -22,7 +21,7 @@ const GapEvidenceEnum = builder.enumType('GapEvidence', {
 const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
   description: 'A registered trial whose arms (therapies and schedule) and disease cover the cell.',
   fields: (t) => ({
-    trial: t.field({ description: 'The trial.', type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode<Of<'Trial'>>(ctx, g.trial) }),
+    trial: t.field({ description: 'The trial.', type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode(ctx, 'Trial', g.trial) }),
     link: t.field({ type: TrialLinkEnum, description: 'How the covering study is tied to the trial.', resolve: (g) => g.link as 'CONFIRMED' | 'CANDIDATE' }),
     reportsBiomarker: t.boolean({ description: 'The trial already reported a finding on this biomarker.', resolve: (g) => g.reportsBiomarker }),
     status: t.string({
@@ -33,7 +32,7 @@ const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
     biomarkerFocus: t.field({
       type: [NodeRefs.Biomarker],
       description: 'Biomarkers the trial’s studies reported findings on.',
-      resolve: (g, _a, ctx) => loadNodes<Of<'Biomarker'>>(ctx, g.biomarkers),
+      resolve: (g, _a, ctx) => loadNodes(ctx, 'Biomarker', g.biomarkers),
     }),
   }),
 });
@@ -46,13 +45,13 @@ const GapCellRef = builder.objectRef<GapCell>('GapCell').implement({
       type: NodeRefs.Disease,
       nullable: true,
       description: 'The disease setting of this cell.',
-      resolve: (c, _a, ctx) => loadNode<Of<'Disease'>>(ctx, c.setting),
+      resolve: (c, _a, ctx) => loadNode(ctx, 'Disease', c.setting),
     }),
     settingSlug: t.string({ description: 'Slug of that disease setting.', resolve: (c) => c.setting }),
     evidence: t.field({ type: GapEvidenceEnum, description: 'The strongest evidence in the cell; NONE marks a gap.', resolve: (c) => c.evidence }),
-    findings: t.field({ type: [NodeRefs.Finding], description: 'The findings placed in this cell.', resolve: (c, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, c.findings) }),
+    findings: t.field({ type: [NodeRefs.Finding], description: 'The findings placed in this cell.', resolve: (c, _a, ctx) => loadNodes(ctx, 'Finding', c.findings) }),
     findingCount: t.int({ description: 'How many findings are placed in this cell.', resolve: (c) => c.findings.length }),
-    studies: t.field({ type: [NodeRefs.Study], description: 'The studies those findings come from, by slug.', resolve: (c, _a, ctx) => loadNodes<Of<'Study'>>(ctx, c.studies) }),
+    studies: t.field({ type: [NodeRefs.Study], description: 'The studies those findings come from, by slug.', resolve: (c, _a, ctx) => loadNodes(ctx, 'Study', c.studies) }),
     patients: t.int({
       nullable: true,
       description: 'Patients behind the predictive findings (else all findings), once per trial or study; empty when no source gives a number.',
@@ -83,7 +82,7 @@ const GapRowRef = builder.objectRef<GapRow>('GapRow').implement({
       type: NodeRefs.Biomarker,
       nullable: true,
       description: 'The biomarker of this row.',
-      resolve: (r, _a, ctx) => loadNode<Of<'Biomarker'>>(ctx, r.biomarker),
+      resolve: (r, _a, ctx) => loadNode(ctx, 'Biomarker', r.biomarker),
     }),
     biomarkerSlug: t.string({ description: 'Slug of that biomarker.', resolve: (r) => r.biomarker }),
     cells: t.field({ type: [GapCellRef], description: 'One per schedule × setting, schedules outer, in the order of the map’s schedules and settings.', resolve: (r) => r.cells }),
@@ -93,18 +92,18 @@ const GapRowRef = builder.objectRef<GapRow>('GapRow').implement({
 const GapMapRef = builder.objectRef<GapMap & { classes: string[] }>('EvidenceGapMap').implement({
   description: 'Biomarker × schedule × setting: the evidence in each cell and the trials that could fill it.',
   fields: (t) => ({
-    therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The therapy combination asked about.', resolve: (m, _a, ctx) => loadNodes<Of<'Therapy'>>(ctx, m.classes) }),
+    therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The therapy combination asked about.', resolve: (m, _a, ctx) => loadNodes(ctx, 'Therapy', m.classes) }),
     schedules: t.field({ type: [ScheduleEnum], description: 'The schedules (columns) of the map, in the order cells follow.', resolve: (m) => m.schedules as Schedule[] }),
     settings: t.field({
       type: [NodeRefs.Disease],
       description: 'The disease settings of the map, in the order cells follow within a schedule.',
-      resolve: (m, _a, ctx) => loadNodes<Of<'Disease'>>(ctx, m.settings),
+      resolve: (m, _a, ctx) => loadNodes(ctx, 'Disease', m.settings),
     }),
     rows: t.field({ type: [GapRowRef], description: 'One row per biomarker with findings, by biomarker slug.', resolve: (m) => m.rows }),
     unplaced: t.field({
       type: [NodeRefs.Finding],
       description: 'Findings with no schedule and no contrasted arm to place them by.',
-      resolve: (m, _a, ctx) => loadNodes<Of<'Finding'>>(ctx, m.unplaced),
+      resolve: (m, _a, ctx) => loadNodes(ctx, 'Finding', m.unplaced),
     }),
     placement: t.string({
       description: 'How findings and trials are placed in cells, in words.',

@@ -179,6 +179,6 @@ export function questionArg(id: string, argument = 'id'): ClinicalQuestionKey {
 async function settingArg(ctx: Context, slug: string): Promise<string> {
   const d = (await ctx.loaders.node.loadMany([slug]))[0];
   if (d instanceof Error) throw d;
-  if (!d || d.label !== 'Disease') throw userError(`setting: no disease with slug "${slug}"`, 'NOT_FOUND', { argument: 'setting' });
+  if (d?.label !== 'Disease') throw userError(`setting: no disease with slug "${slug}"`, 'NOT_FOUND', { argument: 'setting' });
   return slug;
 }

@@ -24,7 +24,8 @@ export const NodeRefs = {
   Source: ref('Source'),
 } satisfies { [L in Label]: unknown };
 
-const isOf =
+/** Whether a loaded value is a node of `label` (not null, not a load error, not another label). */
+export const isOf =
   <L extends Label>(label: L) =>
   (n: unknown): n is Entity<L> =>
     !!n && !(n instanceof Error) && (n as Entity).label === label;

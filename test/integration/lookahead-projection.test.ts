@@ -86,7 +86,12 @@ describe('lookahead projection', () => {
         if (declared === null || field.args.some((a) => isNonNullType(a.type))) continue;
         const whole = node as Entity & Record<string, unknown>;
         const seen = new Set<string>();
-        const recording = new Proxy(whole, { get: (target, key, receiver) => (typeof key === 'string' && seen.add(key), Reflect.get(target, key, receiver)) });
+        const recording = new Proxy(whole, {
+          get: (target, key, receiver) => {
+            if (typeof key === 'string') seen.add(key);
+            return Reflect.get(target, key, receiver);
+          },
+        });
         const cut = Object.fromEntries(Object.entries(whole).filter(([k]) => k === 'id' || k === 'label' || declared.includes(k)));
         // An empty selection below the field (a relationship read plans no children). An exposed
         // field whose property is its name has graphql's default resolver.
