@@ -39,3 +39,8 @@ export function mapDatabaseError(err: unknown): GraphQLError | undefined {
 export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(error.message, { path: error.path ?? null, nodes: error.nodes ?? null, extensions: { ...error.extensions, ...extensions } });
 }
+
+/** The message of anything thrown: an Error's message, else the value as text (a rejected promise may carry anything). */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

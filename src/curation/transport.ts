@@ -12,13 +12,6 @@ export interface CurationServices {
   limiter: WriteRateLimiter;
 }
 
-declare module '../schema/context.js' {
-  interface Context {
-    /** Set by useCuration; absent when a context is built without the app (then writes are refused). */
-    curation?: CurationServices;
-  }
-}
-
 const JSON_TYPES = new Set(['application/json', 'application/graphql-response+json']);
 
 /** Why a request may not carry a mutation, or undefined when it may. */

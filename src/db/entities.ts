@@ -219,29 +219,46 @@ function describe(error: z.ZodError, input: unknown): string {
     .join('; ');
 }
 
-const PARTIAL = new Map<Label, z.ZodType>();
+/** A node of label L with its typed properties; the graph may hold a node the model cannot read (EntityError). */
+export function parseEntity<L extends Label>(label: L, props: unknown): Entity<L> {
+  return parseWith(label, props, ENTITY_SCHEMAS[label]);
+}
 
 /**
- * `partial`: the node was read with only the properties a query selected (db/tree.ts), so absent
- * ones are not errors; what is present is still checked against the vocabulary. Only the
- * resolvers of the selected fields read such an entity.
+ * A node read with only the properties a query's selected fields read (db/tree.ts): any property
+ * may be absent; what is present is still checked against the vocabulary.
  */
-export function parseEntity<L extends Label>(label: L, props: unknown, partial = false): Entity<L> {
+export type Projected<L extends Label = Label> = { [K in L]: { label: K; id: string } & Partial<z.output<Schemas[K]>> }[L];
+
+const PARTIAL = new Map<Label, z.ZodType>();
+
+export function parseProjected<L extends Label>(label: L, props: unknown): Projected<L> {
+  let loose = PARTIAL.get(label);
+  if (!loose) {
+    loose = ENTITY_SCHEMAS[label].partial();
+    PARTIAL.set(label, loose);
+  }
+  return parseWith(label, props, loose) as Projected<L>;
+}
+
+/**
+ * A projected node handed on where whole entities go (loaders, resolvers). Sound because only the
+ * resolvers of the fields it was projected for read it, and each of those declares what it reads
+ * (schema/lookahead.ts; a test runs every declaration on every seed node). The one place the
+ * partial type is given up.
+ */
+export function projectedAsEntity<L extends Label>(node: Projected<L>): Entity<L> {
+  return node as unknown as Entity<L>;
+}
+
+function parseWith<L extends Label>(label: L, props: unknown, schema: z.ZodType): Entity<L> {
   const p = props as { id?: unknown } | null;
   const id = typeof p?.id === 'string' ? p.id : null;
   if (id === null) throw new EntityError(label, String(p?.id), 'id: missing');
-  let schema: z.ZodType = ENTITY_SCHEMAS[label];
-  if (partial) {
-    let loose = PARTIAL.get(label);
-    if (!loose) {
-      loose = ENTITY_SCHEMAS[label].partial();
-      PARTIAL.set(label, loose);
-    }
-    schema = loose;
-  }
   const parsed = schema.safeParse(props);
   if (!parsed.success) throw new EntityError(label, id, describe(parsed.error, props));
-  // zod's output is a fresh object: label and id go onto it rather than into one more copy.
+  // zod's output is a fresh object: label and id go onto it rather than into one more copy. The
+  // schema is the label's (or its partial form, which parseProjected types as such).
   return Object.assign(parsed.data as object, { label, id }) as unknown as Entity<L>;
 }
 

@@ -10,8 +10,7 @@
  * The text is stitched from the model and the plan's shape only (page arguments are parameters),
  * so equal shapes share one text, kept in a bounded cache.
  */
-import type { Entity } from './entities.js';
-import { parseEntity } from './entities.js';
+import { type Entity, parseEntity, parseProjected, projectedAsEntity } from './entities.js';
 import { isLabel, type Label } from './model.js';
 import { rootPageParts } from './queries.js';
 import type { Db, Row } from './run.js';
@@ -89,7 +88,7 @@ export async function readRootPage(
   );
   const rows: Row[] = await db.readComposed(`one:${name}`, text, { ...params.values, ...rootParams }, (row) => 1 + plans.reduce((n, p, i) => n + weighColumn(p, row[`t${i}`]), 0));
   return rows.map((r) => {
-    const node = props ? parseEntity(parts.label, withoutNulls(r['props']), true) : parseEntity(parts.label, r['props']);
+    const node = props ? projectedAsEntity(parseProjected(parts.label, withoutNulls(r['props']))) : parseEntity(parts.label, r['props']);
     attachColumns(
       plans,
       node,

@@ -13,7 +13,7 @@
  * already passed; its rows are charged to the request's budget by the Db chokepoint.
  */
 import neo4j from 'neo4j-driver';
-import { type Entity, parseEntity, parseRel } from './entities.js';
+import { type Entity, parseEntity, parseProjected, parseRel, projectedAsEntity } from './entities.js';
 import { boundPattern, EDGES, type EdgeHit, type EdgeName, type EdgeSpec, isLabel, isPaged, LIST_CAP, PAGED, type PagedEdge, relHasProps } from './model.js';
 import type { Db, Row } from './run.js';
 
@@ -208,7 +208,7 @@ function parseHit(plan: TreePlan, parentId: string, h: unknown[], sink: TreeSink
   const label = h[0];
   if (typeof label !== 'string' || !isLabel(label)) throw new Error(`unexpected node label ${String(label)}`);
   // A projection names absent properties as null; the entity schemas want them absent.
-  const node = plan.props ? parseEntity(label, withoutNulls(h[1]), true) : parseEntity(label, h[1]);
+  const node = plan.props ? projectedAsEntity(parseProjected(label, withoutNulls(h[1]))) : parseEntity(label, h[1]);
   const rel = relHasProps(spec.rel) ? parseRel(spec.rel, parentId, node.id, h[2]) : undefined;
   attachColumns(plan.children, node, h, kidsAt(plan), sink);
   // The rel schema matches the field's (relHasProps above); the node's label is the field's target.

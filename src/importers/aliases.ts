@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { messageOf } from '../errors.js';
 import { Slug } from '../seed-files/seed-schema.js';
 
 const Spellings = z.record(Slug, z.array(z.string().trim().min(1)).min(1));
@@ -27,7 +28,7 @@ export async function readAliases(file: string): Promise<AliasCatalog> {
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: cannot be read as JSON: ${(err as Error).message}`);
+    throw new Error(`${file}: cannot be read as JSON: ${messageOf(err)}`);
   }
   const parsed = AliasCatalogSchema.safeParse(raw);
   if (!parsed.success) {

@@ -4,6 +4,7 @@
  * key), retries with exponential backoff on 429, 5xx and network errors (honouring Retry-After),
  * and a clear error on anything else. Paging helpers follow the APIs' own continuation tokens.
  */
+import { messageOf } from '../errors.js';
 export interface HttpOptions {
   minIntervalMs: number;
   retries: number;
@@ -52,7 +53,7 @@ export class PoliteClient {
         res = await fetch(url, { headers: { 'user-agent': this.opts.userAgent, accept: 'application/json, application/xml;q=0.9, */*;q=0.5' } });
       } catch (err) {
         this.attempts.push({ url, status: 'network-error' });
-        lastProblem = `network error: ${(err as Error).message}`;
+        lastProblem = `network error: ${messageOf(err)}`;
         await this.sleep(this.opts.backoffMs * 2 ** attempt);
         continue;
       }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { submitRegistryUpdate } from '../curation/submissions.js';
 import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
+import { messageOf } from '../errors.js';
 import { refreshRelease } from '../release/release.js';
 import { type AliasCatalog, emptyAliases } from './aliases.js';
 import { curatedDisagreements, type Disagreement, type FieldChange, recordChanges } from './changes.js';
@@ -51,7 +52,7 @@ export function parseCtgovJson(text: string, origin: string): Loaded {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { records: [], rejected: [{ origin, reason: `not valid JSON (truncated or corrupt): ${(err as Error).message}` }] };
+    return { records: [], rejected: [{ origin, reason: `not valid JSON (truncated or corrupt): ${messageOf(err)}` }] };
   }
   // The retired API v1 wraps its studies in FullStudiesResponse: a different schema, refused whole with its name.
   if (raw !== null && typeof raw === 'object' && 'FullStudiesResponse' in raw) {
@@ -101,7 +102,7 @@ export async function readInputFiles(paths: string[], ext: '.json' | '.xml'): Pr
         : [p];
       for (const f of files) texts.push({ origin: f, text: await readFile(f, 'utf8') });
     } catch (err) {
-      rejected.push({ origin: p, reason: `cannot be read: ${(err as Error).message}` });
+      rejected.push({ origin: p, reason: `cannot be read: ${messageOf(err)}` });
     }
   }
   return { texts, rejected };
@@ -198,7 +199,7 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
         const { submission, existing } = await submitRegistryUpdate(db, opts.review.author, plan, previous, changes);
         summary.proposed.push({ record: plan.key, submission: submission.id, existing });
       } catch (err) {
-        summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `could not be proposed: ${(err as Error).message}` });
+        summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `could not be proposed: ${messageOf(err)}` });
       }
       done += 1;
       opts.onRecord?.(done, plans.length, plan.key, 'proposed');
@@ -209,7 +210,7 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
       written = await writePlan(db, plan, previous);
     } catch (err) {
       // The record's transaction rolled back whole; the others still go in.
-      summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `write failed and was rolled back: ${(err as Error).message}` });
+      summary.rejected.push({ origin: plan.origin, key: plan.key, reason: `write failed and was rolled back: ${messageOf(err)}` });
       done += 1;
       continue;
     }

@@ -9,6 +9,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { messageOf } from '../errors.js';
 
 export const TRACER = 'abscopal';
 
@@ -61,8 +62,8 @@ async function inSpan<T>(name: string, kind: SpanKind, attributes: Record<string
     try {
       return await fn(span);
     } catch (err) {
-      span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      span.recordException(err instanceof Error ? err : messageOf(err));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(err) });
       throw err;
     } finally {
       span.end();

@@ -24,13 +24,6 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
 }
 
-declare module '../schema/context.js' {
-  interface Context {
-    /** The release this request is answered from, and the tracker (set by the release plugin). */
-    release?: { current: Release; tracker: ReleaseTracker };
-  }
-}
-
 /**
  * The release each request is answered from, fixed once per request: the cache key, the
  * context, the extension and the header all use the same one.

@@ -8,6 +8,7 @@ import { createDriver } from '../db/driver.js';
 import { GraphStore } from '../db/graph.js';
 import { QueryBook } from '../db/query-book.js';
 import { Db, type QueryObserver } from '../db/run.js';
+import { messageOf } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { refreshRelease } from '../release/release.js';
 import { readSeed } from '../seed-files/read-seed.js';
@@ -32,7 +33,7 @@ export async function connect(
     await driver.verifyConnectivity({ database: target.database });
   } catch (err) {
     await driver.close();
-    throw new Error(`cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(err as Error).message}`);
+    throw new Error(`cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${messageOf(err)}`);
   }
   return { db: new Db(driver, target.database, QueryBook.fromDirectory(), observe), driver };
 }

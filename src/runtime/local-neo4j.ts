@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { messageOf } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
 const MODULE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'neo4j-local');
@@ -161,7 +162,7 @@ export async function superviseLocalNeo4j(opts: StartOptions, maxRestarts = 5): 
           current = next;
           watch(next);
         },
-        (err: unknown) => restart({ err: (err as Error).message }),
+        (err: unknown) => restart({ err: messageOf(err) }),
       );
     }, pause).unref();
   };

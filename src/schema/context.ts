@@ -1,10 +1,12 @@
 /** Per-request context: a counting view of the database and fresh loaders, nothing shared. */
+import type { CurationServices } from '../curation/transport.js';
 import { Aggregates } from '../db/aggregates.js';
 import { type BudgetLimits, RequestBudget } from '../db/budget.js';
 import { Fanout } from '../db/degrees.js';
 import { GraphStore } from '../db/graph.js';
 import { type Db, QueryCounter } from '../db/run.js';
 import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/index.js';
+import type { Release, ReleaseTracker } from '../release/release.js';
 import { AGGREGATES, BUDGET } from './limits.js';
 
 export interface Context {
@@ -20,6 +22,10 @@ export interface Context {
   request: Request | undefined;
   /** Whole-graph aggregates kept per graph version, shared by the app's requests (db/aggregates.ts). */
   aggregates: Aggregates;
+  /** The release this request is answered from, and the tracker (set by the release plugin). */
+  release?: { current: Release; tracker: ReleaseTracker };
+  /** Set by useCuration; absent when a context is built without the app (then writes are refused). */
+  curation?: CurationServices;
 }
 
 export function createContext(

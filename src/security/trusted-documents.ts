@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { parse, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { messageOf } from '../errors.js';
 
 /** Manifest format: { "<sha256 hex>": "<document>" } (the common persisted-documents JSON). */
 export type TrustedManifest = ReadonlyMap<string, string>;
@@ -34,7 +35,7 @@ export function loadManifest(file: string): TrustedManifest {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read the trusted-documents manifest ${file} (run \`npm run trusted-documents\`): ${(err as Error).message}`);
+    throw new Error(`cannot read the trusted-documents manifest ${file} (run \`npm run trusted-documents\`): ${messageOf(err)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${file}: a trusted-documents manifest is a JSON object of hash → document`);
   const map = new Map<string, string>();

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Label } from '../db/model.js';
+import { messageOf } from '../errors.js';
 import { type Catalog, type CatalogKind, CatalogSchemas, StudySchema, type StudySeed } from './seed-schema.js';
 
 export interface SeedProblem {
@@ -48,13 +49,13 @@ async function readJson(file: string, rel: string, problems: SeedProblem[]): Pro
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    problems.push({ file: rel, path: '', message: `cannot be read: ${(err as Error).message}` });
+    problems.push({ file: rel, path: '', message: `cannot be read: ${messageOf(err)}` });
     return undefined;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    problems.push({ file: rel, path: '', message: `is not valid JSON: ${(err as Error).message}` });
+    problems.push({ file: rel, path: '', message: `is not valid JSON: ${messageOf(err)}` });
     return undefined;
   }
 }
@@ -81,7 +82,7 @@ export async function readSeed(dir: string): Promise<SeedBundle> {
   try {
     names = (await readdir(path.join(dir, 'studies'))).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    problems.push({ file: 'studies/', path: '', message: `cannot be listed: ${(err as Error).message}` });
+    problems.push({ file: 'studies/', path: '', message: `cannot be listed: ${messageOf(err)}` });
   }
   for (const name of names) {
     const rel = path.join('studies', name);

@@ -5,7 +5,7 @@ import type { Context } from '../../schema/context.js';
 export function useCappedLists(): Plugin<Context> {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as Context;
+      const ctx = args.contextValue;
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result || ctx.loaders.capped.size === 0) return;

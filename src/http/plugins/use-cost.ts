@@ -41,7 +41,7 @@ export class Gate {
 export function useCost(gate: Gate = new Gate(GATE.concurrent, GATE.queued), maxRows: number = BUDGET.rows): Plugin<Context> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as Context;
+      const ctx = args.contextValue;
       const estimate = estimateRows(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, ctx.fanout);
       if (!estimate) return undefined; // no such operation: execution says so with its own message
       const rows = estimate.rows;

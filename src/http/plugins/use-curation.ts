@@ -23,7 +23,7 @@ export function useCuration(options: CurationOptions = {}): Plugin<Context> {
     onExecute({ args, setResultAndStopExecution }) {
       const op = getOperationAST(args.document, args.operationName);
       if (op?.operation !== 'mutation') return;
-      const problem = mutationTransportProblem((args.contextValue as Context).request);
+      const problem = mutationTransportProblem(args.contextValue.request);
       if (problem !== undefined) setResultAndStopExecution({ errors: [new GraphQLError(problem, { extensions: { code: 'FORBIDDEN' } })] });
     },
   };

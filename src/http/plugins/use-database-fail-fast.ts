@@ -3,7 +3,7 @@
  * src/http/availability.ts); bound every execution by the time a dead database may take.
  */
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { mapDatabaseError, userError } from '../../errors.js';
 import type { DatabaseAvailability } from '../availability.js';
 
@@ -40,11 +40,11 @@ function isPoolExhausted(e: GraphQLError): boolean {
  * `unavailableAfterMs`, adds the retry hint (extensions.retryAfterSeconds and a Retry-After
  * header) to every SERVICE_UNAVAILABLE answer.
  */
-export function useDatabaseFailFast(opts: FailFastOptions): Plugin {
+export function useDatabaseFailFast(opts: FailFastOptions): Plugin<YogaInitialContext> {
   const hinted = new WeakSet<Request>();
   return {
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
-      const request = (args.contextValue as { request?: Request }).request;
+      const request = args.contextValue.request;
       if (opts.availability.down) {
         if (request) hinted.add(request);
         setResultAndStopExecution({ errors: [unavailable(opts.retryAfterSeconds, 'it did not answer a moment ago')] });

@@ -9,7 +9,7 @@ import type { Context } from '../../schema/context.js';
 export function useQueryCount(metrics: Metrics, expose: boolean): Plugin<Context> {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as Context;
+      const ctx = args.contextValue;
       metrics.requests.inc();
       return {
         onExecuteDone({ result, setResult }) {

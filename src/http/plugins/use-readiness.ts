@@ -3,6 +3,7 @@
  * server is not draining, 503 otherwise, so a load balancer stops sending before requests fail.
  */
 import { type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { messageOf } from '../../errors.js';
 import type { Logger } from '../../observability/logger.js';
 
 export interface ReadinessOptions {
@@ -24,7 +25,7 @@ export function useReadiness(opts: ReadinessOptions): Plugin {
         await Promise.race([opts.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('neo4j did not answer in time')), opts.timeoutMs).unref())]);
         return true;
       } catch (err) {
-        opts.logger.warn({ err: (err as Error).message }, 'readiness: neo4j unreachable');
+        opts.logger.warn({ err: messageOf(err) }, 'readiness: neo4j unreachable');
         return false;
       }
     },

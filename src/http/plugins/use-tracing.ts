@@ -3,7 +3,7 @@
  * batch spans); first in the pipeline so every later plugin's work, and every error, is inside it.
  */
 import { context, isSpanContextValid, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Plugin } from 'graphql-yoga';
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { withExtensions } from '../../errors.js';
 import { TRACER } from '../../observability/tracing.js';
 
@@ -11,7 +11,7 @@ import { TRACER } from '../../observability/tracing.js';
  * The request span (continuing a caller's W3C traceparent), made active while the operation
  * executes so batches and queries nest under it; errors carry `extensions.traceId`.
  */
-export function useTracing(): Plugin {
+export function useTracing(): Plugin<YogaInitialContext> {
   const spans = new WeakMap<Request, Span>();
   return {
     onRequest({ request, url }) {
@@ -22,7 +22,7 @@ export function useTracing(): Plugin {
       spans.set(request, span);
     },
     onExecute({ args, executeFn, setExecuteFn }) {
-      const request = (args.contextValue as { request?: Request }).request;
+      const request = args.contextValue.request;
       const span = request ? spans.get(request) : undefined;
       if (!span) return;
       if (args.operationName) span.setAttribute('graphql.operation.name', args.operationName);
