@@ -26,7 +26,7 @@ export async function measure(
   if (!estimate) throw new Error('no operation');
   // The estimate alone (run false): what the cost check decides before anything is read.
   if (!run) return { estimate: estimate.rows, read: 0, errors: undefined };
-  const ctx = createContext(db, {}, undefined, BUDGET, fanout);
+  const ctx = createContext(db, { limits: BUDGET, fanout });
   const result = await execute({ schema, document, contextValue: ctx });
   return { estimate: estimate.rows, read: ctx.budget.rows, errors: result.errors };
 }

@@ -68,35 +68,62 @@ export class WriteClock {
   }
 }
 
+/** What a Db is made of; every view (observed, withCounter, …) shares the driver and the write clock. */
+export interface DbOptions {
+  driver: Driver;
+  database: string;
+  queries: QueryBook;
+  /** Told of every query (metrics). */
+  observe?: QueryObserver | undefined;
+  /** Counts one request's queries. */
+  counter?: QueryCounter;
+  /** Charges one request's reads (rows, bytes, time). */
+  budget?: RequestBudget;
+  writes?: WriteClock;
+}
+
 export class Db {
-  constructor(
-    private readonly driver: Driver,
-    private readonly database: string,
-    readonly queries: QueryBook,
-    private readonly observe: QueryObserver = () => undefined,
-    private readonly counter?: QueryCounter,
-    private readonly budget?: RequestBudget,
-    private readonly writes: WriteClock = new WriteClock(),
-  ) {}
+  private readonly driver: Driver;
+  private readonly database: string;
+  readonly queries: QueryBook;
+  private readonly observe: QueryObserver;
+  private readonly counter: QueryCounter | undefined;
+  private readonly budget: RequestBudget | undefined;
+  private readonly writes: WriteClock;
+
+  constructor(private readonly options: DbOptions) {
+    this.driver = options.driver;
+    this.database = options.database;
+    this.queries = options.queries;
+    this.observe = options.observe ?? (() => undefined);
+    this.counter = options.counter;
+    this.budget = options.budget;
+    this.writes = options.writes ?? new WriteClock();
+  }
+
+  /** This database with `change`, sharing its write clock. */
+  private view(change: Partial<DbOptions>): Db {
+    return new Db({ ...this.options, writes: this.writes, ...change });
+  }
 
   /** The same database, reporting every query to `observe` (metrics). */
   observed(observe: QueryObserver): Db {
-    return new Db(this.driver, this.database, this.queries, observe, this.counter, this.budget, this.writes);
+    return this.view({ observe });
   }
 
   /** The same database, counting this request's queries into `counter`. */
   withCounter(counter: QueryCounter): Db {
-    return new Db(this.driver, this.database, this.queries, this.observe, counter, this.budget, this.writes);
+    return this.view({ counter });
   }
 
   /** The same database, charging this request's reads to `budget` (rows, bytes, time). */
   withBudget(budget: RequestBudget): Db {
-    return new Db(this.driver, this.database, this.queries, this.observe, this.counter, budget, this.writes);
+    return this.view({ budget });
   }
 
   /** The same database, with `extra` named statements next to the book's (a test's or the benchmark's own checks); the shared book is unchanged. */
   withStatements(extra: Iterable<readonly [string, string]>): Db {
-    return new Db(this.driver, this.database, this.queries.extended(extra), this.observe, this.counter, this.budget, this.writes);
+    return this.view({ queries: this.queries.extended(extra) });
   }
 
   /** Counts committed writes, for what is derived from the graph (degree statistics, caches). */

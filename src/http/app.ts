@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
   const releases = new RequestReleases(release);
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
-    context: async ({ request }) => createContext(db, deps.loaderOptions, request, undefined, await degrees.fanout(), aggregates),
+    context: async ({ request }) => createContext(db, { loaderOptions: deps.loaderOptions ?? {}, request, fanout: await degrees.fanout(), aggregates }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     // GraphiQL bundled by web/build.mjs (assets under /assets/graphiql/): works with no network.

@@ -35,7 +35,7 @@ export async function connect(
     await driver.close();
     throw new Error(`cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${messageOf(err)}`);
   }
-  return { db: new Db(driver, target.database, QueryBook.fromDirectory(), observe), driver };
+  return { db: new Db({ driver, database: target.database, queries: QueryBook.fromDirectory(), observe }), driver };
 }
 
 export async function openDatabase(config: Config, log: Logger, observe?: QueryObserver): Promise<Opened> {

@@ -28,17 +28,31 @@ export interface Context {
   curation?: CurationServices;
 }
 
-export function createContext(
-  db: Db,
-  loaderOptions: LoaderOptions = {},
-  request?: Request,
-  limits: BudgetLimits = BUDGET,
-  fanout: Fanout = new Fanout(new Map()),
-  aggregates: Aggregates = new Aggregates(AGGREGATES),
-): Context {
+/** What a request's context is built from besides the database; each has a default for tools and tests. */
+export interface ContextOptions {
+  loaderOptions?: LoaderOptions;
+  /** The HTTP request (none for a context built outside the server). */
+  request?: Request;
+  limits?: BudgetLimits;
+  /** The graph's fan-out per relationship field (default: none known, the cost estimate's floor). */
+  fanout?: Fanout;
+  /** Shared by the app's requests; a context of its own gets a fresh store. */
+  aggregates?: Aggregates;
+}
+
+export function createContext(db: Db, options: ContextOptions = {}): Context {
   const queries = new QueryCounter();
-  const budget = new RequestBudget(limits);
+  const budget = new RequestBudget(options.limits ?? BUDGET);
   const counted = db.withCounter(queries).withBudget(budget);
   const store = new GraphStore(counted);
-  return { db: counted, budget, fanout, store, loaders: createLoaders(store, loaderOptions), queries, request, aggregates };
+  return {
+    db: counted,
+    budget,
+    fanout: options.fanout ?? new Fanout(new Map()),
+    store,
+    loaders: createLoaders(store, options.loaderOptions ?? {}),
+    queries,
+    request: options.request,
+    aggregates: options.aggregates ?? new Aggregates(AGGREGATES),
+  };
 }

@@ -93,7 +93,7 @@ function globalIdOf(e: EdgeShape, slug: string): string {
   return n ? globalId(n) : slug;
 }
 
-const NeighbourhoodRef = builder.objectRef<View>('Neighborhood').implement({
+const NeighborhoodRef = builder.objectRef<View>('Neighborhood').implement({
   description: 'A graph view around some nodes: nodes and edges ready for Cytoscape.js.',
   fields: (t) => ({
     nodes: t.field({ description: 'Nodes of the view, the start nodes among them.', type: [GraphNodeRef], resolve: (v) => v.nodes }),
@@ -122,7 +122,7 @@ function toSlug(id: string): string {
 
 builder.queryField('neighborhood', (t) =>
   t.field({
-    type: NeighbourhoodRef,
+    type: NeighborhoodRef,
     description: 'The nodes around the given ones, up to `depth` hops and `limit` nodes, with the relationships between them: ready for a graph view.',
     args: {
       ids: t.arg.idList({ required: true, description: 'Global IDs (or slugs) to start from.' }),
