@@ -23,6 +23,7 @@
  * differ between studies of one question; certainty notes it as indirectness.
  */
 import type { z } from 'zod';
+import { isOneOf } from '../model/narrow.js';
 import type { OutcomeMeasure, Schedule } from '../model/vocabulary.js';
 
 export const CONTRAST_KINDS = ['ADD', 'TIMING', 'SWITCH', 'NONE'] as const;
@@ -136,7 +137,7 @@ export function parseQuestionId(id: string): ClinicalQuestionKey | null {
   const parts = id.split(SEP);
   if (parts.length !== 7) return null;
   const [kind, setting, added, base, schedule, versus, endpoint] = parts as [string, string, string, string, string, string, string];
-  if (!(CONTRAST_KINDS as readonly string[]).includes(kind)) return null;
+  if (!isOneOf(CONTRAST_KINDS, kind)) return null;
   const one = (v: string): string | null => (v === '-' ? null : v);
   const many = (v: string): string[] => (v === '-' ? [] : v.split('+'));
   return {

@@ -20,10 +20,11 @@ import { notFound, userError } from '../errors.js';
 import type { FieldChange } from '../importers/changes.js';
 import { type RecordPlan, RecordPlanJson } from '../importers/plan.js';
 import { planHash, writePlanTx } from '../importers/write-plan.js';
+import { isOneOf } from '../model/narrow.js';
 import { refreshRelease } from '../release/release.js';
 import { catalogKindOf, exportCatalog, exportStudies, type RunQuery, SEED_FIELDS } from '../seed-files/export-seed.js';
 import { type KnownNode, type RawBundle, type SeedProblem, validateBundle } from '../seed-files/read-seed.js';
-import { type Catalog, type CatalogKind, CatalogSchemas, Slug, type StudySeed } from '../seed-files/seed-schema.js';
+import { CATALOG_KINDS, type Catalog, type CatalogKind, Slug, type StudySeed } from '../seed-files/seed-schema.js';
 import { writeCatalogTx, writeStudyTx } from '../seed-files/write-seed.js';
 import { type Principal, requireScope } from './tokens.js';
 
@@ -34,7 +35,6 @@ export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 export const ReviewDecision = z.enum(['ACCEPT', 'REJECT']);
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
-const CATALOG_KINDS = Object.keys(CatalogSchemas) as CatalogKind[];
 const Reason = z.string().trim().min(1, 'must say why').max(2000);
 
 /** submitStudy's input: the study file's content, plus the new catalog entries it needs. */
@@ -76,7 +76,7 @@ const Unit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('study'), id: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() }),
   z.object({
     kind: z.literal('catalog'),
-    catalogKind: z.enum(CATALOG_KINDS as [CatalogKind, ...CatalogKind[]]),
+    catalogKind: z.enum(CATALOG_KINDS),
     id: z.string(),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
@@ -200,13 +200,12 @@ function checkFields(label: Label, fields: Record<string, unknown>): Problem[] {
     const field = shape[key];
     const path = `fields.${key}`;
     if (key === 'id') problems.push({ path, message: 'a node’s id cannot be corrected (submit the study under a new id instead)' });
-    else if ((spec.relations as readonly string[]).includes(key))
-      problems.push({ path, message: `${key} is a relationship of ${label}; change it by submitting the whole study with submitStudy` });
+    else if (isOneOf(spec.relations, key)) problems.push({ path, message: `${key} is a relationship of ${label}; change it by submitting the whole study with submitStudy` });
     else if (field === undefined)
       problems.push({
         path,
         message: `${label} has no field "${key}" (fields: ${Object.keys(shape)
-          .filter((k) => k !== 'id' && !(spec.relations as readonly string[]).includes(k))
+          .filter((k) => k !== 'id' && !isOneOf(spec.relations, k))
           .join(', ')})`,
       });
     else {

@@ -60,8 +60,10 @@ export class Aggregates {
         if (kept.get(question) === answer) kept.delete(question);
       });
       while (kept.size > this.limits.maxKept) {
-        const oldest = kept.keys().next().value as string;
-        kept.delete(oldest);
+        for (const oldest of kept.keys()) {
+          kept.delete(oldest);
+          break;
+        }
       }
     }
     return withinBudget(answer, budget, question);
@@ -72,7 +74,11 @@ export class Aggregates {
     if (known) return known;
     const kept = new Map<string, Promise<unknown>>();
     this.versions.set(version, kept);
-    while (this.versions.size > 2) this.versions.delete(this.versions.keys().next().value as string);
+    // Maps iterate in insertion order: the first key is the oldest version.
+    for (const old of this.versions.keys()) {
+      if (this.versions.size <= 2) break;
+      this.versions.delete(old);
+    }
     return kept;
   }
 }

@@ -4,6 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import { keysOf } from '../model/narrow.js';
 import { type Entity, parseEntity, parseRel, type Study } from './entities.js';
 import { LISTED_LABELS, type ListedLabel, listKeys, normaliseText, yearAscPrefix, yearDescPrefix } from './list-keys.js';
 import { EDGES, type EdgeHit, type EdgeName, isLabel, type Label, LIST_CAP, type PagedEdge, relHasProps } from './model.js';
@@ -59,7 +60,7 @@ const Rows = {
   pageHit: z.object({ key: z.string(), label: z.string(), props: z.unknown(), rel: z.unknown(), sortKey: z.array(z.union([z.string(), z.number()])) }),
   keyedCount: z.object({ key: z.string(), total: count }),
   total: z.object({ total: count }),
-  degree: z.object({ field: z.enum(Object.keys(EDGES) as [EdgeName, ...EdgeName[]]), p95: count, max: count }),
+  degree: z.object({ field: z.enum(keysOf(EDGES)), p95: count, max: count }),
   sorted: z.object({ props: z.unknown(), sortKey: z.union([z.string(), z.number()]).transform(String) }),
   missingKeys: z.object({ id: z.string(), props: z.record(z.string(), z.unknown()) }),
   searchHit: z.object({ label: z.string(), props: z.unknown(), score: z.number() }),

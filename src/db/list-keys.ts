@@ -14,6 +14,8 @@
  * - `findText`: the lower-cased text the `name` / `text` filter searches (a study's title and
  *   short name), for a TEXT index, which serves `CONTAINS`.
  */
+
+import { isOneOf } from '../model/narrow.js';
 import type { Label } from './model.js';
 
 /** Labels with a root list (lists.ts). */
@@ -23,7 +25,7 @@ export type ListedLabel = (typeof LISTED_LABELS)[number];
 export const LIST_KEY_PROPS = ['sortName', 'sortYearAsc', 'sortYearDesc', 'findText'] as const;
 export type ListKeyProp = (typeof LIST_KEY_PROPS)[number];
 
-export const isListed = (label: string): label is ListedLabel => (LISTED_LABELS as readonly string[]).includes(label);
+export const isListed = (label: string): label is ListedLabel => isOneOf(LISTED_LABELS, label);
 
 const SEP = '\u0001';
 /**
@@ -75,6 +77,6 @@ export function withListKeys<P extends Record<string, unknown>>(label: Label, pr
 /** `props` without the derived keys (a revision's before/after shows what a person changed). */
 export function withoutListKeys(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) if (!(LIST_KEY_PROPS as readonly string[]).includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(props)) if (!isOneOf(LIST_KEY_PROPS, k)) out[k] = v;
   return out;
 }

@@ -2,6 +2,8 @@
  * The graph model as constants: node labels, relationship types and the relationship fields the
  * API exposes. Queries composed from these are built from this code only, never from input.
  */
+
+import { isOneOf } from '../model/narrow.js';
 import { type Entity, REL_SCHEMAS, type RelProps, type RelWithProps } from './entities.js';
 import { LABELS, type Label } from './labels.js';
 
@@ -35,7 +37,7 @@ export const REL_TYPES = [
 export type RelType = (typeof REL_TYPES)[number];
 
 export function isLabel(value: string): value is Label {
-  return (LABELS as readonly string[]).includes(value);
+  return isOneOf(LABELS, value);
 }
 
 /** @deprecated Read nodes as typed entities (`Entity` from db/entities.ts); kept as an alias for callers outside the read path. */

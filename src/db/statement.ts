@@ -24,7 +24,13 @@ function cached(key: string, make: () => string): string {
   const known = TEXTS.get(key);
   if (known !== undefined) return known;
   const text = make();
-  if (TEXTS.size >= MAX_TEXTS) TEXTS.delete(TEXTS.keys().next().value as string);
+  // Maps iterate in insertion order: the first key is the oldest text.
+  if (TEXTS.size >= MAX_TEXTS) {
+    for (const oldest of TEXTS.keys()) {
+      TEXTS.delete(oldest);
+      break;
+    }
+  }
   TEXTS.set(key, text);
   return text;
 }

@@ -11,6 +11,7 @@ import { submitRegistryUpdate } from '../curation/submissions.js';
 import type { Db, WriteStats } from '../db/run.js';
 import { emptyStats } from '../db/run.js';
 import { messageOf } from '../errors.js';
+import { keysOf } from '../model/narrow.js';
 import { refreshRelease } from '../release/release.js';
 import { type AliasCatalog, emptyAliases } from './aliases.js';
 import { curatedDisagreements, type Disagreement, type FieldChange, recordChanges } from './changes.js';
@@ -217,7 +218,7 @@ export async function runImport(db: Db, loaded: Loaded, opts: RunOptions = {}): 
     const { outcome, stats } = written;
     summary[outcome].push(plan.key);
     for (const u of plan.unmapped) summary.unmapped.push({ ...u, record: plan.key });
-    if (stats) for (const k of Object.keys(stats) as (keyof WriteStats)[]) summary.stats[k] += stats[k];
+    if (stats) for (const k of keysOf(stats)) summary.stats[k] += stats[k];
     done += 1;
     opts.onRecord?.(done, plans.length, plan.key, outcome);
   }

@@ -6,6 +6,7 @@
  * else is refused with the reason, unless the run allows out-of-scope records.
  */
 import type { Db } from '../db/run.js';
+import { isOneOf } from '../model/narrow.js';
 import type { CtgovStudy } from './ctgov.js';
 import type { Resolver } from './resolve.js';
 
@@ -32,7 +33,7 @@ export function ctgovScopeProblem(study: CtgovStudy, r: Resolver, classes: Thera
     if (iv.type === 'RADIATION') return true;
     return [iv.name, ...(iv.otherNames ?? [])].some((name) => {
       const t = r.lookup('Therapy', name);
-      return t !== undefined && (classes.get(t.id) ?? []).some((c) => (SCOPE_CLASSES as readonly string[]).includes(c));
+      return t !== undefined && (classes.get(t.id) ?? []).some((c) => isOneOf(SCOPE_CLASSES, c));
     });
   });
   const problems: string[] = [];

@@ -26,6 +26,7 @@ import {
 import type { Entity } from '../db/entities.js';
 import { EDGES, type EdgeName, isLabel, type Label, PAGED, type PagedEdge } from '../db/model.js';
 import { isPrefetchable, mergePlans, type TreePlan } from '../db/tree.js';
+import { keysOf } from '../model/narrow.js';
 import { pageArgs } from './relation-page.js';
 
 interface FieldEdge {
@@ -55,7 +56,11 @@ const FIELD_EDGE_EXCEPTIONS: Readonly<Record<string, FieldEdge | null>> = {
  */
 export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = Object.fromEntries(
   Object.entries({
-    ...Object.fromEntries((Object.keys(EDGES) as EdgeName[]).filter(isPrefetchable).map((edge) => [edge, { edge }])),
+    ...Object.fromEntries(
+      keysOf(EDGES)
+        .filter(isPrefetchable)
+        .map((edge) => [edge, { edge }]),
+    ),
     ...FIELD_EDGE_EXCEPTIONS,
   }).filter((entry): entry is [string, FieldEdge] => entry[1] !== null),
 );
@@ -65,7 +70,7 @@ export const FIELD_EDGES: Readonly<Record<string, FieldEdge>> = Object.fromEntri
  * (`Biomarker.findings`), then the ones that wrap each child (an investigator's authorships).
  */
 export const FIELD_PAGES: Readonly<Record<string, { edge: PagedEdge; via?: string }>> = {
-  ...Object.fromEntries((Object.keys(PAGED) as PagedEdge[]).map((edge) => [edge, { edge }])),
+  ...Object.fromEntries(keysOf(PAGED).map((edge) => [edge, { edge }])),
   'Investigator.authorships': { edge: 'Investigator.studies', via: 'study' },
 };
 

@@ -4,6 +4,7 @@
  * diseases and therapies the registry's terms were mapped to, an arm's schedule).
  */
 import type { Study } from '../db/entities.js';
+import { isOneOf } from '../model/narrow.js';
 import { builder } from './builder.js';
 import { externalLinks } from './display.js';
 import { related, relatedOne } from './loading.js';
@@ -40,7 +41,7 @@ const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement(
     recruiting: t.boolean({
       description: `Derived from status: true for ${RECRUITING_STATUSES.join(' and ')}, false for any other status, null where the registry states none.`,
       nullable: true,
-      resolve: (s) => (s.overallStatus === undefined ? null : (RECRUITING_STATUSES as readonly string[]).includes(s.overallStatus)),
+      resolve: (s) => (s.overallStatus === undefined ? null : isOneOf(RECRUITING_STATUSES, s.overallStatus)),
     }),
     statusVerified: t.string({ description: 'When the registry last verified the status (YYYY-MM).', nullable: true, resolve: (s) => s.statusVerified ?? null }),
     startDate: t.field({ type: RegistryDateRef, nullable: true, description: 'Study start.', resolve: (s) => dated(s.startDate, s.startDateType) }),

@@ -12,6 +12,7 @@ import { configure } from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { Label } from '../db/model.js';
 import type { Row } from '../db/run.js';
+import { keysOf } from '../model/narrow.js';
 import {
   ArmSchema,
   BiomarkerSchema,
@@ -186,7 +187,7 @@ export async function exportStudies(run: RunQuery, ids: string[] | null = null):
       findings: nonEmpty(findings),
       sources: sorted(row.sources),
     };
-    for (const key of Object.keys(study) as (keyof typeof study)[]) if (study[key] === undefined) delete study[key];
+    for (const key of keysOf(study)) if (study[key] === undefined) delete study[key];
     const parsed = parse(StudySchema, study, `Study "${String(row.props['id'])}"`);
     parsed.arms?.sort(byId);
     parsed.arms?.forEach((a) => a.therapies.sort((x, y) => x.order - y.order || (x.therapy < y.therapy ? -1 : 1)));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Label } from '../db/model.js';
 import { messageOf } from '../errors.js';
-import { type Catalog, type CatalogKind, CatalogSchemas, StudySchema, type StudySeed } from './seed-schema.js';
+import { CATALOG_KINDS, type Catalog, type CatalogKind, CatalogSchemas, StudySchema, type StudySeed } from './seed-schema.js';
 
 export interface SeedProblem {
   file: string;
@@ -37,8 +37,6 @@ export interface SeedBundle {
   catalog: Catalog;
   studies: StudyFile[];
 }
-
-const CATALOG_KINDS = Object.keys(CatalogSchemas) as CatalogKind[];
 
 function formatPath(segments: readonly PropertyKey[]): string {
   return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('');

@@ -20,6 +20,7 @@ const PValue = z.string().regex(/^[<>=≤]?\s*0?\.\d+$/, 'must look like "0.04",
 // seed format re-exports them so a seed file's vocabulary and the API's can never differ.
 export * from '../model/vocabulary.js';
 
+import { keysOf } from '../model/narrow.js';
 import {
   Allocation,
   ArmRole,
@@ -378,6 +379,8 @@ export const CatalogSchemas = {
 } as const;
 
 export type CatalogKind = keyof typeof CatalogSchemas;
+/** The catalog kinds, in the order their files are read and written. */
+export const CATALOG_KINDS = keysOf(CatalogSchemas);
 export type SourceSeed = z.infer<typeof SourceSchema>;
 export type InstitutionSeed = z.infer<typeof InstitutionSchema>;
 export type InvestigatorSeed = z.infer<typeof InvestigatorSchema>;

@@ -6,6 +6,7 @@
 import { withListKeys } from '../db/list-keys.js';
 import type { Label, RelType } from '../db/model.js';
 import { addStats, type Db, type WriteStats, type WriteTx } from '../db/run.js';
+import { keysOf } from '../model/narrow.js';
 import { assignQuestionsTx } from './questions-write.js';
 import type { SeedBundle, StudyFile } from './read-seed.js';
 import {
@@ -87,7 +88,7 @@ export function interactionFromProps(props: Record<string, unknown>): Interactio
     quote: quoteFromProps(props, 'interactionQuote'),
   };
   if (Object.values(raw).every((v) => v === undefined)) return undefined;
-  for (const key of Object.keys(raw) as (keyof typeof raw)[]) if (raw[key] === undefined) delete raw[key];
+  for (const key of keysOf(raw)) if (raw[key] === undefined) delete raw[key];
   // Parsed like a seed file's block: a node written by anything but this writer fails loudly here.
   return InteractionSchema.parse(raw);
 }
