@@ -29,6 +29,8 @@
  * Patients: per population the largest figure a source states (the finding's, else the study's
  * enrolled), summed over the populations; unknown stays empty.
  */
+
+import type { EvidenceLevel } from '../model/vocabulary.js';
 import { type Certainty, certaintyComponent, type PopulationFacts, rateCertainty, type SphJudgement, simonPaikHayes } from './certainty.js';
 import { excludesNoEffect, type InteractionEstimate, interactionOf, type SubgroupHr } from './interaction.js';
 import { type Pooled, type PoolOptions, pool } from './meta-analysis.js';
@@ -49,7 +51,7 @@ export interface FindingFacts {
   finding: {
     id: string;
     direction: string;
-    level: string;
+    level: EvidenceLevel;
     exploratory: boolean;
     patients: number | null;
     schedule: string | null;
@@ -148,7 +150,7 @@ export interface AnswerLine {
   indirectCount: number;
   studies: string[];
   patients: number | null;
-  bestLevel: string | null;
+  bestLevel: EvidenceLevel | null;
   /** Registered trials answering the same question whose populations do not carry this line. */
   openTrials: string[];
 }

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/run.js';
-import { Schedule } from '../seed-files/seed-schema.js';
+import { Schedule, TrialLink } from '../model/vocabulary.js';
 import { type GapEvidence, strengthOf } from './evidence-strength.js';
 
 const num = z.unknown().transform((v) => (v === null || v === undefined ? null : Number(v)));
@@ -19,8 +19,8 @@ const FindingRow = z.object({
   finding: z.string(),
   type: z.string(),
   direction: z.string(),
-  schedule: z.string().nullable(),
-  armSchedules: z.array(z.string().nullable()),
+  schedule: Schedule.nullable(),
+  armSchedules: z.array(Schedule.nullable()),
   findingDiseases: z.array(z.string()),
   studyDiseases: z.array(z.string()),
   study: z.string(),
@@ -32,8 +32,8 @@ type FindingRow = z.infer<typeof FindingRow>;
 
 const TrialRow = z.object({
   trial: z.string(),
-  link: z.string().nullable(),
-  schedule: z.string().nullable(),
+  link: TrialLink.nullable(),
+  schedule: Schedule.nullable(),
   diseases: z.array(z.string()),
   biomarkers: z.array(z.string()),
   status: z.string().nullable(),
@@ -46,7 +46,7 @@ const ACTIVE = new Set(['ACTIVE_NOT_RECRUITING']);
 export interface GapTrial {
   trial: string;
   /** CONFIRMED when a source ties a study of the cell's kind to the trial, else CANDIDATE. */
-  link: string;
+  link: TrialLink;
   /** Biomarkers its studies reported findings on (its known biomarker focus). */
   biomarkers: string[];
   /** Whether the trial already reported a finding on this row's biomarker. */
@@ -56,7 +56,7 @@ export interface GapTrial {
 }
 
 export interface GapCell {
-  schedule: string;
+  schedule: Schedule;
   setting: string;
   evidence: GapEvidence;
   findings: string[];
@@ -77,7 +77,7 @@ export interface GapRow {
 }
 
 export interface GapMap {
-  schedules: string[];
+  schedules: Schedule[];
   settings: string[];
   rows: GapRow[];
   unplaced: string[];
@@ -87,12 +87,12 @@ export interface GapMap {
  * A combination of therapies is never given as monotherapy: those columns would always be empty.
  * MIXED describes a pooled arm, not a schedule a trial could test, so it is no column either.
  */
-export function schedulesFor(classCount: number): string[] {
+export function schedulesFor(classCount: number): Schedule[] {
   return Schedule.options.filter((s) => s !== 'MIXED' && (classCount < 2 || s !== 'MONOTHERAPY'));
 }
 
-export function placeFinding(f: FindingRow): { schedules: string[]; settings: string[] } {
-  const schedules = f.schedule ? [f.schedule] : [...new Set(f.armSchedules.filter((s): s is string => s !== null && s !== 'MONOTHERAPY'))].sort();
+export function placeFinding(f: FindingRow): { schedules: Schedule[]; settings: string[] } {
+  const schedules = f.schedule ? [f.schedule] : [...new Set(f.armSchedules.filter((s): s is Schedule => s !== null && s !== 'MONOTHERAPY'))].sort();
   const settings = f.findingDiseases.length > 0 ? f.findingDiseases : f.studyDiseases;
   return { schedules, settings: [...new Set(settings)].sort() };
 }
@@ -126,7 +126,7 @@ export async function evidenceGaps(db: Db, classes: string[], disease: string | 
   const schedules = schedulesFor(classes.length);
 
   // Which (schedule, setting) cells each trial covers, and its biomarker focus.
-  type Coverage = { link: string; biomarkers: Set<string>; status: string | null };
+  type Coverage = { link: TrialLink; biomarkers: Set<string>; status: string | null };
   const coverage = new Map<string, Map<string, Coverage>>();
   for (const raw of trialRows) {
     const t = TrialRow.parse(raw);

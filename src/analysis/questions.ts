@@ -28,7 +28,6 @@ import type { OutcomeMeasure, Schedule } from '../model/vocabulary.js';
 
 export const CONTRAST_KINDS = ['ADD', 'TIMING', 'SWITCH', 'NONE'] as const;
 export type ContrastKind = (typeof CONTRAST_KINDS)[number];
-type ScheduleValue = z.infer<typeof Schedule>;
 type Measure = z.infer<typeof OutcomeMeasure>;
 
 /** One therapy as the derivation needs it: its id, whether it is a placebo, and its classes. */
@@ -44,7 +43,7 @@ export interface TherapyFacts {
 export interface ArmFacts {
   id: string;
   role: string | null;
-  schedule: ScheduleValue | null;
+  schedule: Schedule | null;
   therapies: TherapyFacts[];
 }
 
@@ -56,7 +55,7 @@ export interface QuestionFacts {
   /** Therapies the node is about, used when no arm is contrasted (a finding's INVOLVES). */
   therapies: TherapyFacts[];
   /** The node's own schedule (a finding's), used when no arm tells. */
-  schedule: ScheduleValue | null;
+  schedule: Schedule | null;
   /** Disease lineages, each from the disease up to its root (the finding's disease, else the study's). */
   diseasePaths: string[][];
   endpoint: Measure | null;
@@ -71,9 +70,9 @@ export interface ClinicalQuestionKey {
   /** ADD: the classes both arms receive; SWITCH: the control arm's classes; else empty. */
   base: string[];
   /** The experimental arm's schedule (NONE: the arm's or the node's). */
-  schedule: ScheduleValue | null;
+  schedule: Schedule | null;
   /** TIMING: the control arm's schedule. */
-  versus: ScheduleValue | null;
+  versus: Schedule | null;
   endpoint: Measure | null;
 }
 
@@ -146,8 +145,8 @@ export function parseQuestionId(id: string): ClinicalQuestionKey | null {
     setting: one(setting),
     added: many(added),
     base: many(base),
-    schedule: one(schedule) as ScheduleValue | null, // written by questionId from a Schedule value
-    versus: one(versus) as ScheduleValue | null,
+    schedule: one(schedule) as Schedule | null, // written by questionId from a Schedule value
+    versus: one(versus) as Schedule | null,
     endpoint: one(endpoint) as Measure | null,
   };
 }

@@ -4,7 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import type { OtherRow, PredictiveGroup } from '../analysis/answer.js';
+import { EvidenceLevel } from '../model/vocabulary.js';
 import type { Db } from './run.js';
 
 const num = z.number().nullable().default(null);
@@ -14,7 +14,7 @@ const FindingFacts = z.object({
   finding: z.object({
     id: z.string(),
     direction: z.string(),
-    level: z.string(),
+    level: EvidenceLevel,
     exploratory: z.boolean(),
     patients: num,
     schedule: str,
@@ -61,9 +61,13 @@ const Other = z.object({
 });
 const EvidenceRow = z.discriminatedUnion('kind', [Predictive, Other]);
 
+/**
+ * A question's rows as src/analysis/answer.ts takes them (its PredictiveGroup and OtherRow, which
+ * these types meet; defined here from the schemas, so the database layer imports nothing above it).
+ */
 export interface EvidenceRows {
-  predictive: PredictiveGroup[];
-  other: OtherRow[];
+  predictive: ({ question: string; biomarker: string } & z.output<typeof Predictive>['data'])[];
+  other: ({ question: string; biomarker: string } & z.output<typeof Other>['data'])[];
 }
 
 /** One question's evidence: its predictive findings (the `populations` heaviest in full) and its other findings. */

@@ -12,6 +12,7 @@ export const SECONDARY_KINDS: ReadonlySet<z.infer<typeof SourceKind>> = new Set(
 export const ReadAtKind = z.enum(['MIRROR', 'AGGREGATOR', 'PUBLISHER', 'REGISTRY']);
 /** MIXED: one arm whose patients got radiotherapy on different schedules (a pooled analysis of a sequential and a concurrent trial). */
 export const Schedule = z.enum(['CONCURRENT', 'SEQUENTIAL', 'CONSOLIDATION', 'MONOTHERAPY', 'MIXED']);
+export type Schedule = z.output<typeof Schedule>;
 /** How a study's arms were formed (AACT's design_allocation): only a RANDOMIZED contrast can carry predictive evidence of the first rank. */
 export const Allocation = z.enum(['RANDOMIZED', 'NON_RANDOMIZED']);
 export const ArmRole = z.enum(['EXPERIMENTAL', 'CONTROL', 'SINGLE_ARM', 'SUBGROUP']);
@@ -54,7 +55,9 @@ export const FindingDirection = z.enum(['SUPPORTS', 'DOES_NOT_SUPPORT']);
 export const Significance = z.enum(['BENEFIT', 'NO_BENEFIT', 'BETTER_OUTCOME', 'POOR_OUTCOME', 'RESPONSE', 'RESISTANCE', 'IMMUNE_ACTIVATION', 'IMMUNE_SUPPRESSION']);
 export const TherapyInteraction = z.enum(['COMBINATION', 'SEQUENTIAL', 'SUBSTITUTES']);
 export const EvidenceLevel = z.enum(['A', 'B', 'C', 'D', 'E']);
+export type EvidenceLevel = z.output<typeof EvidenceLevel>;
 export const TrialLink = z.enum(['CONFIRMED', 'CANDIDATE']);
+export type TrialLink = z.output<typeof TrialLink>;
 /** Curation state of a finding or outcome: absent means accepted; RETRACTED stays visible but leaves the ranking. */
 export const RecordStatus = z.enum(['ACCEPTED', 'RETRACTED']);
 /** Units an outcome value is printed in. */

@@ -264,7 +264,7 @@ const BiomarkerEvidenceRef = builder.objectRef<AnswerLine>('BiomarkerEvidence').
       description: 'Patients behind the predictive evidence, once per population; empty when no source states a number.',
       resolve: (r) => r.patients,
     }),
-    bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, description: 'Strongest CIViC level among the predictive findings.', resolve: (r) => r.bestLevel as 'A' | null }),
+    bestLevel: t.field({ type: EvidenceLevelEnum, nullable: true, description: 'Strongest CIViC level among the predictive findings.', resolve: (r) => r.bestLevel }),
     openTrials: t.field({
       type: [NodeRefs.Trial],
       description: 'Registered trials answering the same question whose populations do not carry this line: what could confirm or refute it.',

@@ -9,7 +9,6 @@ import { describedValues, GAP_EVIDENCE as GAP_EVIDENCE_MEANINGS } from './enum-v
 import { ScheduleEnum, TrialLinkEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
-type Schedule = import('zod').infer<typeof import('../model/vocabulary.js').Schedule>;
 /** The backing type of a node ref, whatever the data layer makes it. */
 
 const GapEvidenceEnum = builder.enumType('GapEvidence', {
@@ -22,7 +21,7 @@ const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
   description: 'A registered trial whose arms (therapies and schedule) and disease cover the cell.',
   fields: (t) => ({
     trial: t.field({ description: 'The trial.', type: NodeRefs.Trial, nullable: true, resolve: (g, _a, ctx) => loadNode(ctx, 'Trial', g.trial) }),
-    link: t.field({ type: TrialLinkEnum, description: 'How the covering study is tied to the trial.', resolve: (g) => g.link as 'CONFIRMED' | 'CANDIDATE' }),
+    link: t.field({ type: TrialLinkEnum, description: 'How the covering study is tied to the trial.', resolve: (g) => g.link }),
     reportsBiomarker: t.boolean({ description: 'The trial already reported a finding on this biomarker.', resolve: (g) => g.reportsBiomarker }),
     status: t.string({
       nullable: true,
@@ -40,7 +39,7 @@ const GapTrialRef = builder.objectRef<GapTrial>('GapTrial').implement({
 const GapCellRef = builder.objectRef<GapCell>('GapCell').implement({
   description: 'One biomarker on one schedule in one setting: the strongest evidence there, the findings and studies behind it, and the trials that cover it.',
   fields: (t) => ({
-    schedule: t.field({ type: ScheduleEnum, description: 'How radiotherapy and immunotherapy are timed in this cell.', resolve: (c) => c.schedule as Schedule }),
+    schedule: t.field({ type: ScheduleEnum, description: 'How radiotherapy and immunotherapy are timed in this cell.', resolve: (c) => c.schedule }),
     setting: t.field({
       type: NodeRefs.Disease,
       nullable: true,
@@ -93,7 +92,7 @@ const GapMapRef = builder.objectRef<GapMap & { classes: string[] }>('EvidenceGap
   description: 'Biomarker × schedule × setting: the evidence in each cell and the trials that could fill it.',
   fields: (t) => ({
     therapyClasses: t.field({ type: [NodeRefs.Therapy], description: 'The therapy combination asked about.', resolve: (m, _a, ctx) => loadNodes(ctx, 'Therapy', m.classes) }),
-    schedules: t.field({ type: [ScheduleEnum], description: 'The schedules (columns) of the map, in the order cells follow.', resolve: (m) => m.schedules as Schedule[] }),
+    schedules: t.field({ type: [ScheduleEnum], description: 'The schedules (columns) of the map, in the order cells follow.', resolve: (m) => m.schedules }),
     settings: t.field({
       type: [NodeRefs.Disease],
       description: 'The disease settings of the map, in the order cells follow within a schedule.',
