@@ -3,6 +3,7 @@
  * trial → institution / investigator → source, as rows and as Cytoscape elements.
  */
 import { z } from 'zod';
+import type { Label } from '../db/model.js';
 import type { Db } from '../db/run.js';
 
 const Named = z.object({
@@ -38,7 +39,7 @@ export interface ExplainPath {
 }
 
 export interface ElementNode {
-  type: string;
+  type: Label;
   slug: string;
   label: string;
 }
@@ -74,7 +75,7 @@ export async function explain(db: Db, biomarker: string | null, classes: string[
   return [...byBiomarker].map(([id, list]) => {
     const nodes = new Map<string, ElementNode>();
     const edges = new Map<string, ElementEdge>();
-    const node = (type: string, slug: string, label: string): void => {
+    const node = (type: Label, slug: string, label: string): void => {
       if (!nodes.has(slug)) nodes.set(slug, { type, slug, label: label || slug });
     };
     const edge = (source: string, type: string, target: string, detail?: string | null): void => {

@@ -135,6 +135,7 @@ export function questionId(k: Omit<ClinicalQuestionKey, 'id'>): string {
 export function parseQuestionId(id: string): ClinicalQuestionKey | null {
   const parts = id.split(SEP);
   if (parts.length !== 7) return null;
+  // Seven parts, just checked: split() cannot type its result's length.
   const [kind, setting, added, base, schedule, versus, endpoint] = parts as [string, string, string, string, string, string, string];
   if (!isOneOf(CONTRAST_KINDS, kind)) return null;
   const one = (v: string): string | null => (v === '-' ? null : v);

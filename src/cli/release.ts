@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   console.error(`release: ${describeTarget(config)}`);
   const { db, driver } = await connect(config.neo4j);
   try {
-    const release = opts.refresh ? await refreshRelease(db, 'npm run release -- --refresh') : await new ReleaseTracker(db).current();
-    if (opts.refresh) console.log(`hashed in ${Math.round((release as { ms?: number }).ms ?? 0)} ms`);
+    const refreshed = opts.refresh ? await refreshRelease(db, 'npm run release -- --refresh') : null;
+    if (refreshed) console.log(`hashed in ${Math.round(refreshed.ms)} ms`);
+    const release = refreshed ?? (await new ReleaseTracker(db).current());
     if (opts.tag) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.tag)) throw new ConfigError(`--tag: "${opts.tag}" must be 1–64 letters, digits, dots, dashes or underscores`);
       await tagRelease(db, opts.tag, release.id);

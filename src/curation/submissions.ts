@@ -42,6 +42,7 @@ export const StudyPayload = z
   .object({
     study: z.unknown(),
     catalog: z
+      // fromEntries cannot type its keys; they are CATALOG_KINDS, one each.
       .object(Object.fromEntries(CATALOG_KINDS.map((k) => [k, z.unknown().optional()])) as Record<CatalogKind, z.ZodOptional<z.ZodUnknown>>)
       .strict()
       .optional(),
@@ -193,6 +194,7 @@ async function planStudy(run: RunQuery, payload: z.infer<typeof StudyPayload>): 
 /** Checks each corrected field against its label's vocabulary; null removes an optional field. */
 function checkFields(label: Label, fields: Record<string, unknown>): Problem[] {
   const spec = SEED_FIELDS[label];
+  // Looked up by the field names a curator sent (any string); absent ones are reported below.
   const shape = spec.schema.shape as Record<string, z.ZodType>;
   const problems: Problem[] = [];
   if (Object.keys(fields).length === 0) problems.push({ path: 'fields', message: 'name at least one field to change' });
@@ -255,6 +257,7 @@ async function planCorrection(run: RunQuery, payload: z.infer<typeof CorrectionP
   const entry: { id: string } | undefined =
     node.label === 'Study' ? after : [...(after.arms ?? []), ...(after.outcomes ?? []), ...(after.findings ?? [])].find((e) => e.id === payload.node);
   if (entry === undefined) return { target: payload.node, units: [], problems: [{ path: 'node', message: `"${payload.node}" was not found in study "${studyId}"` }] };
+  // A parsed catalog entry is a plain object; overlay writes the checked fields onto it.
   overlay(entry as Record<string, unknown>, payload.fields);
   const known = await knownNodes(run, slugsIn(after));
   const checked = validateBundle({ catalog: {}, studies: [{ file: 'study', value: after }] }, known);
@@ -312,6 +315,7 @@ async function planRevert(run: RunQuery, payload: z.infer<typeof RevertPayload>)
       restoredCatalog.add(u.id);
       const part = raw.catalog[u.catalogKind] ?? { file: `catalog.${u.catalogKind}`, value: [] };
       raw.catalog[u.catalogKind] = part;
+      // A catalog part's value is its file's array (read-seed reads every catalog file as one).
       (part.value as unknown[]).push(u.before);
     }
   }
@@ -325,6 +329,7 @@ async function planRevert(run: RunQuery, payload: z.infer<typeof RevertPayload>)
       units.push({ kind: 'study', id: u.id, before: now, after: bundle.studies.find((s) => s.study.id === u.id)?.study ?? null });
     } else {
       const now = (await exportCatalog(run, [u.id]))[u.catalogKind][0] ?? null;
+      // Each catalog kind's list holds entries of that kind; a union index cannot say so.
       const after = (bundle.catalog[u.catalogKind] as CatalogEntry[]).find((e) => e.id === u.id) ?? null;
       units.push({ kind: 'catalog', catalogKind: u.catalogKind, id: u.id, before: now, after });
     }
@@ -454,6 +459,7 @@ async function nodeProps(tx: WriteTx, ids: string[]): Promise<Map<string, { labe
 /** Writes the units' `after` state through the seed writer: catalog first, then studies, then removals. */
 async function applyUnits(tx: WriteTx, units: Unit[]): Promise<void> {
   const catalog: Catalog = { sources: [], institutions: [], investigators: [], therapies: [], biomarkers: [], diseases: [], trials: [] };
+  // Each catalog kind's list holds entries of that kind; a union index cannot say so.
   for (const u of units) if (u.kind === 'catalog' && u.after !== null) (catalog[u.catalogKind] as CatalogEntry[]).push(u.after);
   if (Object.values(catalog).some((l) => l.length > 0)) await writeCatalogTx(tx, catalog);
   for (const u of units) {

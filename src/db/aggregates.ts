@@ -48,6 +48,7 @@ export class Aggregates {
    */
   async get<T>(release: string, question: string, db: Db, budget: RequestBudget, compute: (db: Db) => Promise<T>): Promise<T> {
     const kept = this.keptFor(`${release}:${db.writeClock.version}`);
+    // One question name, one computation: what was kept under it is that computation's T.
     let answer = kept.get(question) as Promise<T> | undefined;
     if (answer) {
       // Refresh its place: the least recently asked question leaves first.

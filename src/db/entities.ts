@@ -213,7 +213,7 @@ export class EntityError extends Error {
 function describe(error: z.ZodError, input: unknown): string {
   return error.issues
     .map((i) => {
-      const at = i.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+      const at = i.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? Reflect.get(v, k) : undefined), input);
       return `${i.path.join('.') || '(node)'}: ${at === undefined || at === null ? 'missing' : i.message}`;
     })
     .join('; ');
@@ -238,6 +238,7 @@ export function parseProjected<L extends Label>(label: L, props: unknown): Proje
     loose = ENTITY_SCHEMAS[label].partial();
     PARTIAL.set(label, loose);
   }
+  // The partial schema's output: every property optional, as Projected says.
   return parseWith(label, props, loose) as Projected<L>;
 }
 
@@ -252,6 +253,7 @@ export function projectedAsEntity<L extends Label>(node: Projected<L>): Entity<L
 }
 
 function parseWith<L extends Label>(label: L, props: unknown, schema: z.ZodType): Entity<L> {
+  // Only the id is read here, and checked; the schema parses the rest.
   const p = props as { id?: unknown } | null;
   const id = typeof p?.id === 'string' ? p.id : null;
   if (id === null) throw new EntityError(label, String(p?.id), 'id: missing');
@@ -278,5 +280,6 @@ export type RelProps<R extends RelWithProps> = z.output<(typeof REL_SCHEMAS)[R]>
 export function parseRel<R extends RelWithProps>(type: R, from: string, to: string, props: unknown): RelProps<R> {
   const parsed = REL_SCHEMAS[type].safeParse(props ?? {});
   if (!parsed.success) throw new EntityError(type, `${from}->${to}`, describe(parsed.error, props ?? {}));
+  // Parsed by REL_SCHEMAS[type], whose output RelProps<R> is; a generic index loses that.
   return parsed.data as RelProps<R>;
 }

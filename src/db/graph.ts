@@ -190,6 +190,7 @@ export class GraphStore {
     const spec = EDGES[name];
     const node = toNode(r.label, r.props);
     const rel = relHasProps(spec.rel) ? parseRel(spec.rel, r.key, node.id, r.rel) : undefined;
+    // The node is of the edge's target label and rel parsed by its rel type: EdgeHit<E>, which a generic E cannot show.
     return { node, rel } as EdgeHit<E>;
   }
 
@@ -200,7 +201,7 @@ export class GraphStore {
   async list<L extends ListedLabel>(label: L, text: string | null, after: string | null, limit: number): Promise<KeyedPage<Entity<L>>> {
     const { name, params } = this.listRead(label, text, after, limit);
     const rows = parseRows(Rows.sorted, await this.db.read(name, params));
-    return rows.map((r) => ({ node: parseEntity(label, r.props) as Entity<L>, sortKey: r.sortKey }));
+    return rows.map((r) => ({ node: parseEntity(label, r.props), sortKey: r.sortKey }));
   }
 
   /** The query and parameters of a root list page, for list() and for the one-statement read of the field (db/statement.ts). */

@@ -40,7 +40,7 @@ export const normaliseText = (text: string): string => text.toLowerCase();
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function year(v: unknown): number | null {
-  const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number.NaN;
+  const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v && typeof v.toNumber === 'function' ? Number(v.toNumber()) : Number.NaN;
   return Number.isInteger(n) ? Math.min(9999, Math.max(0, n)) : null;
 }
 

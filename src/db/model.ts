@@ -40,6 +40,10 @@ export function isLabel(value: string): value is Label {
   return isOneOf(LABELS, value);
 }
 
+export function isEdgeName(value: string): value is EdgeName {
+  return Object.hasOwn(EDGES, value);
+}
+
 /** @deprecated Read nodes as typed entities (`Entity` from db/entities.ts); kept as an alias for callers outside the read path. */
 export type NodeRecord = Entity;
 

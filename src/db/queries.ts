@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { keysOf } from '../model/narrow.js';
 import { CYPHER_DIR } from './cypher-dir.js';
 import { LISTED_LABELS, type ListedLabel } from './list-keys.js';
 import { countQuery, degreeQuery, EDGES, edgeQuery, LABELS, PAGED, pageQuery, REL_TYPES } from './model.js';
@@ -51,9 +52,10 @@ const fragment = (name: string): string => readFileSync(path.join(CYPHER_DIR, 'f
 function compose(): Map<string, string> {
   const q = new Map<string, string>();
   for (const [name, spec] of Object.entries(EDGES)) q.set(`edge:${name}`, edgeQuery(spec));
-  for (const [name, page] of Object.entries(PAGED)) {
-    q.set(`page:${name}`, pageQuery(EDGES[name as keyof typeof PAGED], page));
-    q.set(`count:${name}`, countQuery(EDGES[name as keyof typeof PAGED], page));
+  for (const name of keysOf(PAGED)) {
+    const page = PAGED[name];
+    q.set(`page:${name}`, pageQuery(EDGES[name], page));
+    q.set(`count:${name}`, countQuery(EDGES[name], page));
   }
   q.set(
     'degree-stats',

@@ -162,6 +162,7 @@ export class Db {
         const rows: Row[] = [];
         const result = session.run(text, params, timeout === undefined ? {} : { timeout });
         for await (const record of result) {
+          // A record's keys are its RETURN columns; values are checked by each caller's row schema.
           const row = record.toObject() as Row;
           budget?.charge(row, name, weigh ? weigh(row) : 1);
           rows.push(row);
@@ -198,6 +199,7 @@ export class Db {
               stats.relationshipsCreated += u.relationshipsCreated;
               stats.relationshipsDeleted += u.relationshipsDeleted;
               stats.propertiesSet += u.propertiesSet;
+              // A record's keys are its RETURN columns; values are checked by each caller's row schema.
               return result.records.map((r) => r.toObject() as Row);
             }),
         });

@@ -13,6 +13,7 @@ import net from 'node:net';
 const INSTALLED = Symbol.for('abscopal.tcpNoDelay');
 
 export function disableNagleOnDriverSockets(): void {
+  // The prototype is a Socket; the marker says the patch is in place (installed once per process).
   const proto = net.Socket.prototype as net.Socket & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   const setKeepAlive = proto.setKeepAlive;

@@ -277,6 +277,7 @@ export function weighColumn(plan: TreePlan, raw: unknown): number {
   if (!Array.isArray(list)) return counted;
   const at = kidsAt(plan);
   let n = counted;
+  // A tree column is a list of hits, each a list (label, props, rel, kids…) built by treeQuery.
   for (const h of list as unknown[][]) {
     n += 1;
     plan.children.forEach((kid, i) => {

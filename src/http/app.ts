@@ -91,6 +91,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, neve
     logging: deps.logger,
     maskedErrors: {
       maskError(error, message, isDev) {
+        // isGraphQLError also accepts a GraphQLError from another copy of graphql-js, which instanceof misses.
         const original = isGraphQLError(error) ? (error as GraphQLError).originalError : error;
         const mapped = mapDatabaseError(original);
         if (mapped) return mapped;

@@ -89,8 +89,9 @@ export async function* ctgovSearchPages(client: PoliteClient, params: Record<str
     const text = await client.getText(`${base}/studies?${q.toString()}`);
     yield text;
     try {
-      const parsed = JSON.parse(text) as { nextPageToken?: unknown };
-      token = typeof parsed.nextPageToken === 'string' && parsed.nextPageToken ? parsed.nextPageToken : undefined;
+      const parsed: unknown = JSON.parse(text);
+      const next = parsed !== null && typeof parsed === 'object' && 'nextPageToken' in parsed ? parsed.nextPageToken : undefined;
+      token = typeof next === 'string' && next ? next : undefined;
     } catch {
       token = undefined; // the page itself is rejected with its parse error downstream
     }

@@ -135,6 +135,7 @@ export function parsePubmedXml(xml: string, origin: string): ParsedPubmed {
       : `${valid.err.msg} at line ${valid.err.line}, column ${valid.err.col}`;
     return { articles: [], rejected: [{ origin, reason: `not well-formed XML: ${what}` }] };
   }
+  // fast-xml-parser returns any; only the root's shape is assumed, each article is parsed by zod.
   const doc = parser.parse(xml) as { PubmedArticleSet?: { PubmedArticle?: unknown[] } | string };
   const set = doc.PubmedArticleSet;
   if (set === undefined) return { articles: [], rejected: [{ origin, reason: 'not a PubMed efetch response: no <PubmedArticleSet> root element' }] };

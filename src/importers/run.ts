@@ -31,7 +31,7 @@ export interface Loaded {
 
 function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
   let cur: unknown = obj;
-  for (const k of p) cur = cur !== null && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of p) cur = cur !== null && typeof cur === 'object' ? Reflect.get(cur, k) : undefined;
   return cur;
 }
 
@@ -62,7 +62,7 @@ export function parseCtgovJson(text: string, origin: string): Loaded {
       rejected: [{ origin, reason: 'the retired ClinicalTrials.gov API v1 format (FullStudiesResponse), not an API v2 study: fetch it again from /api/v2/studies/{nctId}' }],
     };
   }
-  const page = raw !== null && typeof raw === 'object' && Array.isArray((raw as { studies?: unknown }).studies) ? (raw as { studies: unknown[] }).studies : [raw];
+  const page: unknown[] = raw !== null && typeof raw === 'object' && 'studies' in raw && Array.isArray(raw.studies) ? raw.studies : [raw];
   const out: Loaded = { records: [], rejected: [] };
   page.forEach((item, i) => {
     const where = page.length > 1 || raw !== item ? `${origin} (studies[${i}])` : origin;

@@ -128,6 +128,8 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
     ),
     page<E extends PagedEdge>(name: E, args: PageArgs): DataLoader<string, Page<E>> {
       const id = JSON.stringify([name, args.first, args.after, args.type]);
+      // The map holds one loader per key, each made for its own edge (the key names it): a Map
+      // cannot type its values by key, so the loader is cast back to its edge's type here and on set.
       let loader = pages.get(id) as DataLoader<string, Page<E>> | undefined;
       if (!loader) {
         loader = new DataLoader<string, Page<E>>(async (keys) => {
@@ -135,10 +137,12 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
           const found = await traceBatch(name, keys.length, () => store.page(name, keys, args.first + 1, args.after, args.type));
           return keys.map((k) => {
             const items = found.get(k) ?? [];
+            // An edge's hit node is an entity of the edge's target label; the node cache holds any.
             for (const { hit } of items) node.prime(hit.node.id, hit.node as Entity);
             return { items: items.slice(0, args.first), hasNextPage: items.length > args.first };
           });
         });
+        // Stored under its edge's key; cast back on get (above).
         pages.set(id, loader as unknown as DataLoader<string, Page<PagedEdge>>);
       }
       return loader;
@@ -153,6 +157,7 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
       return loader;
     },
     edge<E extends EdgeName>(name: E): DataLoader<string, EdgeHit<E>[]> {
+      // One loader per edge, typed by the edge: cast back to it here and on set (see page above).
       let loader = edges.get(name) as DataLoader<string, EdgeHit<E>[]> | undefined;
       if (!loader) {
         loader = new DataLoader<string, EdgeHit<E>[]>(async (keys) => {
@@ -160,9 +165,11 @@ export function createLoaders(store: GraphStore, options: LoaderOptions = {}): L
           if (found.capped.size > 0) capped.add(name);
           const hits = orderByKeys(keys, found.hits, []);
           // Prime the node cache: a later `node(id)` for a neighbour costs no round trip.
+          // (A hit node of a generic edge is typed by its target label; the node cache holds any entity.)
           for (const list of hits) for (const h of list) node.prime(h.node.id, h.node as Entity);
           return hits;
         });
+        // Stored under its edge's name; cast back on get (above).
         edges.set(name, loader as unknown as DataLoader<string, EdgeHit[]>);
       }
       return loader;

@@ -6,7 +6,7 @@
 export type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical };
 
 function isNeo4jInteger(v: object): v is { toString(): string } {
-  return 'low' in v && 'high' in v && typeof (v as { low: unknown }).low === 'number' && Object.keys(v).length === 2;
+  return 'low' in v && 'high' in v && typeof v.low === 'number' && Object.keys(v).length === 2;
 }
 
 export function canonical(value: unknown): Canonical {
@@ -20,10 +20,10 @@ export function canonical(value: unknown): Canonical {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === 'object') {
     if (isNeo4jInteger(value)) return `int:${value.toString()}`;
-    const proto = Object.getPrototypeOf(value) as object | null;
+    const proto: object | null = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return `${proto.constructor.name}:${String(value)}`;
     const out: { [key: string]: Canonical } = {};
-    for (const key of Object.keys(value).sort()) out[key] = canonical((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort()) out[key] = canonical(Reflect.get(value, key));
     return out;
   }
   return String(value);
@@ -35,7 +35,7 @@ export function plain(value: unknown): Canonical {
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     const out: { [key: string]: Canonical } = {};
-    for (const key of Object.keys(value).sort()) out[key] = plain((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort()) out[key] = plain(Reflect.get(value, key));
     return out;
   }
   return canonical(value);

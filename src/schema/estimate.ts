@@ -32,7 +32,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { EDGES, type EdgeName, isPaged, LIST_CAP } from '../db/model.js';
+import { EDGES, type EdgeName, isEdgeName, isPaged, LIST_CAP } from '../db/model.js';
 import { PAGE, RELATION_PAGE } from './limits.js';
 import { FIELD_EDGES } from './lookahead.js';
 
@@ -67,7 +67,7 @@ const PAGED_EXCEPTIONS: Readonly<Record<string, EdgeName>> = { 'Investigator.aut
 function edgeOf(key: string): { edge: EdgeName; paged: boolean } | undefined {
   const small = FIELD_EDGES[key];
   if (small) return { edge: small.edge, paged: false };
-  const paged = PAGED_EXCEPTIONS[key] ?? (key in EDGES ? (key as EdgeName) : undefined);
+  const paged = PAGED_EXCEPTIONS[key] ?? (isEdgeName(key) ? key : undefined);
   return paged && isPaged(paged) ? { edge: paged, paged: true } : undefined;
 }
 

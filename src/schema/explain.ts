@@ -7,8 +7,6 @@ import { describedValues, EXPLAIN_PATH_ROLE } from './enum-values.js';
 import { EntityTypeEnum } from './enums.js';
 import { NodeRefs } from './refs.js';
 
-type Label = (typeof EntityTypeEnum)['$inferType'];
-
 const PathRoleEnum = builder.enumType('ExplainPathRole', {
   values: describedValues(['SUPPORTING', 'CONTRADICTING', 'OTHER'] as const, EXPLAIN_PATH_ROLE),
   description: 'The ranking rule’s piles: predictive findings for, predictive findings against, and the rest (which do not rank).',
@@ -46,7 +44,7 @@ const ExplainNodeRef = builder.objectRef<ElementNode>('ExplainNode').implement({
   fields: (t) => ({
     id: t.id({ description: 'Global ID, usable with node(id).', resolve: (n) => encodeGlobalID(n.type, n.slug) }),
     slug: t.string({ description: 'Stable readable id of the node.', resolve: (n) => n.slug }),
-    type: t.field({ type: EntityTypeEnum, description: 'What kind of node it is.', resolve: (n) => n.type as Label }),
+    type: t.field({ type: EntityTypeEnum, description: 'What kind of node it is.', resolve: (n) => n.type }),
     label: t.string({ description: 'Short display text: a name, or a finding’s statement cut to 70 characters.', resolve: (n) => n.label }),
   }),
 });

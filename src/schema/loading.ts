@@ -28,9 +28,11 @@ export function after<T, U>(v: MaybePromise<T>, f: (value: T) => U): MaybePromis
 /** The neighbours with the relationship's own properties (an author's role, a dose). */
 export function hits<E extends EdgeName>(ctx: Context, edge: E, n: { id: string }, info?: GraphQLResolveInfo): MaybePromise<EdgeHit<E>[]> {
   const ahead = ctx.loaders.prefetched.get(n)?.get(edge);
+  // Stored under this edge by the tree read: its hits are EdgeHit<E>; the store is keyed by name only.
   if (ahead) return ahead as EdgeHit<E>[];
   if (info && ctx.loaders.lookahead) {
     const plan = planFor(edge, info);
+    // The plan's root is this edge, so the tree's hits are its hits.
     if (plan.children.length > 0) return ctx.loaders.tree.load({ plan, id: n.id }) as Promise<EdgeHit<E>[]>;
   }
   return ctx.loaders.edge(edge).load(n.id);

@@ -123,6 +123,7 @@ function propertiesFor(sets: readonly (SelectionSetNode | undefined)[], type: Gr
 const MAX_DEPTH = 6;
 
 function included(node: { directives?: readonly unknown[] | undefined }, info: GraphQLResolveInfo): boolean {
+  // Every selection node has directives in that shape; getDirectiveValues only reads them.
   const n = node as Parameters<typeof getDirectiveValues>[1];
   if (getDirectiveValues(GraphQLSkipDirective, n, info.variableValues)?.['if'] === true) return false;
   if (getDirectiveValues(GraphQLIncludeDirective, n, info.variableValues)?.['if'] === false) return false;

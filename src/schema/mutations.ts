@@ -38,6 +38,7 @@ import { NodeRefs } from './refs.js';
 
 function objectLiteral(ast: ValueNode, name: string): Record<string, unknown> {
   if (ast.kind !== Kind.OBJECT) throw new GraphQLError(`${name} must be a JSON object`);
+  // An OBJECT literal (checked above) reads as a plain object.
   return valueFromASTUntyped(ast) as Record<string, unknown>;
 }
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

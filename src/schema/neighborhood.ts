@@ -1,7 +1,6 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { neighbourhood, type View, type ViewEdge } from '../analysis/graph-view.js';
 import type { Entity } from '../db/entities.js';
-import type { Label } from '../db/model.js';
 import { notFound, userError } from '../errors.js';
 import { builder } from './builder.js';
 import { displayName } from './display.js';
@@ -148,7 +147,7 @@ builder.queryField('neighborhood', (t) =>
         if (!n) throw notFound('node', String(args.ids[i]));
         return n;
       });
-      return neighbourhood(ctx.store, start, depth, limit, (args.types ?? []) as Label[]);
+      return neighbourhood(ctx.store, start, depth, limit, args.types ?? []);
     },
   }),
 );

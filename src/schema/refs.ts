@@ -28,7 +28,7 @@ export const NodeRefs = {
 export const isOf =
   <L extends Label>(label: L) =>
   (n: unknown): n is Entity<L> =>
-    !!n && !(n instanceof Error) && (n as Entity).label === label;
+    typeof n === 'object' && n !== null && !(n instanceof Error) && 'label' in n && n.label === label;
 
 /** Node options shared by every type: global id from the slug, batched loading for `node`/`nodes`. */
 export function nodeOptions<L extends Label>(label: L, description: string) {
@@ -36,7 +36,7 @@ export function nodeOptions<L extends Label>(label: L, description: string) {
   return {
     description,
     id: { resolve: (n: Entity<L>) => n.id },
-    isTypeOf: (value: unknown) => (value as Entity | null)?.label === label,
+    isTypeOf: is,
     loadMany: async (ids: string[], ctx: Context): Promise<(Entity<L> | null)[]> => {
       const nodes = await ctx.loaders.node.loadMany(ids);
       return nodes.map((n) => (is(n) ? n : null));

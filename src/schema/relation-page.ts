@@ -70,7 +70,8 @@ export async function relationPage<E extends PagedEdge, T>(
   // A tree page's hits were read over this very field (db/tree.ts): they are this field's hits.
   const page =
     typeof known === 'object'
-      ? (known as { items: { hit: EdgeHit<E>; sortKey: SortKey }[]; hasNextPage: boolean })
+      ? // A tree page stored under this edge holds this edge's hits.
+        (known as { items: { hit: EdgeHit<E>; sortKey: SortKey }[]; hasNextPage: boolean })
       : await ctx.loaders.page(edge, { first, after, type }).load(parent.id);
   const total = ahead?.get(countKey(edge, type));
   const edges = page.items.map(({ hit, sortKey }) => ({ cursor: encode(sortKey), node: map(hit) }));

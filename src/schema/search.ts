@@ -1,6 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Entity } from '../db/entities.js';
-import type { Label } from '../db/model.js';
 import { userError } from '../errors.js';
 import { builder } from './builder.js';
 import { displayName } from './display.js';
@@ -54,7 +53,7 @@ builder.queryField('search', (t) =>
       checkFirst(args.first, SEARCH.maxSize);
       const query = luceneQuery(args.text);
       if (query === '') throw userError('text must contain at least one word', 'BAD_USER_INPUT', { argument: 'text' });
-      return ctx.store.search(query, (args.types ?? []) as Label[], args.first ?? SEARCH.defaultSize);
+      return ctx.store.search(query, args.types ?? [], args.first ?? SEARCH.defaultSize);
     },
   }),
 );

@@ -79,12 +79,13 @@ function checkValue(value: unknown, type: GraphQLInputType, where: Where, errors
     const items = Array.isArray(value) ? value : [value];
     const max = INPUT_LIMITS.lists[where.key] ?? INPUT_LIMITS.maxListLength;
     if (items.length > max) return void errors.push(tooLong(where, 'list', items.length, max));
+    // A list input type's item type is an input type.
     items.forEach((item, i) => checkValue(item, type.ofType as GraphQLInputType, { ...where, label: `${where.label}[${i}]` }, errors));
     return;
   }
   if (isInputObjectType(type) && typeof value === 'object') {
     for (const field of Object.values(type.getFields())) {
-      const v = (value as Record<string, unknown>)[field.name];
+      const v: unknown = Reflect.get(value, field.name);
       checkValue(v, field.type, { key: `${type.name}.${field.name}`, label: `${where.label}.${field.name}`, cursor: false }, errors);
     }
     return;
@@ -149,6 +150,7 @@ function isUncodedInputError(e: GraphQLError): boolean {
 export function useInputLimits(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      // yoga has coerced the variables into a plain object by the time execution starts.
       const errors = checkArgumentLimits(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
       if (errors.length > 0) {
         setResultAndStopExecution({ errors });

@@ -29,6 +29,7 @@ export function useRateLimit(opts: RateLimitOptions): Plugin {
   return {
     async onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname !== opts.graphqlEndpoint) return;
+      // Under Node's http server, yoga's server context carries the IncomingMessage as req.
       const key = clientKey(request, (serverContext as { req?: IncomingMessage }).req, opts.trustProxy);
       try {
         await limiter.consume(key);

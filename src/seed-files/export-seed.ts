@@ -141,8 +141,10 @@ export async function exportCatalog(run: RunQuery, ids: string[] | null = null):
     };
     const entry: Record<string, unknown> = propsFor(spec.schema, row.props, spec.relations);
     for (const key of spec.relations) if (links[key] !== undefined) entry[key] = links[key];
+    // Each kind's list and schema belong together; a union index cannot say so.
     (catalog[spec.kind] as unknown[]).push(parse(spec.schema as z.ZodType, entry, `${row.label} "${String(row.props['id'])}"`));
   }
+  // Every catalog entry has an id (each kind's schema requires one).
   for (const list of Object.values(catalog)) (list as { id: string }[]).sort(byId);
   return catalog;
 }

@@ -51,7 +51,8 @@ async function readJson(file: string, rel: string, problems: SeedProblem[]): Pro
     return undefined;
   }
   try {
-    return JSON.parse(text) as unknown;
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
   } catch (err) {
     problems.push({ file: rel, path: '', message: `is not valid JSON: ${messageOf(err)}` });
     return undefined;
@@ -124,6 +125,7 @@ export function validateBundle(raw: RawBundle, known: ReadonlyMap<string, KnownN
   for (const kind of CATALOG_KINDS) {
     const part = raw.catalog[kind];
     if (part === undefined) continue;
+    // Each kind's schema parses that kind's entries; a union index cannot say so.
     const parsed = check(CatalogSchemas[kind] as z.ZodType<Catalog[typeof kind]>, part.value, part.file, problems);
     if (parsed) (catalog[kind] as unknown[]) = parsed;
   }

@@ -38,10 +38,10 @@ export function toProps(obj: object, skip: readonly string[] = []): Props {
   for (const [key, value] of Object.entries(obj)) {
     if (skip.includes(key) || value === undefined || value === null) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') props[key] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) props[key] = value as string[];
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'number')) props[key] = value as number[];
+    else if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) props[key] = value;
+    else if (Array.isArray(value) && value.every((v): v is number => typeof v === 'number')) props[key] = value;
   }
-  const aliases = (obj as { aliases?: unknown }).aliases;
+  const aliases = 'aliases' in obj ? obj.aliases : undefined;
   if (Array.isArray(aliases) && aliases.length > 0) props['aliasText'] = aliases.join(' | ');
   return props;
 }

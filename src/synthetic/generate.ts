@@ -260,6 +260,7 @@ async function readCatalog(db: Db): Promise<CatalogInput> {
   for (const row of await db.read('synthetic-catalog')) {
     const id = String(row['id']);
     const name = String(row['name'] ?? id);
+    // The catalog statement returns a therapy's parents as a list of slugs, or null.
     if (row['kind'] === 'therapy') input.therapies.push({ id, name, kind: String(row['type']), parents: (row['parents'] as string[] | null) ?? [] });
     else if (row['kind'] === 'biomarker') input.biomarkers.push({ id, name });
     else input.diseases.push(id);
@@ -274,8 +275,7 @@ function catalogFrom(input: CatalogInput): BaseCatalog {
   const ancestors = (id: string): Set<string> => {
     const seen = new Set<string>();
     const stack = [...(therapies.get(id)?.parents ?? [])];
-    while (stack.length > 0) {
-      const p = stack.pop() as string;
+    for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
       if (seen.has(p)) continue;
       seen.add(p);
       stack.push(...(therapies.get(p)?.parents ?? []));
@@ -389,6 +389,7 @@ function recordRows(seed: number, ids: Ids, catalog: BaseCatalog, trials: readon
     const id = ids.record(k);
     const source = trialSources[k] ?? ids.sharedSource(0);
     const nctId = String(trial.props['nctId']);
+    // Generated above from PHASES.
     const phase = trial.props['phase'] as (typeof PHASES)[number];
     const status = r.weighted(RECORD_STATUSES);
     const disease = r.pick(catalog.diseases);

@@ -42,6 +42,7 @@ export function useCost(gate: Gate = new Gate(GATE.concurrent, GATE.queued), max
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
+      // yoga has coerced the variables into a plain object by the time execution starts.
       const estimate = estimateRows(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, ctx.fanout);
       if (!estimate) return undefined; // no such operation: execution says so with its own message
       const rows = estimate.rows;

@@ -93,6 +93,7 @@ export function useDatabaseFailFast(opts: FailFastOptions): Plugin<YogaInitialCo
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result || !result.errors?.some((e) => isDatabaseUnavailable(e) || isPoolExhausted(e))) return;
+          // isDatabaseUnavailable matched a driver error, which carries Neo4j's code.
           const cause = result.errors.find(isDatabaseUnavailable)?.originalError as (Error & { code?: string }) | undefined;
           if (cause) opts.availability.markDown(`a query failed: ${cause.code ?? ''} ${cause.message}`);
           if (request) hinted.add(request);
