@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Verdict } from '../analysis/answer.js';
 import type { GapEvidence } from '../analysis/evidence-strength.js';
 import type { ContrastKind } from '../analysis/questions.js';
-import type * as C from '../curation/submissions.js';
+import type * as C from '../curation/records.js';
 import type { Label } from '../db/model.js';
 import type * as V from '../model/vocabulary.js';
 

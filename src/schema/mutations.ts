@@ -11,22 +11,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError, Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { z } from 'zod';
-import {
-  type Change,
-  getSubmission,
-  listSubmissions,
-  ReviewDecision,
-  type RevisionRecord,
-  review,
-  revisionById,
-  revisionChanges,
-  revisionsFor,
-  type SubmissionInput,
-  SubmissionKind,
-  type SubmissionRecord,
-  SubmissionStatus,
-  submit,
-} from '../curation/submissions.js';
+import { type Change, ReviewDecision, type RevisionRecord, SubmissionKind, type SubmissionRecord, SubmissionStatus } from '../curation/records.js';
+import { getSubmission, listSubmissions, review, revisionById, revisionChanges, revisionsFor, type SubmissionInput, submit } from '../curation/submissions.js';
 import { authenticate, type Principal, requireScope, type Scope } from '../curation/tokens.js';
 import { userError } from '../errors.js';
 import { RecordStatus } from '../seed-files/seed-schema.js';
