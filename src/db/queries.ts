@@ -38,6 +38,30 @@ export const STUDY_STARTS = {
 } as const;
 export type StudyStart = keyof typeof STUDY_STARTS;
 
+/**
+ * The root-list filters on candidate studies `c`, one condition per filter field, each true when
+ * its parameter is null. Checked after a start (above) and before a page or count tail; the
+ * therapy and biomarker checks walk out from the candidate (a few arms or findings) to the nodes
+ * study-filter-nodes.cypher found once (therapyClass, fb). `$text` is lower-cased by the caller
+ * and matched against the stored lower-cased title and short name (findText, db/list-keys.ts).
+ */
+const STUDY_CONDITIONS: readonly { field: string; cypher: string }[] = [
+  { field: 'yearFrom', cypher: '($yearFrom IS NULL OR c.year >= $yearFrom)' },
+  { field: 'yearTo', cypher: '($yearTo IS NULL OR c.year <= $yearTo)' },
+  { field: 'phase', cypher: '($phase IS NULL OR c.phase = $phase)' },
+  { field: 'kind', cypher: '($kind IS NULL OR c.kind = $kind)' },
+  { field: 'therapy', cypher: '($therapy IS NULL OR EXISTS { MATCH (c)-[:HAS_ARM]->(:Arm)-[:RECEIVED]->(t:Therapy) WHERE t IN therapyClass })' },
+  { field: 'biomarker', cypher: '($biomarker IS NULL OR EXISTS { MATCH (c)-[:HAS_FINDING]->(:Finding)-[:ABOUT]->(fb) })' },
+  { field: 'text', cypher: '($text IS NULL OR c.findText CONTAINS toString($text))' },
+];
+
+/** The WHERE clause of the conditions a start leaves to check. */
+function studyWhere(settled: readonly string[]): string {
+  return `WHERE ${STUDY_CONDITIONS.filter((c) => !settled.includes(c.field))
+    .map((c) => c.cypher)
+    .join('\n  AND ')}`;
+}
+
 /** Per start, the node filters every candidate already meets or the filter cannot hold (studyStart's order: institution, biomarker, text, therapy). */
 const STUDY_SETTLED: Record<StudyStart, readonly string[]> = {
   institution: [],
@@ -117,29 +141,25 @@ function compose(): Map<string, string> {
       ].join('\n'),
     );
   }
-  const filter = fragment('study-filter');
   // The filter's own nodes, found once before the candidates: the therapy class with its IS_A
   // descendants (a handful of nodes), the biomarker and the institution. The filter then checks
   // each candidate by walking out from the candidate to these nodes; left to itself, the planner
   // walked in from the therapy class instead, through every arm that received it (60,000 at 100k
   // studies), once per candidate.
   const nodes = fragment('study-filter-nodes').trimEnd();
-  for (const [start, match] of Object.entries(STUDY_STARTS)) {
+  for (const start of keysOf(STUDY_STARTS)) {
+    const match = STUDY_STARTS[start];
     // A start already meets its own condition, and the starts earlier in studyStart's order are
     // not in the filter at all (db/graph.ts): neither is checked again per candidate (checking
     // the biomarker again was half the work of a biomarker-started page). The 'all' start has
     // none of them, needs none of the filter's nodes, and keeps its plain index-ordered seek.
-    const settled = STUDY_SETTLED[start as StudyStart];
-    const where = filter
-      .split('\n')
-      .filter((line) => !settled.some((name) => line.includes(`($${name} IS NULL OR`)))
-      .join('\n');
+    const where = studyWhere(STUDY_SETTLED[start]);
     const head = start === 'all' ? '' : `${nodes}\n`;
     for (const [order, key] of Object.entries(STUDY_ORDER_KEY)) {
       // From the ordering's index when nothing smaller is named; $upto ends a year-bounded scan.
       const from = `${head}${start === 'all' ? `${match} USING INDEX c:Study(${key})` : match}`;
       const bounds = key === 'sortName' ? `c.${key} > toString($after)` : `c.${key} > toString($after) AND c.${key} < toString($upto)`;
-      const body = `${from}\n${where.trimEnd()}\n  AND ${bounds}`;
+      const body = `${from}\n${where}\n  AND ${bounds}`;
       q.set(`studies-page:${start}:${order}`, `${body}\nRETURN 'Study' AS label, properties(c) AS props, c.${key} AS sortKey\nORDER BY c.${key}\nLIMIT $limit`);
       ROOT_PAGE_PARTS.set(`studies-page:${start}:${order}`, { body, key: `c.${key}`, label: 'Study' });
     }
