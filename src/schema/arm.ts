@@ -8,7 +8,6 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Arm, {
   ...nodeOptions('Arm', 'A treatment arm: its patients, schedule and the therapies it received in order.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'The arm’s name as the source labels it.' }),
     role: t.expose('role', {
       description: 'The part the arm plays in its study; null where the source does not say (an arm imported from a registry record).',

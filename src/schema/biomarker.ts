@@ -6,7 +6,6 @@ import { countable, pagedComplexity, relationPage } from './relation-page.js';
 builder.node(NodeRefs.Biomarker, {
   ...nodeOptions('Biomarker', 'Something measured in a patient or tumour whose state may predict, or go with, outcome.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     kind: t.expose('kind', { description: 'What kind of measurement it is.', type: BiomarkerKindEnum }),
     aliases: t.exposeStringList('aliases', { description: 'Other names it goes by (search finds them too).' }),

@@ -6,7 +6,6 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Disease, {
   ...nodeOptions('Disease', 'A disease by stage and setting, e.g. metastatic NSCLC; IS_A links narrower to broader.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     stage: t.exposeString('stage', { description: 'Stage, e.g. III or IV (metastatic).', nullable: true }),
     setting: t.exposeString('setting', { description: 'Treatment setting, e.g. metastatic or definitive chemoradiotherapy.', nullable: true }),

@@ -7,7 +7,6 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Finding, {
   ...nodeOptions('Finding', 'An evidence statement (like a CIViC evidence item): a biomarker state, what it means for which therapies, how strong, and where it was read.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     statement: t.exposeString('statement', { description: 'The evidence statement in words.' }),
     biomarkerState: t.exposeString('biomarkerState', { description: 'The biomarker state the statement is about, e.g. high or negative.' }),
     type: t.expose('type', { description: 'Predictive, prognostic, associated or pharmacodynamic.', type: FindingTypeEnum }),

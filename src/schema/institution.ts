@@ -6,7 +6,6 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Institution, {
   ...nodeOptions('Institution', 'A hospital, cancer centre or university where studies were conducted.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names it goes by (search finds them too).' }),
     city: t.exposeString('city', { description: 'City.', nullable: true }),

@@ -7,7 +7,6 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Investigator, {
   ...nodeOptions('Investigator', 'A named author of one or more studies.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other spellings of the name (search finds them too).' }),
     title: t.exposeString('title', { nullable: true, description: 'Academic title as a source gives it.' }),

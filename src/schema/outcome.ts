@@ -8,7 +8,6 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Outcome, {
   ...nodeOptions('Outcome', 'A measured result, exactly as the source prints it: per arm (value, CI) or a comparison of two arms (HR, CI, p).'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     measure: t.expose('measure', { description: 'The endpoint measured.', type: OutcomeMeasureEnum }),
     population: t.exposeString('population', { nullable: true, description: 'Subgroup or population the figure is for, in the source’s terms.' }),
     value: t.exposeFloat('value', { description: 'The figure itself (median, rate …) in unit.', nullable: true }),

@@ -24,6 +24,11 @@ export const NodeRefs = {
   Source: ref('Source'),
 } satisfies { [L in Label]: unknown };
 
+// Every node type's readable id, defined once (the slug is the node's id property).
+for (const ref of Object.values(NodeRefs)) {
+  builder.objectField(ref, 'slug', (t) => t.exposeString('id', { description: 'Stable readable id.' }));
+}
+
 /** Whether a loaded value is a node of `label` (not null, not a load error, not another label). */
 export const isOf =
   <L extends Label>(label: L) =>

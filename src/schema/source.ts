@@ -8,7 +8,6 @@ import { countable, pagedComplexity, relationPage } from './relation-page.js';
 builder.node(NodeRefs.Source, {
   ...nodeOptions('Source', 'Where a fact was read: a publication, registry record, dataset, news item or review. Secondary sources (news, reviews, aggregators) are marked.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     kind: t.expose('kind', { description: 'What the source is.', type: SourceKindEnum }),
     primary: t.exposeBoolean('primary', { description: 'True for primary sources (publications, registries, datasets).' }),
     secondary: t.boolean({

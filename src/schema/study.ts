@@ -10,7 +10,6 @@ import { listComplexity } from './relation-page.js';
 builder.node(NodeRefs.Study, {
   ...nodeOptions('Study', 'One analysis that reports results: a trial report, a secondary, pooled or subgroup analysis, a cohort.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     shortName: t.exposeString('shortName', { description: 'Short name, e.g. PEMBRO-RT.' }),
     title: t.exposeString('title', { description: 'Title as published.', nullable: true }),
     kind: t.expose('kind', { description: 'What kind of analysis it is.', type: StudyKindEnum, nullable: true }),

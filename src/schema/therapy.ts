@@ -7,7 +7,6 @@ import { countable, listComplexity, pagedComplexity, relationPage } from './rela
 builder.node(NodeRefs.Therapy, {
   ...nodeOptions('Therapy', 'A drug, drug class, radiotherapy technique or regimen. IS_A links narrower to broader: pembrolizumab → anti-PD-1 → immune checkpoint blockade.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     kind: t.expose('kind', { description: 'Drug, drug class, radiotherapy, modality or regimen.', type: TherapyKindEnum }),
     aliases: t.exposeStringList('aliases', { description: 'Other names it goes by, e.g. brand names (search finds them too).' }),

@@ -88,7 +88,6 @@ const RegistrationRef = builder.objectRef<Study>('TrialRegistration').implement(
 builder.node(NodeRefs.Trial, {
   ...nodeOptions('Trial', 'A registered clinical trial. Several studies can analyse one trial.'),
   fields: (t) => ({
-    slug: t.exposeString('id', { description: 'Stable readable id.' }),
     name: t.exposeString('name', { description: 'Trial name, e.g. PEMBRO-RT.' }),
     title: t.exposeString('title', { description: 'Official title.', nullable: true }),
     nctId: t.exposeString('nctId', { description: 'ClinicalTrials.gov id (NCT…).', nullable: true }),
